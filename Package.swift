@@ -1,0 +1,104 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "accord",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "accordd", targets: ["accordd"]),
+        .executable(name: "accord", targets: ["accord"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // Pure domain: events, commands, deciders, read models. No I/O, no clock.
+        .target(name: "AccordDomain"),
+        // The append-only, hash-chained log file.
+        .target(
+            name: "AccordLog",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        // Commands at the head of the log: decide, append, evolve.
+        .target(
+            name: "AccordEngine",
+            dependencies: [
+                "AccordDomain",
+                "AccordLog",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        // Wire types shared by the server and its clients.
+        .target(name: "AccordAPI", dependencies: ["AccordDomain"]),
+        // HTTP/1.1 + JSON over a Unix socket.
+        .target(
+            name: "AccordServer",
+            dependencies: [
+                "AccordAPI",
+                "AccordEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        // sd_notify, socket activation and a journald log handler.
+        .target(
+            name: "AccordSystemd",
+            dependencies: [
+                "CSystemd",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Typed client over the Unix socket, used by the CLI and the tests.
+        .target(
+            name: "AccordClient",
+            dependencies: [
+                "AccordAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "accordd",
+            dependencies: [
+                "AccordServer",
+                "AccordSystemd",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "accord",
+            dependencies: [
+                "AccordClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AccordDomainTests", dependencies: ["AccordDomain"]),
+        .testTarget(name: "AccordLogTests", dependencies: ["AccordLog"]),
+        .testTarget(name: "AccordEngineTests", dependencies: ["AccordEngine"]),
+        .testTarget(name: "AccordSystemdTests", dependencies: ["AccordSystemd"]),
+        .testTarget(
+            name: "AccordEndToEndTests",
+            dependencies: ["AccordClient", "AccordAPI"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

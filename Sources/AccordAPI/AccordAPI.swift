@@ -1,0 +1,1 @@
+// AccordAPI: see docs/decisions/0001-architecture.md

@@ -1,0 +1,1 @@
+// AccordClient: see docs/decisions/0001-architecture.md

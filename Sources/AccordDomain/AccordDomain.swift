@@ -1,0 +1,1 @@
+// AccordDomain: see docs/decisions/0001-architecture.md

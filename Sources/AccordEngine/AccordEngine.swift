@@ -1,0 +1,1 @@
+// AccordEngine: see docs/decisions/0001-architecture.md

@@ -1,0 +1,1 @@
+// AccordLog: see docs/decisions/0001-architecture.md

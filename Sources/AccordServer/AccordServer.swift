@@ -1,0 +1,1 @@
+// AccordServer: see docs/decisions/0001-architecture.md

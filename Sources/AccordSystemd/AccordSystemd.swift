@@ -1,0 +1,1 @@
+// AccordSystemd: see docs/decisions/0001-architecture.md
