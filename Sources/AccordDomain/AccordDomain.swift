@@ -1,1 +1,0 @@
-// AccordDomain: see docs/decisions/0001-architecture.md

@@ -1,0 +1,4 @@
+struct ExpertiseRecord: Sendable {
+    var delivered: ExpertiseDelivered
+    var position: UInt64
+}

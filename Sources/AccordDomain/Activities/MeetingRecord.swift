@@ -1,0 +1,4 @@
+struct MeetingRecord: Sendable {
+    var held: MeetingHeld
+    var position: UInt64
+}

@@ -1,0 +1,5 @@
+struct ProjectRecord: Sendable {
+    var joined: ProjectJoined
+    var position: UInt64
+    var ending: ProjectEnded?
+}

@@ -1,0 +1,107 @@
+extension LedgerState {
+    /// A correction keeps the original's type, entity and stream, targets an original event that is not
+    /// retracted, changes something, and leaves every later event valid.
+    func checkCorrection(_ correction: EventCorrected) throws(Rejection) {
+        let original = try target(of: correction.position, action: "corrected")
+        guard correction.corrected.typeName == original.typeName else {
+            throw Rejection.correctionTypeMismatch(
+                position: correction.position,
+                original: original.typeName,
+                corrected: correction.corrected.typeName
+            )
+        }
+        guard correction.corrected.entityID == original.entityID, correction.corrected.streamID == original.streamID
+        else {
+            throw Rejection.correctionEntityMismatch(
+                position: correction.position,
+                original: original.entityID,
+                corrected: correction.corrected.entityID
+            )
+        }
+        guard correction.corrected != effectiveEvent(at: correction.position) else {
+            throw Rejection.correctionChangesNothing(position: correction.position)
+        }
+        try checkHistory(replacing: correction.position, with: correction.corrected, action: "correcting")
+    }
+
+    /// A retraction targets an original event that is not yet retracted and leaves every later event valid
+    /// (an agreement with secondments under it cannot vanish; retract the secondments first).
+    func checkRetraction(_ retraction: EventRetracted) throws(Rejection) {
+        _ = try target(of: retraction.position, action: "retracted")
+        try checkHistory(replacing: retraction.position, with: nil, action: "retracting")
+    }
+
+    /// The stream of the event at `position`, if the ledger holds one.
+    func streamOfTarget(_ position: UInt64) -> String? {
+        indexByPosition[position].map { recordedEvents[$0].event.streamID }
+    }
+
+    /// The facts of an event as they stand: the latest correction's, or none when it is retracted or is itself a
+    /// correction or retraction.
+    func effectiveEvent(of record: RecordedEvent) -> Event? {
+        switch record.event {
+        case .eventCorrected, .eventRetracted:
+            return nil
+        default:
+            if retractionPosition[record.position] != nil {
+                return nil
+            }
+            guard let index = latestCorrectionIndex[record.position],
+                case .eventCorrected(let correction) = recordedEvents[index].event
+            else {
+                return record.event
+            }
+            return correction.corrected
+        }
+    }
+
+    private func target(of position: UInt64, action: String) throws(Rejection) -> Event {
+        guard let index = indexByPosition[position] else {
+            throw Rejection.unknownPosition(position, lastPosition: lastPosition)
+        }
+        let event = recordedEvents[index].event
+        switch event {
+        case .eventCorrected, .eventRetracted:
+            throw Rejection.correctionOfCorrection(position: position, typeName: event.typeName, action: action)
+        default:
+            break
+        }
+        if let retraction = retractionPosition[position] {
+            throw Rejection.alreadyRetracted(position: position, retractedAt: retraction, action: action)
+        }
+        return event
+    }
+
+    /// Replays the effective history with the event at `position` replaced (or removed when `replacement` is nil),
+    /// checking the rules from that position on. Events before it are unchanged, so they are only applied.
+    private func checkHistory(replacing position: UInt64, with replacement: Event?, action: String)
+        throws(Rejection)
+    {
+        var replayed = Projection()
+        for record in recordedEvents {
+            guard var event = effectiveEvent(of: record) else {
+                continue
+            }
+            if record.position == position {
+                guard let replacement else {
+                    continue
+                }
+                event = replacement
+            }
+            if record.position >= position {
+                do {
+                    try replayed.check(event)
+                } catch  where record.position != position {
+                    throw Rejection.historyBroken(
+                        action: action,
+                        position: position,
+                        brokenPosition: record.position,
+                        brokenType: event.typeName,
+                        cause: error
+                    )
+                }
+            }
+            replayed.apply(event, position: record.position)
+        }
+    }
+}

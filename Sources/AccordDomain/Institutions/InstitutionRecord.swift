@@ -1,0 +1,4 @@
+struct InstitutionRecord: Sendable {
+    var registered: InstitutionRegistered
+    var position: UInt64
+}

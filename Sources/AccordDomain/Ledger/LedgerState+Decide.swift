@@ -1,0 +1,30 @@
+extension LedgerState {
+    /// Turns a command into the events to append, or refuses it. Pure: the context is what the caller stamped.
+    ///
+    /// Order of checks: the fields alone (formats, limits), then the expected version of the stream, then the
+    /// business rules against the state.
+    public func decide(_ command: Command, expectedVersion: UInt64?, context: CommandContext) throws(Rejection)
+        -> [Event]
+    {
+        let event = try command.payload.event(in: self)
+        try event.checkFields()
+        if let expectedVersion {
+            let stream = streamID(of: command)
+            let actual = streamVersion(stream)
+            guard actual == expectedVersion else {
+                throw Rejection.versionConflict(stream: stream, expected: expectedVersion, actual: actual)
+            }
+        }
+        try check(event)
+        return [event]
+    }
+
+    /// The business rules for an event to be appended now; used by `decide` and by the replay of a correction.
+    func check(_ event: Event) throws(Rejection) {
+        switch event {
+        case .eventCorrected(let correction): try checkCorrection(correction)
+        case .eventRetracted(let retraction): try checkRetraction(retraction)
+        default: try projection.check(event)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+extension LedgerState {
+    /// The number of events folded in, corrections and retractions included.
+    public var eventCount: Int {
+        recordedEvents.count
+    }
+
+    public var lastPosition: UInt64? {
+        recordedEvents.last?.position
+    }
+
+    /// The event recorded at `position`, as recorded (before any correction).
+    public func recordedEvent(at position: UInt64) -> RecordedEvent? {
+        indexByPosition[position].map { recordedEvents[$0] }
+    }
+
+    /// The facts of the event at `position` as they stand after corrections; nil when the position is unknown,
+    /// retracted, or holds a correction or retraction.
+    public func effectiveEvent(at position: UInt64) -> Event? {
+        recordedEvent(at: position).flatMap { effectiveEvent(of: $0) }
+    }
+
+    /// The position of the retraction of `position`, if it was retracted.
+    public func retraction(of position: UInt64) -> UInt64? {
+        retractionPosition[position]
+    }
+
+    /// The latest correction of `position`, if it was corrected.
+    public func latestCorrection(of position: UInt64) -> RecordedEvent? {
+        latestCorrectionIndex[position].map { recordedEvents[$0] }
+    }
+}

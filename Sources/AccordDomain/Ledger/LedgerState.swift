@@ -1,0 +1,67 @@
+/// The whole ledger as a value: every recorded event, the versions of its streams, and the entities that the
+/// effective events make. `decide` checks a command against it; `evolve` folds in what the log recorded.
+public struct LedgerState: Sendable {
+    public static let initial = LedgerState()
+
+    /// Every event in log order, corrections and retractions included.
+    public private(set) var recordedEvents: [RecordedEvent] = []
+    var indexByPosition: [UInt64: Int] = [:]
+    /// For a corrected position, the index in `recordedEvents` of its latest correction.
+    var latestCorrectionIndex: [UInt64: Int] = [:]
+    /// For a retracted position, the position of its retraction.
+    var retractionPosition: [UInt64: UInt64] = [:]
+    var streamVersions: [String: UInt64] = [:]
+    var projection = Projection()
+
+    private init() {}
+
+    /// Folds in an event the log recorded. Positions must grow: the log is the only writer.
+    ///
+    /// A correction or retraction rebuilds the entities from the effective events, which costs one pass over the
+    /// history; they are rare, and it keeps every read model exactly as if the original facts had been right.
+    public mutating func evolve(_ recorded: RecordedEvent) {
+        if let last = recordedEvents.last {
+            precondition(
+                recorded.position > last.position,
+                "event at position \(recorded.position) arrived after position \(last.position)"
+            )
+        }
+        indexByPosition[recorded.position] = recordedEvents.count
+        recordedEvents.append(recorded)
+        streamVersions[recorded.event.streamID, default: 0] += 1
+        switch recorded.event {
+        case .eventCorrected(let correction):
+            latestCorrectionIndex[correction.position] = recordedEvents.count - 1
+            projection = rebuiltProjection()
+        case .eventRetracted(let retraction):
+            retractionPosition[retraction.position] = recorded.position
+            projection = rebuiltProjection()
+        default:
+            projection.apply(recorded.event, position: recorded.position)
+        }
+    }
+
+    /// The number of events in a stream, corrections and retractions of its events included; 0 for none.
+    public func streamVersion(_ streamID: String) -> UInt64 {
+        streamVersions[streamID] ?? 0
+    }
+
+    /// The stream whose version `decide`'s `expectedVersion` is compared with.
+    public func streamID(of command: Command) -> String {
+        command.payload.streamID(in: self)
+    }
+
+    func person(_ id: String, field: String) throws(Rejection) -> PersonRecord {
+        try projection.person(id, field: field)
+    }
+
+    private func rebuiltProjection() -> Projection {
+        var rebuilt = Projection()
+        for record in recordedEvents {
+            if let event = effectiveEvent(of: record) {
+                rebuilt.apply(event, position: record.position)
+            }
+        }
+        return rebuilt
+    }
+}

@@ -1,0 +1,7 @@
+struct PersonRecord: Sendable {
+    var registered: PersonRegistered
+    var position: UInt64
+    var secondments: [String] = []
+    var grants: [String] = []
+    var expertise: [String] = []
+}

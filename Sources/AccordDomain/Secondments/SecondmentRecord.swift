@@ -1,0 +1,27 @@
+struct SecondmentRecord: Sendable {
+    var started: SecondmentStarted
+    var position: UInt64
+    var plannedEnd: BusinessDate
+    /// Each planned end the secondment was extended to, in order.
+    var extensions: [BusinessDate] = []
+    var ending: SecondmentEnded?
+
+    init(started: SecondmentStarted, position: UInt64) {
+        self.started = started
+        self.position = position
+        self.plannedEnd = started.plannedEnd
+    }
+
+    /// The last day at the host as the record stands: the actual end, or else the planned end.
+    var lastDay: BusinessDate {
+        ending?.endedOn ?? plannedEnd
+    }
+
+    func covers(_ date: BusinessDate) -> Bool {
+        started.startedOn <= date && date <= lastDay
+    }
+
+    func overlaps(from start: BusinessDate, to end: BusinessDate) -> Bool {
+        started.startedOn <= end && start <= lastDay
+    }
+}
