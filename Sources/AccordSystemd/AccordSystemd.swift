@@ -1,1 +1,0 @@
-// AccordSystemd: see docs/decisions/0001-architecture.md
