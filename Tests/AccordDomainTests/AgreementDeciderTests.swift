@@ -40,7 +40,10 @@ final class AgreementDeciderTests: XCTestCase {
     func testTheValidityEndIsNotBeforeTheSigning() {
         var command = sign
         command.validUntil = day("2025-12-31")
-        given(Story.institutions).when(.signAgreement(command)).thenRejected(code: "end_before_start", field: "validUntil")
+        given(Story.institutions).when(.signAgreement(command)).thenRejected(
+            code: "end_before_start",
+            field: "validUntil"
+        )
     }
 
     func testAnAgreementOpensAtLeastOneDomain() {
@@ -85,7 +88,11 @@ final class AgreementDeciderTests: XCTestCase {
     }
 
     func testADomainCanBeAddedOnceWhileInForce() {
-        let add = AddAgreementDomain(agreementID: Story.mouID, domain: "digital-ai-data-science", addedOn: day("2026-03-01"))
+        let add = AddAgreementDomain(
+            agreementID: Story.mouID,
+            domain: "digital-ai-data-science",
+            addedOn: day("2026-03-01")
+        )
         given(Story.institutions + [.agreementSigned(Story.mouSigned)]).when(.addAgreementDomain(add))
             .then([.agreementDomainAdded(Story.digitalAdded)])
         given(Story.foundation).when(.addAgreementDomain(add)).thenRejected(code: "duplicate_domain", field: "domain")
@@ -97,14 +104,25 @@ final class AgreementDeciderTests: XCTestCase {
     }
 
     func testTerminationIsOnceAndNotBeforeSigning() {
-        let terminate = TerminateAgreement(agreementID: Story.mouID, terminatedOn: day("2028-06-30"), reason: "Replaced")
-        let terminated = AgreementTerminated(agreementID: Story.mouID, terminatedOn: day("2028-06-30"), reason: "Replaced")
+        let terminate = TerminateAgreement(
+            agreementID: Story.mouID,
+            terminatedOn: day("2028-06-30"),
+            reason: "Replaced"
+        )
+        let terminated = AgreementTerminated(
+            agreementID: Story.mouID,
+            terminatedOn: day("2028-06-30"),
+            reason: "Replaced"
+        )
         given(Story.foundation).when(.terminateAgreement(terminate)).then([.agreementTerminated(terminated)])
         given(Story.foundation + [.agreementTerminated(terminated)]).when(.terminateAgreement(terminate))
             .thenRejected(code: "already_terminated")
         var early = terminate
         early.terminatedOn = day("2026-01-05")
-        given(Story.foundation).when(.terminateAgreement(early)).thenRejected(code: "end_before_start", field: "terminatedOn")
+        given(Story.foundation).when(.terminateAgreement(early)).thenRejected(
+            code: "end_before_start",
+            field: "terminatedOn"
+        )
     }
 
     func testTerminationOnTheSigningDayIsAccepted() {
@@ -112,7 +130,11 @@ final class AgreementDeciderTests: XCTestCase {
         institutionsAndMou.append(.agreementSigned(Story.mouSigned))
         let terminate = TerminateAgreement(agreementID: Story.mouID, terminatedOn: day("2026-01-06"), reason: "Void")
         given(institutionsAndMou).when(.terminateAgreement(terminate))
-            .then([.agreementTerminated(AgreementTerminated(agreementID: Story.mouID, terminatedOn: day("2026-01-06"), reason: "Void"))])
+            .then([
+                .agreementTerminated(
+                    AgreementTerminated(agreementID: Story.mouID, terminatedOn: day("2026-01-06"), reason: "Void")
+                )
+            ])
     }
 
     func testAnExpiredAgreementCannotBeTerminated() {
@@ -128,6 +150,10 @@ final class AgreementDeciderTests: XCTestCase {
             .thenRejected(code: "activity_after_termination", mentioning: ["secondment/s1", "2026-07-31"])
         let after = TerminateAgreement(agreementID: Story.mouID, terminatedOn: day("2026-08-01"), reason: "Stop")
         given(history).when(.terminateAgreement(after))
-            .then([.agreementTerminated(AgreementTerminated(agreementID: Story.mouID, terminatedOn: day("2026-08-01"), reason: "Stop"))])
+            .then([
+                .agreementTerminated(
+                    AgreementTerminated(agreementID: Story.mouID, terminatedOn: day("2026-08-01"), reason: "Stop")
+                )
+            ])
     }
 }

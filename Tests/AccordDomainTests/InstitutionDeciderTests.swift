@@ -4,11 +4,21 @@ import XCTest
 
 final class InstitutionDeciderTests: XCTestCase {
     func testRegisteringAnInstitutionRecordsIt() {
-        let command = RegisterInstitution(institutionID: "cnrs", name: "CNRS", country: "FR", kind: .researchOrganisation)
+        let command = RegisterInstitution(
+            institutionID: "cnrs",
+            name: "CNRS",
+            country: "FR",
+            kind: .researchOrganisation
+        )
         given([]).when(.registerInstitution(command))
             .then([
                 .institutionRegistered(
-                    InstitutionRegistered(institutionID: "cnrs", name: "CNRS", country: "FR", kind: .researchOrganisation)
+                    InstitutionRegistered(
+                        institutionID: "cnrs",
+                        name: "CNRS",
+                        country: "FR",
+                        kind: .researchOrganisation
+                    )
                 )
             ])
     }
@@ -25,11 +35,23 @@ final class InstitutionDeciderTests: XCTestCase {
     }
 
     func testASiteBelongsToAKnownInstitution() {
-        let command = RegisterSite(siteID: "ispra", institution: "jrc", name: "Ispra", country: "IT", facilities: ["hpc"])
+        let command = RegisterSite(
+            siteID: "ispra",
+            institution: "jrc",
+            name: "Ispra",
+            country: "IT",
+            facilities: ["hpc"]
+        )
         given(Story.institutions).when(.registerSite(command))
             .then([
                 .siteRegistered(
-                    SiteRegistered(siteID: "ispra", institution: "jrc", name: "Ispra", country: "IT", facilities: ["hpc"])
+                    SiteRegistered(
+                        siteID: "ispra",
+                        institution: "jrc",
+                        name: "Ispra",
+                        country: "IT",
+                        facilities: ["hpc"]
+                    )
                 )
             ])
         given([]).when(.registerSite(command))

@@ -4,11 +4,21 @@ import XCTest
 
 final class PersonDeciderTests: XCTestCase {
     func testRegisteringAPersonKeepsOnlyTheReferenceToPersonalData() {
-        let command = RegisterPerson(personID: "eve", homeInstitution: "cnrs", unit: "LIP6", personalDataReference: "pd-7f3a")
+        let command = RegisterPerson(
+            personID: "eve",
+            homeInstitution: "cnrs",
+            unit: "LIP6",
+            personalDataReference: "pd-7f3a"
+        )
         given(Story.institutions).when(.registerPerson(command))
             .then([
                 .personRegistered(
-                    PersonRegistered(personID: "eve", homeInstitution: "cnrs", unit: "LIP6", personalDataReference: "pd-7f3a")
+                    PersonRegistered(
+                        personID: "eve",
+                        homeInstitution: "cnrs",
+                        unit: "LIP6",
+                        personalDataReference: "pd-7f3a"
+                    )
                 )
             ])
     }

@@ -32,7 +32,9 @@ struct Scenario {
             author: Author(userID: 1000, name: "liaison")
         )
         do throws(Rejection) {
-            return Outcome(result: .success(try state.decide(command, expectedVersion: expectedVersion, context: context)))
+            return Outcome(
+                result: .success(try state.decide(command, expectedVersion: expectedVersion, context: context))
+            )
         } catch {
             return Outcome(result: .failure(error))
         }

@@ -75,7 +75,9 @@ enum Story {
         institutions + sites + [.agreementSigned(mouSigned), .agreementDomainAdded(digitalAdded)] + people
 
     static func site(_ id: String, _ name: String, _ country: String, _ facilities: [String]) -> Event {
-        .siteRegistered(SiteRegistered(siteID: id, institution: "jrc", name: name, country: country, facilities: facilities))
+        .siteRegistered(
+            SiteRegistered(siteID: id, institution: "jrc", name: name, country: country, facilities: facilities)
+        )
     }
 
     static func person(_ id: String, _ institution: String, _ unit: String) -> Event {
