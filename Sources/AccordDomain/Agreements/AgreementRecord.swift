@@ -2,6 +2,8 @@ struct AgreementRecord: Sendable {
     var signed: AgreementSigned
     var position: UInt64
     var validUntil: BusinessDate?
+    /// Each validity end the agreement was extended to, in order.
+    var extensions: [BusinessDate] = []
     var addedDomains: [AgreementDomainAdded] = []
     var termination: AgreementTerminated?
     var secondments: [String] = []

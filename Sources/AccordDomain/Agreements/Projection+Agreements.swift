@@ -81,6 +81,11 @@ extension Projection {
         return dated.max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }
     }
 
+    mutating func applyExtension(_ event: AgreementExtended) {
+        agreements[event.agreementID]?.validUntil = event.validUntil
+        agreements[event.agreementID]?.extensions.append(event.validUntil)
+    }
+
     mutating func applySigning(_ event: AgreementSigned, position: UInt64) {
         agreements[event.agreementID] = AgreementRecord(signed: event, position: position)
     }

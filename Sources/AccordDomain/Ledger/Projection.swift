@@ -42,7 +42,7 @@ struct Projection: Sendable {
         case .institutionRegistered(let payload): applyInstitution(payload, position: position)
         case .siteRegistered(let payload): applySite(payload, position: position)
         case .agreementSigned(let payload): applySigning(payload, position: position)
-        case .agreementExtended(let payload): agreements[payload.agreementID]?.validUntil = payload.validUntil
+        case .agreementExtended(let payload): applyExtension(payload)
         case .agreementDomainAdded(let payload): agreements[payload.agreementID]?.addedDomains.append(payload)
         case .agreementTerminated(let payload): agreements[payload.agreementID]?.termination = payload
         case .personRegistered(let payload): applyPerson(payload, position: position)

@@ -1,0 +1,79 @@
+extension LedgerState {
+    /// Agreements by id, with their standing on `on`. `party` keeps those an institution signed; `domain` those
+    /// with that domain open (on `on` when given, else ever); `status` those with that standing on `on`, and
+    /// needs `on`: without a day to judge, no agreement matches it.
+    public func agreements(
+        on date: BusinessDate? = nil,
+        party: String? = nil,
+        domain: String? = nil,
+        status: AgreementStatus? = nil
+    ) -> [AgreementSummary] {
+        projection.agreements.values
+            .filter { record in
+                (party.map { record.signed.parties.contains($0) } ?? true)
+                    && (domain.map { wanted in
+                        date.map { record.hasDomain(wanted, on: $0) } ?? record.allDomains.contains(wanted)
+                    } ?? true)
+                    && (status.map { wanted in date.map { record.status(on: $0) == wanted } ?? false } ?? true)
+            }
+            .map { record in
+                AgreementSummary(
+                    agreementID: record.signed.agreementID,
+                    title: record.signed.title,
+                    kind: record.signed.kind,
+                    parties: record.signed.parties,
+                    signedOn: record.signed.signedOn,
+                    validUntil: record.validUntil,
+                    terminatedOn: record.termination?.terminatedOn,
+                    statusOn: date,
+                    status: date.map { record.status(on: $0) },
+                    domains: date.map { record.domains(on: $0) } ?? record.allDomains,
+                    activity: activity(of: record),
+                    position: record.position
+                )
+            }
+            .sorted { $0.agreementID < $1.agreementID }
+    }
+
+    /// One agreement with every activity under it; its standing is judged on `on` when given.
+    public func agreement(id: String, on date: BusinessDate? = nil) -> AgreementDetail? {
+        guard let record = projection.agreements[id] else {
+            return nil
+        }
+        let signed = record.signed
+        let domains =
+            signed.domains.map { AgreementDomainView(domain: $0, openedOn: signed.signedOn) }
+            + record.addedDomains.map { AgreementDomainView(domain: $0.domain, openedOn: $0.addedOn) }
+        return AgreementDetail(
+            agreementID: signed.agreementID,
+            title: signed.title,
+            kind: signed.kind,
+            parties: signed.parties,
+            signedOn: signed.signedOn,
+            validUntil: record.validUntil,
+            extensions: record.extensions,
+            terminatedOn: record.termination?.terminatedOn,
+            terminationReason: record.termination?.reason,
+            statusOn: date,
+            status: date.map { record.status(on: $0) },
+            domains: domains,
+            activity: activity(of: record),
+            secondments: secondmentViews(record.secondments),
+            accessGrants: accessGrantViews(record.grants, on: date),
+            meetings: meetingViews(record.meetings),
+            projects: projectViews(record.projects),
+            expertise: expertiseViews(record.expertise),
+            position: record.position
+        )
+    }
+
+    private func activity(of record: AgreementRecord) -> ActivityCounts {
+        ActivityCounts(
+            secondments: record.secondments.count,
+            accessGrants: record.grants.count,
+            meetings: record.meetings.count,
+            projects: record.projects.count,
+            expertise: record.expertise.count
+        )
+    }
+}

@@ -1,0 +1,44 @@
+extension LedgerState {
+    /// Every institution, by id.
+    public func institutions() -> [InstitutionView] {
+        let sitesByInstitution = Dictionary(grouping: projection.sites.values, by: \.registered.institution)
+        return projection.institutions.values
+            .map { record in
+                let id = record.registered.institutionID
+                return InstitutionView(
+                    institutionID: id,
+                    name: record.registered.name,
+                    country: record.registered.country,
+                    kind: record.registered.kind,
+                    sites: (sitesByInstitution[id] ?? []).map(\.registered.siteID).sorted(),
+                    agreements: projection.agreements.values.filter { $0.signed.parties.contains(id) }
+                        .map(\.signed.agreementID).sorted(),
+                    position: record.position
+                )
+            }
+            .sorted { $0.institutionID < $1.institutionID }
+    }
+
+    /// Every site, or the sites of one institution, by id.
+    public func sites(institution: String? = nil) -> [SiteView] {
+        projection.sites.values
+            .filter { record in institution.map { $0 == record.registered.institution } ?? true }
+            .map(SiteView.init)
+            .sorted { $0.siteID < $1.siteID }
+    }
+
+    /// A site's whole history: secondments hosted and access grants, in date order.
+    public func site(id: String) -> SiteHistory? {
+        guard let record = projection.sites[id] else {
+            return nil
+        }
+        let secondments = secondmentViews(record.secondments)
+        let grants = accessGrantViews(record.grants, on: nil)
+        return SiteHistory(
+            site: SiteView(record),
+            secondments: secondments,
+            accessGrants: grants,
+            timeline: Timeline.entries(secondments: secondments, grants: grants, expertise: [])
+        )
+    }
+}

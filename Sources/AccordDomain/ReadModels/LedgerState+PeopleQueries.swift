@@ -1,0 +1,23 @@
+extension LedgerState {
+    /// Every registered person, by id.
+    public func people() -> [PersonView] {
+        projection.people.values.map(PersonView.init).sorted { $0.personID < $1.personID }
+    }
+
+    /// A person's whole history with the partnership: secondments, grants to them, expertise, in date order.
+    public func personHistory(id: String) -> PersonHistory? {
+        guard let record = projection.people[id] else {
+            return nil
+        }
+        let secondments = secondmentViews(record.secondments)
+        let grants = accessGrantViews(record.grants, on: nil)
+        let expertise = expertiseViews(record.expertise)
+        return PersonHistory(
+            person: PersonView(record),
+            secondments: secondments,
+            accessGrants: grants,
+            expertise: expertise,
+            timeline: Timeline.entries(secondments: secondments, grants: grants, expertise: expertise)
+        )
+    }
+}

@@ -1,0 +1,48 @@
+/// A secondment as it stands: where, under what, when, and whether it ended.
+public struct SecondmentView: Codable, Sendable, Equatable {
+    public var secondmentID: String
+    public var person: String
+    public var agreement: String
+    public var homeInstitution: String
+    public var hostInstitution: String
+    public var hostSite: String
+    public var mode: SecondmentMode
+    public var domain: String
+    public var startedOn: BusinessDate
+    /// The current planned end, extensions included.
+    public var plannedEnd: BusinessDate
+    /// Each planned end it was extended to, in order.
+    public var extensions: [BusinessDate]
+    public var endedOn: BusinessDate?
+    public var outcome: String?
+    /// `ended` once an end is recorded, else `open`.
+    public var status: SecondmentStatus
+    /// The actual end, or else the planned end.
+    public var lastDay: BusinessDate
+    /// Where its start stands in the log.
+    public var position: UInt64
+}
+
+extension SecondmentView {
+    init(_ record: SecondmentRecord) {
+        let started = record.started
+        self.init(
+            secondmentID: started.secondmentID,
+            person: started.person,
+            agreement: started.agreement,
+            homeInstitution: started.homeInstitution,
+            hostInstitution: started.hostInstitution,
+            hostSite: started.hostSite,
+            mode: started.mode,
+            domain: started.domain,
+            startedOn: started.startedOn,
+            plannedEnd: record.plannedEnd,
+            extensions: record.extensions,
+            endedOn: record.ending?.endedOn,
+            outcome: record.ending?.outcome,
+            status: record.ending == nil ? .open : .ended,
+            lastDay: record.lastDay,
+            position: record.position
+        )
+    }
+}

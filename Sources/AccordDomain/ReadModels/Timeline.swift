@@ -1,0 +1,87 @@
+/// Builds the dated steps of a site's or a person's history from the views already computed for it.
+enum Timeline {
+    static func entries(
+        secondments: [SecondmentView],
+        grants: [AccessGrantView],
+        expertise: [ExpertiseView]
+    ) -> [TimelineEntry] {
+        var ranked: [(rank: Int, entry: TimelineEntry)] = []
+        for secondment in secondments {
+            let subject = StreamName.secondment(secondment.secondmentID)
+            ranked.append(
+                (
+                    0,
+                    TimelineEntry(
+                        date: secondment.startedOn,
+                        event: SecondmentStarted.typeName,
+                        subject: subject,
+                        summary:
+                            "\(secondment.person) (\(secondment.homeInstitution)) seconded to \(secondment.hostSite) "
+                            + "(\(secondment.hostInstitution)) as \(secondment.mode.rawValue) in \(secondment.domain), "
+                            + "planned until \(secondment.plannedEnd)"
+                    )
+                )
+            )
+            if let endedOn = secondment.endedOn {
+                ranked.append(
+                    (
+                        1,
+                        TimelineEntry(
+                            date: endedOn,
+                            event: SecondmentEnded.typeName,
+                            subject: subject,
+                            summary: "\(secondment.person) left \(secondment.hostSite): \(secondment.outcome ?? "")"
+                        )
+                    )
+                )
+            }
+        }
+        for grant in grants {
+            let subject = StreamName.grant(grant.grantID)
+            ranked.append(
+                (
+                    0,
+                    TimelineEntry(
+                        date: grant.validFrom,
+                        event: InfrastructureAccessGranted.typeName,
+                        subject: subject,
+                        summary:
+                            "\(grant.granteeKind.rawValue) \(grant.grantee) (\(grant.granteeInstitution)) may use "
+                            + "\(grant.facility) at \(grant.site) until \(grant.validUntil)"
+                    )
+                )
+            )
+            if let revokedOn = grant.revokedOn {
+                ranked.append(
+                    (
+                        1,
+                        TimelineEntry(
+                            date: revokedOn,
+                            event: InfrastructureAccessRevoked.typeName,
+                            subject: subject,
+                            summary: "access of \(grant.grantee) to \(grant.facility) at \(grant.site) revoked: "
+                                + (grant.revocationReason ?? "")
+                        )
+                    )
+                )
+            }
+        }
+        for item in expertise {
+            ranked.append(
+                (
+                    0,
+                    TimelineEntry(
+                        date: item.deliveredOn,
+                        event: ExpertiseDelivered.typeName,
+                        subject: StreamName.expertise(item.expertiseID),
+                        summary: "expertise on \(item.policyArea) (\(item.axis.rawValue)) under \(item.agreement)"
+                    )
+                )
+            )
+        }
+        return ranked.sorted { left, right in
+            (left.entry.date, left.rank, left.entry.subject) < (right.entry.date, right.rank, right.entry.subject)
+        }
+        .map(\.entry)
+    }
+}

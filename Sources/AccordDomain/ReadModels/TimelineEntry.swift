@@ -1,0 +1,10 @@
+/// One dated step in a site's or a person's history.
+public struct TimelineEntry: Codable, Sendable, Equatable {
+    public var date: BusinessDate
+    /// The event type that made the step (`SecondmentStarted`).
+    public var event: String
+    /// The stream of what the step is about (`secondment/s1`).
+    public var subject: String
+    /// One line for people, built from ids only.
+    public var summary: String
+}

@@ -1,1 +1,0 @@
-// AccordLog: see docs/decisions/0001-architecture.md

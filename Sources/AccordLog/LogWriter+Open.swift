@@ -1,0 +1,146 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import SystemPackage
+
+extension LogWriter {
+    /// Opens the log at `path` for appending, creating it (header only) if it does not exist.
+    ///
+    /// An existing file is verified from genesis: header, every frame's length and CRC-32C, gapless positions
+    /// and the hash chain. A record torn at the tail by a crash (an incomplete frame, or a last frame failing
+    /// its checksum, with no valid frame after it) is copied to `<path>.torn-at-<offset>-<n>` and the log is
+    /// truncated to its last whole record; the report says so. Any other damage stops the open with a
+    /// `LogError` naming the position and byte offset. Takes an exclusive lock: one writer per file.
+    public static func open(
+        path: FilePath,
+        options: LogWriterOptions = LogWriterOptions()
+    ) throws(LogError) -> (LogWriter, LogOpenReport) {
+        let created = try createIfMissing(path, permissions: options.filePermissions)
+        let file = try LogFile.open(path, access: .readWrite)
+        do throws(LogError) {
+            try file.lockExclusively()
+            let size = try file.size()
+            try FileHeader.verify(try file.read(count: LogFormat.headerBytes, at: 0), path: path.string)
+            var scanner = FrameScanner(file: file, from: .genesis, endOffset: size)
+            var last: Record?
+            var tornTail: TornTailRecovery?
+            scanning: while true {
+                switch try scanner.next() {
+                case .record(let record, _):
+                    last = record
+                    if record.position % options.progressIntervalRecords == 0 {
+                        options.progress?(
+                            VerificationProgress(
+                                recordsVerified: record.position,
+                                bytesVerified: scanner.offset,
+                                totalBytes: size
+                            )
+                        )
+                    }
+                case .end:
+                    break scanning
+                case .damaged(let damage):
+                    let torn = try scanner.classify(damage)
+                    tornTail = try setAside(torn, of: file, size: size, position: scanner.nextPosition, options)
+                    break scanning
+                }
+            }
+            // Everything verified becomes durable before anything is built on it, even if the previous process
+            // died between its write and its fdatasync.
+            try file.synchronize()
+            let end = scanner.offset
+            options.progress?(
+                VerificationProgress(recordsVerified: last?.position ?? 0, bytesVerified: end, totalBytes: end)
+            )
+            let core = WriterCore(file: file, options: options, head: last)
+            let lastHash = last?.hash ?? LogFormat.genesisHash
+            let thread = try WriterThread.start { core.run(durableEnd: end, durableHash: lastHash) }
+            let writer = LogWriter(path: path, core: core, thread: thread)
+            let report = LogOpenReport(
+                path: path,
+                created: created,
+                head: last?.chainHead ?? .genesis,
+                fileBytes: end,
+                tornTail: tornTail
+            )
+            return (writer, report)
+        } catch {
+            _ = try? file.close()
+            throw error
+        }
+    }
+
+    /// Creates a log holding only its header: written to a temporary name, fsynced, then linked to `path`
+    /// (which never replaces an existing file) so that a crash never leaves a half-written header at `path`.
+    private static func createIfMissing(_ path: FilePath, permissions: FilePermissions) throws(LogError) -> Bool {
+        if try LogFile.exists(path) { return false }
+        let temporary = FilePath(path.string + ".creating-\(getpid())")
+        if try LogFile.exists(temporary) { try LogFile.remove(temporary) }
+        let file = try LogFile.createExclusive(temporary, permissions: permissions)
+        let written = Result { () throws(LogError) in
+            try file.writeAll(FileHeader.encode(), at: 0)
+            try file.synchronize()
+        }
+        try file.close()
+        try written.get()
+        let linked = try LogFile.linkUnlessExists(temporary, to: path)
+        try LogFile.remove(temporary)
+        try LogFile.synchronizeDirectory(containing: path)
+        return linked
+    }
+
+    /// Copies the torn bytes to a new file next to the log, makes that durable, then truncates the log.
+    private static func setAside(
+        _ damage: FrameDamage,
+        of file: LogFile,
+        size: UInt64,
+        position: UInt64,
+        _ options: LogWriterOptions
+    ) throws(LogError) -> TornTailRecovery {
+        let (copy, copyPath) = try createSetAsideFile(for: file.path, offset: damage.offset, options.filePermissions)
+        let copied = Result { () throws(LogError) in
+            var offset = damage.offset
+            while offset < size {
+                let chunk = try file.read(count: Int(min(UInt64(FrameScanner.readChunkBytes), size - offset)), at: offset)
+                precondition(!chunk.isEmpty, "the torn bytes are inside the file")
+                try copy.writeAll(chunk, at: offset - damage.offset)
+                offset += UInt64(chunk.count)
+            }
+            try copy.synchronize()
+        }
+        try copy.close()
+        try copied.get()
+        try LogFile.synchronizeDirectory(containing: copyPath)
+        try file.truncate(to: damage.offset)
+        try file.synchronize()
+        return TornTailRecovery(
+            position: position,
+            offset: damage.offset,
+            byteCount: size - damage.offset,
+            setAsidePath: copyPath,
+            reason: damage.description
+        )
+    }
+
+    private static func createSetAsideFile(
+        for path: FilePath,
+        offset: UInt64,
+        _ permissions: FilePermissions
+    ) throws(LogError) -> (LogFile, FilePath) {
+        for attempt in 1...1_000 {
+            let candidate = FilePath("\(path.string).torn-at-\(offset)-\(attempt)")
+            do throws(LogError) {
+                return (try LogFile.createExclusive(candidate, permissions: permissions), candidate)
+            } catch where error.errno == EEXIST {
+                continue
+            }
+        }
+        throw LogError(
+            code: LogErrorCode.ioError,
+            message: "1000 files named \(path).torn-at-\(offset)-N already exist; move them away and start again.",
+            offset: offset
+        )
+    }
+}

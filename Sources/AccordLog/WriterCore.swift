@@ -1,0 +1,240 @@
+import Dispatch
+import Synchronization
+
+/// The state shared by a `LogWriter` and its writer thread. Kept apart from `LogWriter` so that the thread does
+/// not keep the writer alive and `LogWriter.deinit` can still close it.
+final class WriterCore: Sendable {
+    let file: LogFile
+    let options: LogWriterOptions
+    let state: Mutex<WriterState>
+    private let wakeUp = DispatchSemaphore(value: 0)
+
+    init(file: LogFile, options: LogWriterOptions, head: Record?) {
+        self.file = file
+        self.options = options
+        let lastHash = head?.hash ?? LogFormat.genesisHash
+        state = Mutex(
+            WriterState(
+                nextPosition: (head?.position ?? 0) + 1,
+                lastEnqueuedHash: lastHash,
+                durableHead: head?.chainHead ?? .genesis
+            )
+        )
+    }
+
+    func enqueue(_ drafts: [RecordDraft]) throws(LogError) -> PendingAppend {
+        guard drafts.count <= options.maximumBatchRecords else {
+            throw LogError(
+                code: LogErrorCode.batchTooLarge,
+                message: "One append carries \(drafts.count) records; the log takes at most "
+                    + "\(options.maximumBatchRecords) at a time. Split the batch; nothing was written."
+            )
+        }
+        for draft in drafts { try RecordFrame.validate(draft) }
+        let frameLengths = drafts.map { RecordFrame.encodedLength($0) }
+        let batchBytes = frameLengths.reduce(0, +)
+        guard batchBytes <= options.maximumQueuedBytes, drafts.count <= options.maximumQueuedRecords else {
+            throw LogError(
+                code: LogErrorCode.batchTooLarge,
+                message: "One append of \(drafts.count) records and \(batchBytes) bytes exceeds the writer's queue "
+                    + "(\(options.maximumQueuedRecords) records, \(options.maximumQueuedBytes) bytes). Split the "
+                    + "batch; nothing was written."
+            )
+        }
+        let (pending, shouldSignal) = try state.withLock { state throws(LogError) in
+            if let failure = state.failure { throw failure }
+            guard !state.isClosing else { throw Self.closedError(file) }
+            guard state.pendingRecords + drafts.count <= options.maximumQueuedRecords,
+                state.pendingBytes + batchBytes <= options.maximumQueuedBytes
+            else {
+                throw LogError(
+                    code: LogErrorCode.queueFull,
+                    message: "The log writer is behind: \(state.pendingRecords) records (\(state.pendingBytes) "
+                        + "bytes) wait to be written. Retry shortly; nothing was written."
+                )
+            }
+            var frames: [[UInt8]] = []
+            var records: [Record] = []
+            frames.reserveCapacity(drafts.count)
+            records.reserveCapacity(drafts.count)
+            for (draft, length) in zip(drafts, frameLengths) {
+                let (bytes, record) = RecordFrame.encode(
+                    draft,
+                    position: state.nextPosition,
+                    previousHash: state.lastEnqueuedHash
+                )
+                precondition(bytes.count == length, "a frame has the length computed for it")
+                frames.append(bytes)
+                records.append(record)
+                state.nextPosition += 1
+                state.lastEnqueuedHash = record.hash
+            }
+            let pending = PendingAppend(records: records)
+            if drafts.isEmpty {
+                pending.complete(.success([]))
+                return (pending, false)
+            }
+            state.queue.append(
+                WriterState.QueuedAppend(
+                    frames: frames,
+                    frameBytes: batchBytes,
+                    pending: pending,
+                    enqueuedAt: .now
+                )
+            )
+            state.pendingAppends += 1
+            state.pendingRecords += drafts.count
+            state.pendingBytes += batchBytes
+            defer { state.writerSignalled = true }
+            return (pending, !state.writerSignalled)
+        }
+        if shouldSignal { wakeUp.signal() }
+        return pending
+    }
+
+    /// Asks the writer thread to drain the queue and exit. Returns false if closing had already begun.
+    func beginClosing() -> Bool {
+        let first = state.withLock { state in
+            defer { state.isClosing = true }
+            return !state.isClosing
+        }
+        wakeUp.signal()
+        return first
+    }
+
+    var status: WriterStatus {
+        let now = ContinuousClock.now
+        return state.withLock { state in
+            let oldest = state.roundInFlightSince ?? state.queue.first?.enqueuedAt
+            return WriterStatus(
+                pendingAppends: state.pendingAppends,
+                pendingRecords: state.pendingRecords,
+                pendingBytes: state.pendingBytes,
+                oldestPendingAgeNanoseconds: oldest.map { Self.nanoseconds(now - $0) } ?? 0,
+                roundsCompleted: state.roundsCompleted,
+                recordsWritten: state.recordsWritten,
+                bytesWritten: state.bytesWritten,
+                failure: state.failure
+            )
+        }
+    }
+
+    /// The writer thread: one round at a time, each round one write and one fdatasync for everything queued
+    /// since the previous round.
+    func run(durableEnd: UInt64, durableHash: [UInt8]) {
+        var end = durableEnd
+        var lastHash = durableHash
+        while true {
+            switch takeWork() {
+            case .exit:
+                return
+            case .idle:
+                wakeUp.wait()
+            case .round(let round):
+                options.beforeWriteRound?()
+                write(round, end: &end, lastHash: &lastHash)
+            }
+        }
+    }
+
+    private func takeWork() -> WriterState.Work {
+        state.withLock { state in
+            state.writerSignalled = false
+            guard state.failure == nil, !state.queue.isEmpty else { return state.isClosing ? .exit : .idle }
+            let round = state.queue
+            state.queue = []
+            state.roundInFlightSince = round[0].enqueuedAt
+            return .round(round)
+        }
+    }
+
+    private func write(_ round: [WriterState.QueuedAppend], end: inout UInt64, lastHash: inout [UInt8]) {
+        let durablePosition = state.withLock { $0.durableHead.position }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(round.reduce(0) { $0 + $1.frameBytes })
+        var position = durablePosition + 1
+        for queued in round {
+            for (frame, record) in zip(queued.frames, queued.pending.records) {
+                selfCheck(frame, record: record, offset: end + UInt64(bytes.count), position: position, lastHash)
+                bytes.append(contentsOf: frame)
+                position += 1
+                lastHash = record.hash
+            }
+        }
+        do throws(LogError) {
+            try file.writeAll(bytes, at: end)
+            try file.synchronizeData()
+        } catch {
+            fail(round, cause: error, position: durablePosition + 1, offset: end)
+            return
+        }
+        end += UInt64(bytes.count)
+        let head = round.last!.pending.records.last!.chainHead
+        state.withLock { state in
+            precondition(head.position == position - 1, "the durable head is the last record written")
+            state.durableHead = head
+            state.roundInFlightSince = nil
+            state.pendingAppends -= round.count
+            state.pendingRecords -= Int(position - 1 - durablePosition)
+            state.pendingBytes -= bytes.count
+            state.roundsCompleted += 1
+            state.recordsWritten += position - 1 - durablePosition
+            state.bytesWritten += UInt64(bytes.count)
+        }
+        for queued in round { queued.pending.complete(.success(queued.pending.records)) }
+    }
+
+    /// Reads each frame back with the readers' own parser before it reaches the disk: the write path and the
+    /// read path check the same properties.
+    private func selfCheck(_ frame: [UInt8], record: Record, offset: UInt64, position: UInt64, _ lastHash: [UInt8]) {
+        precondition(record.position == position, "positions strictly increase by one")
+        precondition(record.previousHash == lastHash, "each record links to the one before")
+        do throws(LogError) {
+            let parsed = try RecordFrame.parse(
+                frame[...],
+                offset: offset,
+                expectedPosition: position,
+                expectedPreviousHash: lastHash
+            )
+            precondition(parsed == .success(record), "a framed record reads back as itself")
+        } catch {
+            preconditionFailure("the writer framed a record that its own reader refuses: \(error)")
+        }
+    }
+
+    private func fail(_ round: [WriterState.QueuedAppend], cause: LogError, position: UInt64, offset: UInt64) {
+        let failure = LogError(
+            code: LogErrorCode.writerFailed,
+            message: "The log \(file.path) is no longer writable: \(cause.message) Appends not acknowledged may or "
+                + "may not be on disk, and after a failed write or fdatasync nothing can be assumed about the page "
+                + "cache, so this process will not retry. Restart accordd: it verifies the log and sets aside any "
+                + "torn record before it accepts appends again.",
+            position: position,
+            offset: offset,
+            errno: cause.errno
+        )
+        let queued = state.withLock { state in
+            state.failure = failure
+            state.roundInFlightSince = nil
+            state.pendingAppends = 0
+            state.pendingRecords = 0
+            state.pendingBytes = 0
+            defer { state.queue = [] }
+            return state.queue
+        }
+        for entry in round + queued { entry.pending.complete(.failure(failure)) }
+    }
+
+    static func closedError(_ file: LogFile) -> LogError {
+        LogError(
+            code: LogErrorCode.closed,
+            message: "The log \(file.path) was closed; nothing was written. This happens while accordd stops."
+        )
+    }
+
+    private static func nanoseconds(_ duration: Duration) -> UInt64 {
+        let (seconds, attoseconds) = duration.components
+        guard seconds >= 0 else { return 0 }
+        return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+    }
+}

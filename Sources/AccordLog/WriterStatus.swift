@@ -1,0 +1,21 @@
+/// A snapshot of the writer, for a watchdog and for metrics.
+public struct WriterStatus: Sendable, Equatable {
+    /// `PendingAppend`s enqueued and not yet completed (queued or being written).
+    public var pendingAppends: Int
+    public var pendingRecords: Int
+    public var pendingBytes: Int
+    /// How long the oldest pending append has waited for the writer, or 0 if none is pending.
+    public var oldestPendingAgeNanoseconds: UInt64
+    /// Write rounds completed: each is one write and one fdatasync.
+    public var roundsCompleted: UInt64
+    public var recordsWritten: UInt64
+    public var bytesWritten: UInt64
+    /// Set once a write or fdatasync failed; the writer then accepts nothing more.
+    public var failure: LogError?
+
+    /// True if an append has waited on the writer longer than `thresholdNanoseconds`: the writer is wedged
+    /// (e.g. a storage device that stopped answering) and a watchdog should stop pinging.
+    public func isStuck(thresholdNanoseconds: UInt64) -> Bool {
+        pendingAppends > 0 && oldestPendingAgeNanoseconds > thresholdNanoseconds
+    }
+}
