@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/ordo-one/TextTable.git", from: "0.0.2"),
+        .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
     ],
     targets: [
         // Pure domain: events, commands, deciders, read models. No I/O, no clock.
@@ -45,6 +47,8 @@ let package = Package(
             dependencies: [
                 "AccordAPI",
                 "AccordEngine",
+                "AccordLog",
+                "AccordDomain",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -78,16 +82,24 @@ let package = Package(
             name: "accordd",
             dependencies: [
                 "AccordServer",
+                "AccordEngine",
+                "AccordLog",
                 "AccordSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(
             name: "accord",
             dependencies: [
                 "AccordClient",
+                "AccordAPI",
+                "AccordDomain",
+                .product(name: "TextTable", package: "TextTable"),
+                .product(name: "Rainbow", package: "Rainbow"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,7 +109,7 @@ let package = Package(
         .testTarget(name: "AccordSystemdTests", dependencies: ["AccordSystemd"]),
         .testTarget(
             name: "AccordEndToEndTests",
-            dependencies: ["AccordClient", "AccordAPI"]
+            dependencies: ["AccordClient", "AccordAPI", "AccordDomain"]
         ),
     ],
     swiftLanguageModes: [.v6]

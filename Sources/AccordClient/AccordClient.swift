@@ -1,1 +1,85 @@
-// AccordClient: see docs/decisions/0001-architecture.md
+import AccordAPI
+import Foundation
+
+/// The daemon's API as Swift calls: JSON in, JSON out, errors as `ClientError`.
+public struct AccordClient: Sendable {
+    public let transport: UnixSocketTransport
+
+    public init(socketPath: String) {
+        transport = UnixSocketTransport(socketPath: socketPath)
+    }
+
+    /// Sends a command body to its route; `requestID` makes a retry safe, `expectedVersion` guards against races.
+    public func send<Body: Encodable>(
+        method: String = "POST",
+        path: String,
+        body: Body,
+        requestID: String? = nil,
+        expectedVersion: UInt64? = nil
+    ) async throws(ClientError) -> [UInt8] {
+        var headers: [(String, String)] = []
+        if let requestID { headers.append((HeaderNames.idempotencyKey, requestID)) }
+        if let expectedVersion { headers.append((HeaderNames.expectedVersion, String(expectedVersion))) }
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try JSONCoding.encoder.encode(body))
+        } catch {
+            throw ClientError(kind: .protocolViolation, code: "encoding_failed", message: "cannot encode the request: \(error)")
+        }
+        return try await exchange(HTTPExchange(method: method, path: path, headers: headers, body: bytes))
+    }
+
+    /// Reads a resource and decodes it as `Value`.
+    public func get<Value: Decodable>(_ path: String, query: [(String, String?)] = [], as type: Value.Type) async throws(ClientError) -> Value {
+        let bytes = try await get(path, query: query)
+        return try decode(type, from: bytes)
+    }
+
+    /// Reads a resource and returns its raw JSON bytes.
+    public func get(_ path: String, query: [(String, String?)] = []) async throws(ClientError) -> [UInt8] {
+        try await exchange(HTTPExchange(method: "GET", path: path + AccordClient.queryString(query)))
+    }
+
+    public func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws(ClientError) -> Value {
+        do {
+            return try JSONCoding.decoder.decode(type, from: Data(bytes))
+        } catch {
+            throw ClientError(
+                kind: .protocolViolation,
+                code: "unexpected_answer",
+                message: "the daemon's answer is not what this accord expects (is the daemon a different version?): \(error)"
+            )
+        }
+    }
+
+    private func exchange(_ exchange: HTTPExchange) async throws(ClientError) -> [UInt8] {
+        let answer = try await transport.send(exchange)
+        guard answer.status >= 400 else { return answer.body }
+        guard let envelope = try? JSONCoding.decoder.decode(ErrorEnvelope.self, from: Data(answer.body)) else {
+            throw ClientError(
+                kind: .refused(status: answer.status),
+                code: "http_\(answer.status)",
+                message: "the daemon answered \(answer.status) to \(exchange.method) \(exchange.path)"
+            )
+        }
+        let error = envelope.error
+        throw ClientError(
+            kind: .refused(status: answer.status),
+            code: error.code,
+            message: error.message,
+            field: error.field,
+            id: error.id
+        )
+    }
+
+    static func queryString(_ query: [(String, String?)]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let pairs = query.compactMap { name, value -> String? in
+            guard let value else { return nil }
+            let encoded = value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+            return "\(name)=\(encoded)"
+        }
+        return pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")
+    }
+}

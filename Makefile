@@ -1,0 +1,59 @@
+# Accord: `make run` starts the daemon in the foreground, `make test` runs every test.
+SHELL := /bin/bash
+export PATH := $(PATH):/opt/swift/usr/bin
+
+PREFIX ?= /usr
+DESTDIR ?=
+# debug or release; `make install` builds release unless told otherwise.
+CONFIGURATION ?= release
+BINDIR = $(PREFIX)/bin
+UNITDIR = $(if $(filter /usr,$(PREFIX)),/lib/systemd/system,$(PREFIX)/lib/systemd/system)
+SYSUSERSDIR = $(PREFIX)/lib/sysusers.d
+TMPFILESDIR = $(PREFIX)/lib/tmpfiles.d
+DOCDIR = $(PREFIX)/share/doc/accord
+BASHCOMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPLETIONDIR = $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPLETIONDIR = $(PREFIX)/share/fish/vendor_completions.d
+ACCORDD_ARGS ?=
+
+.PHONY: all deps build run test test-unit test-systemd install clean
+
+all: build
+
+deps:
+	@scripts/ensure-dependencies.sh
+
+build: deps
+	swift build
+
+## Starts accordd in the foreground on its default places (per-user when not root). Ctrl-C stops it cleanly.
+run: build
+	exec .build/debug/accordd $(ACCORDD_ARGS)
+
+## Every test: unit, log, engine, end-to-end with the real binaries, and the real-systemd sandbox test.
+test: test-unit test-systemd
+
+test-unit: deps
+	swift build --build-tests
+	swift test --skip-build --parallel --num-workers 2
+
+## Boots systemd 252 in a private namespace and drives the installed units (skips itself where it cannot run).
+test-systemd: deps
+	scripts/systemd-sandbox/test-installed-units.sh
+
+install: deps
+	swift build -c $(CONFIGURATION) --product accordd
+	swift build -c $(CONFIGURATION) --product accord
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) $(DESTDIR)$(DOCDIR)
+	install -m 0755 .build/$(CONFIGURATION)/accordd .build/$(CONFIGURATION)/accord $(DESTDIR)$(BINDIR)/
+	install -m 0644 systemd/accordd.service systemd/accordd.socket $(DESTDIR)$(UNITDIR)/
+	install -m 0644 systemd/accord.sysusers $(DESTDIR)$(SYSUSERSDIR)/accord.conf
+	if [ -f systemd/accord.tmpfiles ]; then install -m 0644 systemd/accord.tmpfiles $(DESTDIR)$(TMPFILESDIR)/accord.conf; fi
+	install -m 0644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
+	install -d $(DESTDIR)$(BASHCOMPLETIONDIR) $(DESTDIR)$(ZSHCOMPLETIONDIR) $(DESTDIR)$(FISHCOMPLETIONDIR)
+	.build/$(CONFIGURATION)/accord --generate-completion-script bash > $(DESTDIR)$(BASHCOMPLETIONDIR)/accord
+	.build/$(CONFIGURATION)/accord --generate-completion-script zsh > $(DESTDIR)$(ZSHCOMPLETIONDIR)/_accord
+	.build/$(CONFIGURATION)/accord --generate-completion-script fish > $(DESTDIR)$(FISHCOMPLETIONDIR)/accord.fish
+
+clean:
+	swift package clean

@@ -1,0 +1,23 @@
+/// The body of every error answer: `{"error": {"code": ..., "message": ...}}`. Codes are stable; messages say what
+/// to do; `field` and `id` name what was wrong when there is one.
+public struct APIError: Codable, Sendable, Equatable, Error {
+    public var code: String
+    public var message: String
+    public var field: String?
+    public var id: String?
+
+    public init(code: String, message: String, field: String? = nil, id: String? = nil) {
+        self.code = code
+        self.message = message
+        self.field = field
+        self.id = id
+    }
+}
+
+public struct ErrorEnvelope: Codable, Sendable, Equatable {
+    public var error: APIError
+
+    public init(error: APIError) {
+        self.error = error
+    }
+}

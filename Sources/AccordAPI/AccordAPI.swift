@@ -1,1 +1,0 @@
-// AccordAPI: see docs/decisions/0001-architecture.md

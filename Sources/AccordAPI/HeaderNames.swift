@@ -1,0 +1,7 @@
+/// Request headers that carry command metadata, kept apart from the command's own facts.
+public enum HeaderNames {
+    /// A client-chosen request id: repeating it with the same body returns the first result without appending.
+    public static let idempotencyKey = "Idempotency-Key"
+    /// The version (event count) the client expects the command's stream to have; a mismatch is a conflict.
+    public static let expectedVersion = "Accord-Expected-Version"
+}

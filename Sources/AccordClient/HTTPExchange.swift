@@ -1,0 +1,19 @@
+/// One request as the client sends it and the answer as it arrived.
+public struct HTTPExchange: Sendable {
+    public var method: String
+    public var path: String
+    public var headers: [(String, String)]
+    public var body: [UInt8]
+
+    public init(method: String, path: String, headers: [(String, String)] = [], body: [UInt8] = []) {
+        self.method = method
+        self.path = path
+        self.headers = headers
+        self.body = body
+    }
+}
+
+public struct HTTPAnswer: Sendable {
+    public var status: Int
+    public var body: [UInt8]
+}

@@ -1,0 +1,91 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Sends HTTP/1.1 requests over the daemon's Unix socket, one connection per request.
+public struct UnixSocketTransport: Sendable {
+    public let socketPath: String
+    /// Largest answer accepted; a page of the event log stays well below it.
+    public var maximumResponseBytes = 64 * 1024 * 1024
+
+    public init(socketPath: String) {
+        self.socketPath = socketPath
+    }
+
+    public func send(_ exchange: HTTPExchange) async throws(ClientError) -> HTTPAnswer {
+        let channel: NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
+        do {
+            channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connect(unixDomainSocketPath: socketPath) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                        return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(
+                            wrappingChannelSynchronously: channel
+                        )
+                    }
+                }
+        } catch {
+            throw unreachable(error)
+        }
+        do {
+            return try await channel.executeThenClose { inbound, outbound in
+                var headers = HTTPHeaders()
+                headers.add(name: "Host", value: "accordd")
+                headers.add(name: "Content-Length", value: String(exchange.body.count))
+                headers.add(name: "Connection", value: "close")
+                if !exchange.body.isEmpty { headers.add(name: "Content-Type", value: "application/json") }
+                for (name, value) in exchange.headers { headers.add(name: name, value: value) }
+                let head = HTTPRequestHead(
+                    version: .http1_1,
+                    method: HTTPMethod(rawValue: exchange.method),
+                    uri: exchange.path,
+                    headers: headers
+                )
+                try await outbound.write(.head(head))
+                if !exchange.body.isEmpty { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: exchange.body)))) }
+                try await outbound.write(.end(nil))
+                var status = 0
+                var body = ByteBuffer()
+                for try await part in inbound {
+                    switch part {
+                    case .head(let responseHead):
+                        status = Int(responseHead.status.code)
+                    case .body(var chunk):
+                        guard body.readableBytes + chunk.readableBytes <= maximumResponseBytes else {
+                            throw ClientError(
+                                kind: .protocolViolation,
+                                code: "response_too_large",
+                                message: "the daemon's answer is larger than \(maximumResponseBytes) bytes; ask for a smaller page"
+                            )
+                        }
+                        body.writeBuffer(&chunk)
+                    case .end:
+                        return HTTPAnswer(status: status, body: Array(buffer: body))
+                    }
+                }
+                throw ClientError(
+                    kind: .unreachable,
+                    code: "connection_closed",
+                    message: "the daemon closed the connection on \(socketPath) before answering; see its log (journalctl -u accordd)"
+                )
+            }
+        } catch let error as ClientError {
+            throw error
+        } catch {
+            throw unreachable(error)
+        }
+    }
+
+    private func unreachable(_ error: any Error) -> ClientError {
+        let missing = access(socketPath, F_OK) != 0
+        let hint =
+            missing
+            ? "no socket at \(socketPath): start the daemon (`make run`, `accordd`, or `systemctl start accordd.socket`), or point --socket / ACCORD_SOCKET at its socket"
+            : "nobody answers on \(socketPath): the daemon is not running or not allowing you in; start it (`systemctl start accordd`) or check the socket's permissions"
+        return ClientError(kind: .unreachable, code: "daemon_unreachable", message: "\(hint) (\(error))")
+    }
+}

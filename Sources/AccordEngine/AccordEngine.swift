@@ -1,1 +1,0 @@
-// AccordEngine: see docs/decisions/0001-architecture.md

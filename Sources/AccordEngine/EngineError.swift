@@ -1,0 +1,38 @@
+import AccordDomain
+
+/// Why the engine did not record a command, or cannot go on. Every case says what to do.
+public struct EngineError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The domain refused the command: a rule, a conflict, an unknown id. Nothing was appended.
+        case rejected(Rejection)
+        /// The request id was used before with a different body.
+        case requestIDReused
+        /// The request id belongs to a command still being written; its first result is not known yet.
+        case requestInProgress
+        /// Something in the request outside the domain (personal data, the request id) breaks a limit.
+        case invalidRequest(field: String)
+        /// The log could not be written or read; the command was not acknowledged.
+        case storage
+    }
+
+    public var kind: Kind
+    public var code: String
+    public var message: String
+    public var cause: (any Error & Sendable)?
+
+    public init(kind: Kind, code: String, message: String, cause: (any Error & Sendable)? = nil) {
+        self.kind = kind
+        self.code = code
+        self.message = message
+        self.cause = cause
+    }
+
+    static func rejected(_ rejection: Rejection) -> EngineError {
+        EngineError(kind: .rejected(rejection), code: rejection.code, message: rejection.message)
+    }
+
+    public var description: String {
+        if let cause { return "\(message) [\(code)] (\(cause))" }
+        return "\(message) [\(code)]"
+    }
+}

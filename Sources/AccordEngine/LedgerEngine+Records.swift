@@ -1,0 +1,166 @@
+import AccordDomain
+import AccordLog
+import Foundation
+import SystemPackage
+
+/// Between events and records: the one place that knows how an event is framed into the log and read back.
+extension LedgerEngine {
+    public static let logFileName = "ledger.log"
+    public static let personalDataFolderName = "personal-data"
+
+    /// Opens the data folder: verifies the whole log (a torn tail is set aside, other damage stops the start),
+    /// replays it into the read models and the request-id index.
+    public static func open(
+        dataDirectory: String,
+        clock: @escaping @Sendable () -> Date,
+        progress: @escaping @Sendable (ReplayProgress) -> Void
+    ) throws(EngineError) -> LedgerEngine {
+        do {
+            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        } catch {
+            throw EngineError(
+                kind: .storage,
+                code: "data_directory_unavailable",
+                message: "cannot create the data folder \(dataDirectory); create it or choose another --data-dir",
+                cause: error as NSError
+            )
+        }
+        let logPath = "\(dataDirectory)/\(logFileName)"
+        let writer: LogWriter
+        let report: LogOpenReport
+        var options = LogWriterOptions()
+        options.progress = { verified in
+            progress(ReplayProgress(recordsRead: verified.recordsVerified, bytesRead: verified.bytesVerified))
+        }
+        do {
+            (writer, report) = try LogWriter.open(path: FilePath(logPath), options: options)
+        } catch {
+            throw EngineError(kind: .storage, code: error.code, message: error.message, cause: error)
+        }
+        let reader = try LedgerEngine.openReader(logPath)
+        let replay = try Replay.run(reader: reader, through: writer.head, progress: progress)
+        precondition(replay.head == writer.head, "replay ended at \(replay.head) but the writer's head is \(writer.head)")
+        return LedgerEngine(
+            writer: writer,
+            reader: reader,
+            recovery: report,
+            replayed: replay,
+            logPath: logPath,
+            dataDirectory: dataDirectory,
+            personalData: try PersonalDataStore(directory: "\(dataDirectory)/\(personalDataFolderName)"),
+            clock: clock
+        )
+    }
+
+    static func draft(for recorded: RecordedEvent, requestID: String?, digest: [UInt8]) throws(EngineError) -> RecordDraft {
+        let payload: Data
+        do {
+            payload = try recorded.event.encodedPayload()
+        } catch {
+            throw EngineError(kind: .storage, code: "event_unencodable", message: "cannot encode \(recorded.event.typeName): \(error)", cause: error as NSError)
+        }
+        return RecordDraft(
+            recordedAtMicroseconds: Int64((recorded.recordedAt.timeIntervalSince1970 * 1_000_000).rounded(.down)),
+            authorUserID: recorded.author.userID,
+            authorName: recorded.author.name,
+            eventType: recorded.event.typeName,
+            streamID: recorded.event.streamID,
+            requestID: requestID,
+            requestDigest: requestID == nil ? nil : digest,
+            payload: Array(payload)
+        )
+    }
+
+    /// The log keeps microseconds; the engine decides with the same precision so replay rebuilds the same state.
+    static func microsecondPrecision(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1_000_000).rounded(.down) / 1_000_000)
+    }
+
+    static func recordedEvent(from record: Record) throws(EngineError) -> RecordedEvent {
+        let event: Event
+        do {
+            event = try Event.decode(typeName: record.eventType, payload: Data(record.payload))
+        } catch {
+            throw EngineError(
+                kind: .storage,
+                code: "event_undecodable",
+                message: "the record at position \(record.position) holds a \(record.eventType) this accordd cannot read (\(error)); is the log from a newer version?",
+                cause: error as NSError
+            )
+        }
+        return RecordedEvent(
+            position: record.position,
+            recordedAt: Date(timeIntervalSince1970: Double(record.recordedAtMicroseconds) / 1_000_000),
+            author: Author(userID: record.authorUserID, name: record.authorName),
+            event: event
+        )
+    }
+
+    static func storedEvent(_ recorded: RecordedEvent, record: Record) -> StoredEvent {
+        StoredEvent(
+            recorded: recorded,
+            streamID: record.streamID,
+            requestID: record.requestID,
+            previousHash: record.previousHashHex,
+            hash: record.hashHex
+        )
+    }
+
+    static func openReader(_ logPath: String) throws(EngineError) -> LogReader {
+        do {
+            return try LogReader.open(path: FilePath(logPath))
+        } catch {
+            throw EngineError(kind: .storage, code: error.code, message: error.message, cause: error)
+        }
+    }
+
+    /// Records read for one page at most, so a filter that matches little cannot hold a request for long; the
+    /// page then ends early and `nextPosition` says where to go on.
+    static let maximumRecordsScannedPerPage = 100_000
+
+    /// A page of the log: records from `position` up to the durable head, filtered, at most `limit`.
+    public func events(from position: UInt64, limit: Int, filter: EventFilter) throws(EngineError) -> (events: [StoredEvent], nextPosition: UInt64?) {
+        let head = self.head
+        guard position <= head.position else { return ([], nil) }
+        var events: [StoredEvent] = []
+        var scanned = 0
+        var cursor = try readerCursor(from: position, through: head)
+        while let record = try nextRecord(&cursor) {
+                guard events.count < limit, scanned < LedgerEngine.maximumRecordsScannedPerPage else {
+                    return (events, record.position)
+                }
+                scanned += 1
+                let matches = filter.matches(
+                    eventType: record.eventType,
+                    streamID: record.streamID,
+                    authorName: record.authorName,
+                    authorUserID: record.authorUserID
+                )
+                if matches {
+                    events.append(LedgerEngine.storedEvent(try LedgerEngine.recordedEvent(from: record), record: record))
+                }
+        }
+        return (events, nil)
+    }
+
+    private func readerCursor(from position: UInt64, through head: ChainHead) throws(EngineError) -> LogCursor {
+        do {
+            return try reader.cursor(from: position, through: head)
+        } catch {
+            throw EngineError(kind: .storage, code: error.code, message: "cannot read \(logPath): \(error.message)", cause: error)
+        }
+    }
+
+    private func nextRecord(_ cursor: inout LogCursor) throws(EngineError) -> Record? {
+        do {
+            return try cursor.next()
+        } catch {
+            throw EngineError(kind: .storage, code: error.code, message: "cannot read \(logPath): \(error.message)", cause: error)
+        }
+    }
+
+    /// The events at the given positions, read back from the log (for a repeated request id).
+    func storedEvents(positions: ClosedRange<UInt64>) throws(EngineError) -> [StoredEvent] {
+        try events(from: positions.lowerBound, limit: positions.count, filter: EventFilter()).events
+    }
+}

@@ -1,0 +1,137 @@
+import AccordAPI
+import AccordDomain
+import AccordEngine
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+extension AccordResponder {
+    /// POST: decode the command for the route, hand it to the engine with its author (the peer's uid), answer the receipt.
+    func command(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard let (route, pathID) = CommandRoute.match(path: request.path) else {
+            throw APIFailure(status: .notFound, code: "unknown_route", message: "POST \(request.path) is not a command route; see docs/api.md for the list")
+        }
+        var body = Data(request.body.readableBytesView)
+        if let field = route.pathIDField, let pathID {
+            body = try AccordResponder.placing(pathID, in: field, of: body)
+        }
+        let command: Command
+        do {
+            command = try Command.decode(commandName: route.commandName, body: body)
+        } catch {
+            throw APIFailure(decoding: error, commandName: route.commandName)
+        }
+        let personalData = try route.commandName == "person.register" ? AccordResponder.personalData(in: body) : nil
+        let author = Author(userID: request.peer.userID, name: request.peer.userName)
+        let commandRequest = CommandRequest(
+            command: command,
+            expectedVersion: try AccordResponder.expectedVersion(request.headers),
+            requestID: request.headers.first(name: HeaderNames.idempotencyKey),
+            personalData: personalData,
+            author: author
+        )
+        let outcome: CommandOutcome
+        do throws(EngineError) {
+            outcome = try await engine.execute(commandRequest)
+        } catch {
+            logger.notice(
+                "command refused",
+                metadata: ["command": "\(route.commandName)", "code": "\(error.code)", "author": "\(author.name)", "uid": "\(author.userID)"]
+            )
+            throw APIFailure(error)
+        }
+        for event in outcome.events where !outcome.replayed {
+            logger.info(
+                "recorded \(event.recorded.event.typeName)",
+                metadata: [
+                    "accord.position": "\(event.recorded.position)",
+                    "accord.event_type": "\(event.recorded.event.typeName)",
+                    "accord.stream": "\(event.streamID)",
+                    "accord.author": "\(author.name)",
+                    "accord.author_uid": "\(author.userID)",
+                ]
+            )
+        }
+        let receipt = CommandReceipt(
+            command: route.commandName,
+            events: outcome.events.map(AccordResponder.loggedEvent),
+            head: ChainHeadView(position: outcome.head.position, hash: outcome.head.hash),
+            replayed: outcome.replayed
+        )
+        return try AccordResponder.json(receipt, status: outcome.replayed ? .ok : .created)
+    }
+
+    static func loggedEvent(_ stored: StoredEvent) -> LoggedEvent {
+        LoggedEvent(
+            position: stored.recorded.position,
+            recordedAt: stored.recorded.recordedAt,
+            author: stored.recorded.author,
+            stream: stored.streamID,
+            requestID: stored.requestID,
+            previousHash: stored.previousHash,
+            hash: stored.hash,
+            event: stored.recorded.event
+        )
+    }
+
+    /// The id in the path fills the body's id field; a body naming another id is a contradiction, not a choice.
+    static func placing(_ id: String, in field: String, of body: Data) throws -> Data {
+        let parsed: Any
+        do {
+            parsed = body.isEmpty ? [String: Any]() : try JSONSerialization.jsonObject(with: body)
+        } catch {
+            throw APIFailure(status: .badRequest, code: "invalid_json", message: "the body is not valid JSON: \(error.localizedDescription)")
+        }
+        guard var object = parsed as? [String: Any] else {
+            throw APIFailure(status: .badRequest, code: "invalid_json", message: "the body must be a JSON object")
+        }
+        if let given = object[field], (given as? String) != id {
+            throw APIFailure(
+                status: .badRequest,
+                code: "path_body_mismatch",
+                message: "the path names \(field) \"\(id)\" but the body names \"\(given)\"; send one id",
+                field: field,
+                id: id
+            )
+        }
+        object[field] = id
+        return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    }
+
+    private struct PersonalDataBody: Decodable {
+        var name: String?
+        var email: String?
+    }
+
+    static func personalData(in body: Data) throws -> PersonalData {
+        let decoded: PersonalDataBody
+        do {
+            decoded = try JSONDecoder().decode(PersonalDataBody.self, from: body)
+        } catch {
+            throw APIFailure(decoding: error, commandName: "person.register")
+        }
+        guard let name = decoded.name else {
+            throw APIFailure(
+                status: .badRequest,
+                code: "missing_field",
+                message: "person.register: field \"name\" is required (it is kept apart from the log so it can be erased)",
+                field: "name"
+            )
+        }
+        return PersonalData(name: name, email: decoded.email)
+    }
+
+    static func expectedVersion(_ headers: HTTPHeaders) throws -> UInt64? {
+        guard let text = headers.first(name: HeaderNames.expectedVersion) else { return nil }
+        guard let version = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
+            throw APIFailure(
+                status: .badRequest,
+                code: "invalid_expected_version",
+                message: "\(HeaderNames.expectedVersion) must be a whole number (the stream's event count), not \"\(text.prefix(40))\"",
+                field: HeaderNames.expectedVersion
+            )
+        }
+        return version
+    }
+}

@@ -1,0 +1,48 @@
+import AccordAPI
+import AccordDomain
+import AccordEngine
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// The `/v1` API: commands go to the engine, queries to its read models, the audit trail to the log.
+public struct AccordResponder: HTTPResponder {
+    let engine: LedgerEngine
+    let startedAt: Date
+    let connectionCount: @Sendable () -> Int
+    let logger: Logger
+
+    public init(engine: LedgerEngine, startedAt: Date, connectionCount: @escaping @Sendable () -> Int, logger: Logger) {
+        self.engine = engine
+        self.startedAt = startedAt
+        self.connectionCount = connectionCount
+        self.logger = logger
+    }
+
+    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        do {
+            switch request.method {
+            case .POST:
+                return try await command(request)
+            case .GET, .HEAD:
+                return try query(request)
+            default:
+                throw APIFailure(status: .methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not used by this API; commands are POST, queries GET (see docs/api.md)")
+            }
+        } catch let failure as APIFailure {
+            return failure.response
+        } catch {
+            logger.error("unexpected failure answering a request", metadata: ["path": "\(request.path)", "error": "\(error)"])
+            return APIFailure(status: .internalServerError, code: "internal_error", message: "the daemon failed to answer: \(error)").response
+        }
+    }
+
+    public func refusal(status: Int, code: String, message: String) -> HTTPResponse {
+        APIFailure(status: HTTPResponseStatus(statusCode: status), code: code, message: message).response
+    }
+
+    static func json<Value: Encodable>(_ value: Value, status: HTTPResponseStatus = .ok) throws -> HTTPResponse {
+        HTTPResponse.json(status, Array(try JSONCoding.encoder.encode(value)))
+    }
+}

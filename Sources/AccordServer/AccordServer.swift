@@ -1,1 +1,0 @@
-// AccordServer: see docs/decisions/0001-architecture.md

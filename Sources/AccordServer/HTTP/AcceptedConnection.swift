@@ -1,0 +1,10 @@
+import NIOCore
+import NIOHTTP1
+
+/// A connection as accepted: its HTTP stream and the kernel's word on who opened it.
+struct AcceptedConnection: Sendable {
+    var channel: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+    var processID: Int32
+    var userID: UInt32
+    var groupID: UInt32
+}

@@ -1,0 +1,21 @@
+import NIOCore
+import NIOHTTP1
+
+/// A complete HTTP response; JSON bodies are the norm here.
+public struct HTTPResponse: Sendable {
+    public var status: HTTPResponseStatus
+    public var headers: HTTPHeaders
+    public var body: ByteBuffer
+
+    public init(status: HTTPResponseStatus, headers: HTTPHeaders = HTTPHeaders(), body: ByteBuffer = ByteBuffer()) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    public static func json(_ status: HTTPResponseStatus, _ bytes: [UInt8]) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/json")
+        return HTTPResponse(status: status, headers: headers, body: ByteBuffer(bytes: bytes))
+    }
+}

@@ -1,0 +1,36 @@
+import AccordAPI
+import ArgumentParser
+
+/// `accord`: record and query the ledger kept by accordd.
+struct Accord: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accord",
+        abstract: "Record and query Accord, the ledger of research collaborations kept by accordd.",
+        discussion: """
+            Every change is an event appended to a hash-chained log; nothing is rewritten. Dates are YYYY-MM-DD.
+            Exit codes: 0 ok, 1 refused by a rule or a conflict, 2 usage error, 3 daemon unreachable.
+            The socket is --socket, else $ACCORD_SOCKET, else /run/accord/accord.sock as root, else \
+            $XDG_RUNTIME_DIR/accord/accord.sock.
+            """,
+        version: AccordVersion.current,
+        subcommands: [
+            StatusCommand.self,
+            InstitutionCommand.self,
+            SiteCommand.self,
+            AgreementCommand.self,
+            PersonCommand.self,
+            SecondmentCommand.self,
+            AccessCommand.self,
+            MeetingCommand.self,
+            ProjectCommand.self,
+            ExpertiseCommand.self,
+            CorrectCommand.self,
+            RetractCommand.self,
+            LogCommand.self,
+            FiguresCommand.self,
+        ]
+    )
+
+    /// Lets `accord --socket PATH --json status` work as well as `accord status --socket PATH --json`.
+    @OptionGroup var global: GlobalOptions
+}

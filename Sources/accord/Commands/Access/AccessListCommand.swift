@@ -1,0 +1,40 @@
+import AccordDomain
+import ArgumentParser
+
+struct AccessListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List infrastructure access grants, valid on a date, at a site or facility, or expiring soon."
+    )
+
+    @Option(help: "Business date, YYYY-MM-DD: only grants valid that day.")
+    var on: BusinessDate?
+    @Option(help: "Site.")
+    var site: String?
+    @Option(help: "Facility.")
+    var facility: String?
+    @Option(help: "Agreement.")
+    var agreement: String?
+    @Option(help: "Grantee (person or team id).")
+    var grantee: String?
+    @Option(name: .customLong("expiring-within-days"), help: "Only grants whose last valid day is within this many days of --on.")
+    var expiringWithinDays: Int?
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if let expiringWithinDays, !(0...3_650).contains(expiringWithinDays) {
+            throw ValidationError("--expiring-within-days must be between 0 and 3650")
+        }
+        if expiringWithinDays != nil, on == nil { throw ValidationError("--expiring-within-days counts from --on; give --on too") }
+    }
+
+    func run() async throws {
+        let query = [
+            ("on", on?.description), ("site", site), ("facility", facility), ("agreement", agreement), ("grantee", grantee),
+            ("expiringWithinDays", expiringWithinDays.map(String.init)),
+        ]
+        let grants = try await global.client.get("/v1/access-grants", query: query, as: [AccessGrantView].self)
+        if global.json { return try Console.printJSON(grants) }
+        Console.printTable(Rows.grantTitles, grants.map(Rows.grant), empty: "no access grants match")
+    }
+}

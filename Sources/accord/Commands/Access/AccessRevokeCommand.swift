@@ -1,0 +1,19 @@
+import AccordDomain
+import ArgumentParser
+
+struct AccessRevokeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a grant that is valid on the given date.")
+
+    @Argument(help: "Grant id.")
+    var grantID: String
+    @Option(name: .customLong("revoked-on"), help: "Revocation date, YYYY-MM-DD.")
+    var revokedOn: BusinessDate
+    @Option(help: "Why it was revoked.")
+    var reason: String
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await write.send("access.revoke", RevokeAccess(grantID: grantID, revokedOn: revokedOn, reason: reason), id: grantID, global: global)
+    }
+}

@@ -1,0 +1,36 @@
+import AccordDomain
+import ArgumentParser
+
+struct MeetingRecordCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "record", abstract: "Record a meeting held under an agreement.")
+
+    @Option(name: .customLong("id"), help: "Meeting id, e.g. m-2026-brussels.")
+    var meetingID: String
+    @Option(help: "The agreement.")
+    var agreement: String
+    @Option(name: .customLong("held-on"), help: "Date, YYYY-MM-DD.")
+    var heldOn: BusinessDate
+    @Option(help: "Place, e.g. Brussels.")
+    var place: String
+    @Option(name: .customLong("unit"), help: "A participating unit; repeat for each.")
+    var units: [String] = []
+    @Option(name: .customLong("topic"), help: "A topic discussed; repeat for each.")
+    var topics: [String] = []
+    @Option(help: "Scientific domain (optional).")
+    var domain: String?
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let body = RecordMeeting(
+            meetingID: meetingID,
+            agreement: agreement,
+            heldOn: heldOn,
+            place: place,
+            units: units,
+            topics: topics,
+            domain: domain
+        )
+        try await write.send("meeting.record", body, global: global)
+    }
+}

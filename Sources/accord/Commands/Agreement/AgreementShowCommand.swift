@@ -1,0 +1,34 @@
+import AccordDomain
+import ArgumentParser
+
+struct AgreementShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an agreement with its domains and everything done under it.")
+
+    @Argument(help: "Agreement id.")
+    var agreementID: String
+    @Option(help: "Business date for the status, YYYY-MM-DD.")
+    var on: BusinessDate?
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let detail = try await global.client.get("/v1/agreements/\(PathSegment.encode(agreementID))", query: [("on", on?.description)], as: AgreementDetail.self)
+        if global.json { return try Console.printJSON(detail) }
+        Rows.printFields([
+            ("agreement", detail.agreementID), ("title", detail.title), ("kind", detail.kind.rawValue),
+            ("parties", detail.parties.joined(separator: ", ")), ("signed on", detail.signedOn.description),
+            ("valid until", detail.validUntil?.description ?? "no end date"),
+            ("terminated on", detail.terminatedOn.map { "\($0) (\(detail.terminationReason ?? ""))" }),
+            ("status", detail.status.map { "\($0.rawValue) on \(detail.statusOn?.description ?? "")" }),
+            ("domains", detail.domains.map(\.domain).joined(separator: ", ")),
+            ("activity", Rows.activity(detail.activity)),
+        ])
+        if !detail.secondments.isEmpty {
+            print()
+            Console.printTable(Rows.secondmentTitles, detail.secondments.map(Rows.secondment), empty: "")
+        }
+        if !detail.accessGrants.isEmpty {
+            print()
+            Console.printTable(Rows.grantTitles, detail.accessGrants.map(Rows.grant), empty: "")
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import AccordDomain
+import ArgumentParser
+
+struct AgreementTerminateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "terminate", abstract: "Record the termination of an agreement.")
+
+    @Argument(help: "Agreement id.")
+    var agreementID: String
+    @Option(name: .customLong("terminated-on"), help: "Termination date, YYYY-MM-DD.")
+    var terminatedOn: BusinessDate
+    @Option(help: "Why it ended.")
+    var reason: String
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let body = TerminateAgreement(agreementID: agreementID, terminatedOn: terminatedOn, reason: reason)
+        try await write.send("agreement.terminate", body, id: agreementID, global: global)
+    }
+}

@@ -1,0 +1,60 @@
+import AccordAPI
+import AccordDomain
+import ArgumentParser
+import Foundation
+
+struct CorrectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "correct",
+        abstract: "Record a correction of an earlier event: the corrected facts replace the original's in every read model.",
+        discussion: """
+            The original stays in the log; the correction is a new event that points at it. The corrected event has the \
+            same type and id as the original, as JSON: {"type": "AgreementSigned", "payload": {...}} (see `accord log \
+            --json` for the shape of the original).
+            Example: accord correct --position 3 --reason "wrong signing date" --event @corrected.json
+            """
+    )
+
+    @Option(help: "Position of the event to correct (see `accord log`).")
+    var position: UInt64
+    @Option(help: "Why the correction is needed.")
+    var reason: String
+    @Option(help: "The corrected event as JSON, @FILE to read it from a file, or - for standard input.")
+    var event: String
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let corrected: Event
+        do {
+            corrected = try JSONCoding.decoder.decode(Event.self, from: try CorrectCommand.read(event))
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(message: "--event is not an event as JSON ({\"type\": ..., \"payload\": {...}}): \(error)")
+        }
+        try await write.send("event.correct", CorrectEvent(position: position, corrected: corrected, reason: reason), global: global)
+    }
+
+    static let maximumEventBytes = 64 * 1024
+
+    static func read(_ argument: String) throws -> Data {
+        let data: Data
+        if argument == "-" {
+            data = FileHandle.standardInput.readData(ofLength: maximumEventBytes + 1)
+        } else if argument.hasPrefix("@") {
+            let path = String(argument.dropFirst())
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw CommandFailure(message: "cannot read \(path); check the path")
+            }
+            defer { try? handle.close() }
+            data = handle.readData(ofLength: maximumEventBytes + 1)
+        } else {
+            data = Data(argument.utf8)
+        }
+        guard data.count <= maximumEventBytes else {
+            throw CommandFailure(message: "the event is larger than \(maximumEventBytes) bytes")
+        }
+        return data
+    }
+}

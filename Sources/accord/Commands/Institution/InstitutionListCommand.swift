@@ -1,0 +1,18 @@
+import AccordDomain
+import ArgumentParser
+
+struct InstitutionListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List institutions with their sites and agreements.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let institutions = try await global.client.get("/v1/institutions", as: [InstitutionView].self)
+        if global.json { return try Console.printJSON(institutions) }
+        Console.printTable(
+            ["ID", "NAME", "COUNTRY", "KIND", "SITES", "AGREEMENTS"],
+            institutions.map { [$0.institutionID, $0.name, $0.country, $0.kind.rawValue, $0.sites.joined(separator: ","), $0.agreements.joined(separator: ",")] },
+            empty: "no institutions registered"
+        )
+    }
+}

@@ -1,0 +1,18 @@
+import AccordAPI
+import ArgumentParser
+
+struct PersonListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List registered people.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let people = try await global.client.get("/v1/people", as: [PersonListing].self)
+        if global.json { return try Console.printJSON(people) }
+        Console.printTable(
+            ["ID", "NAME", "HOME", "UNIT"],
+            people.map { [$0.person.personID, $0.personalData?.name ?? "(erased)", $0.person.homeInstitution, $0.person.unit] },
+            empty: "no people registered"
+        )
+    }
+}

@@ -1,0 +1,17 @@
+import AccordDomain
+import ArgumentParser
+
+struct SecondmentExtendCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "extend", abstract: "Move a secondment's planned end later.")
+
+    @Argument(help: "Secondment id.")
+    var secondmentID: String
+    @Option(name: .customLong("planned-end"), help: "New planned last day, YYYY-MM-DD (later than the current one).")
+    var plannedEnd: BusinessDate
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await write.send("secondment.extend", ExtendSecondment(secondmentID: secondmentID, plannedEnd: plannedEnd), id: secondmentID, global: global)
+    }
+}

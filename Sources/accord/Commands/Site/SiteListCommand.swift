@@ -1,0 +1,20 @@
+import AccordDomain
+import ArgumentParser
+
+struct SiteListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List sites and their facilities.")
+
+    @Option(help: "Only the sites of this institution.")
+    var institution: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let sites = try await global.client.get("/v1/sites", query: [("institution", institution)], as: [SiteView].self)
+        if global.json { return try Console.printJSON(sites) }
+        Console.printTable(
+            ["ID", "INSTITUTION", "NAME", "COUNTRY", "FACILITIES"],
+            sites.map { [$0.siteID, $0.institution, $0.name, $0.country, $0.facilities.joined(separator: ", ")] },
+            empty: "no sites registered"
+        )
+    }
+}

@@ -1,0 +1,29 @@
+import AccordAPI
+import ArgumentParser
+
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the daemon's state: log head, event count, uptime.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let client = global.client
+        let status = try await client.get("/v1/status", as: StatusReport.self)
+        if global.json {
+            try Console.printJSON(status)
+            return
+        }
+        Rows.printFields([
+            ("version", status.version),
+            ("head position", String(status.head.position)),
+            ("head hash", status.head.hash),
+            ("events", String(status.eventCount)),
+            ("started", status.startedAt),
+            ("uptime", "\(status.uptimeSeconds) s"),
+            ("data", status.dataDirectory),
+            ("log file", "\(status.logFile) (\(status.logBytes) bytes)"),
+            ("connections", String(status.connections)),
+            ("socket", global.resolvedSocketPath),
+        ])
+    }
+}

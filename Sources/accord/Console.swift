@@ -1,0 +1,53 @@
+import AccordAPI
+import Foundation
+import Rainbow
+import TextTable
+
+/// Output for people (aligned tables, colour only on a terminal and never with NO_COLOR) and for scripts (JSON).
+enum Console {
+    static let colourEnabled: Bool = {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1
+    }()
+
+    static func standardError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func errorLine(_ message: String) -> String {
+        colourEnabled ? "\("error:".red.bold) \(message)" : "error: \(message)"
+    }
+
+    static func emphasis(_ text: String) -> String {
+        colourEnabled ? text.bold : text
+    }
+
+    /// Pretty JSON with sorted keys, for `--json`.
+    static func printJSON<Value: Encodable>(_ value: Value) throws {
+        let data = try JSONCoding.prettyEncoder.encode(value)
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Prints raw JSON bytes from the daemon re-indented, for `--json` on answers the CLI does not reshape.
+    static func printJSON(bytes: [UInt8]) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)),
+            let pretty = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else {
+            print(String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        print(String(decoding: pretty, as: UTF8.self))
+    }
+
+    /// An aligned table; an empty one prints a line saying so instead.
+    static func printTable(_ titles: [String], _ rows: [[String]], empty: String) {
+        guard !rows.isEmpty else {
+            print(empty)
+            return
+        }
+        let table = TextTable<[String]> { row in
+            titles.indices.map { Column(title: titles[$0], value: row[$0]) }
+        }
+        print(table.string(for: rows, style: Style.simple) ?? "", terminator: "")
+    }
+}

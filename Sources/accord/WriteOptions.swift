@@ -1,0 +1,47 @@
+import AccordAPI
+import AccordClient
+import ArgumentParser
+
+/// Options of every command that records something.
+struct WriteOptions: ParsableArguments {
+    @Option(
+        name: .customLong("request-id"),
+        help: ArgumentHelp(
+            "An id of your choosing that makes a retry safe: sent again with the same values it returns the first result and records nothing new.",
+            valueName: "id"
+        )
+    )
+    var requestID: String?
+
+    @Option(
+        name: .customLong("expected-version"),
+        help: ArgumentHelp(
+            "Refuse (conflict, exit 1) unless the stream this command touches has exactly this many events (see `accord log --stream`).",
+            valueName: "count"
+        )
+    )
+    var expectedVersion: UInt64?
+
+    /// Sends the command's body to its route and prints the receipt.
+    func send<Body: Encodable>(_ commandName: String, _ body: Body, id: String? = nil, global: GlobalOptions) async throws {
+        guard let route = CommandRoute.named(commandName) else {
+            preconditionFailure("no route for \(commandName)")
+        }
+        let client = global.client
+        let bytes = try await client.send(
+            path: route.path(id: id.map(PathSegment.encode)),
+            body: body,
+            requestID: requestID,
+            expectedVersion: expectedVersion
+        )
+        let receipt = try client.decode(CommandReceipt.self, from: bytes)
+        if global.json {
+            try Console.printJSON(receipt)
+            return
+        }
+        for event in receipt.events {
+            let verb = receipt.replayed ? "already recorded" : "recorded"
+            print("\(verb) \(Console.emphasis(event.event.typeName)) at position \(event.position) (stream \(event.stream), hash \(event.hash.prefix(16))…)")
+        }
+    }
+}

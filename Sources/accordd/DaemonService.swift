@@ -1,0 +1,197 @@
+import AccordEngine
+import AccordLog
+import AccordServer
+import AccordSystemd
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+import Synchronization
+import UnixSignals
+
+/// The daemon's life: verify and replay the log, serve, supervise (status, watchdog, reload), stop cleanly.
+final class DaemonService: Service, Sendable {
+    private let socket: ListeningSocket
+    private let dataDirectory: String
+    private let configurationPath: String?
+    private let flagLogLevel: Logger.Level?
+    private let settings: Mutex<DaemonSettings>
+    private let sharedLevel: SharedLogLevel
+    private let logger: Logger
+    private let notifier = SystemdNotifier()
+    private let fatalError = Mutex<String?>(nil)
+
+    /// How long a start may run past systemd's timeout each time replay reports progress.
+    static let startExtensionMicroseconds: UInt64 = 60_000_000
+
+    init(
+        socket: ListeningSocket,
+        dataDirectory: String,
+        configurationPath: String?,
+        flagLogLevel: Logger.Level?,
+        settings: DaemonSettings,
+        sharedLevel: SharedLogLevel,
+        logger: Logger
+    ) {
+        self.socket = socket
+        self.dataDirectory = dataDirectory
+        self.configurationPath = configurationPath
+        self.flagLogLevel = flagLogLevel
+        self.settings = Mutex(settings)
+        self.sharedLevel = sharedLevel
+        self.logger = logger
+    }
+
+    func run() async throws {
+        let startedAt = Date()
+        notify { try $0.status("verifying the log in \(dataDirectory)") }
+        let engine: LedgerEngine
+        do {
+            engine = try LedgerEngine.open(
+                dataDirectory: dataDirectory,
+                clock: { Date() },
+                progress: { [notifier] progress in
+                    try? notifier.status("replaying \(progress.recordsRead) events (\(progress.bytesRead) bytes)")
+                    try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
+                }
+            )
+        } catch {
+            logger.critical("cannot open the ledger", metadata: ["error": "\(error)", "data_directory": "\(dataDirectory)"])
+            throw error
+        }
+        logRecovery(engine.recovery)
+        let group = MultiThreadedEventLoopGroup.singleton
+        let connections = ConnectionCounter()
+        let responder = AccordResponder(
+            engine: engine,
+            startedAt: startedAt,
+            connectionCount: { connections.value },
+            logger: logger
+        )
+        let server = UnixSocketServer(
+            socket: socket,
+            responder: responder,
+            limits: settings.withLock { $0.limits },
+            group: group,
+            logger: logger
+        )
+        connections.source = { server.connectionCount }
+        let watchdog = (try? WatchdogConfiguration.fromEnvironment()) ?? WatchdogConfiguration(intervalMicroseconds: nil)
+
+        try await withGracefulShutdownHandler {
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask {
+                    try await server.run { [self] in
+                        notify { try $0.ready() }
+                        notify { try $0.status(self.servingStatus(engine: engine, server: server)) }
+                        logger.info("ready", metadata: ["head_position": "\(engine.head.position)", "socket": "\(socket)"])
+                    }
+                }
+                tasks.addTask { await self.supervise(engine: engine, server: server, group: group, watchdog: watchdog) }
+                tasks.addTask { await self.reloadOnHangUp(engine: engine, server: server) }
+                try await tasks.next()
+                tasks.cancelAll()
+            }
+        } onGracefulShutdown: { [self] in
+            notify { try $0.stopping() }
+            logger.info("stopping: no new connections, finishing requests in flight")
+            server.beginShutdown()
+        }
+        do {
+            try engine.close()
+        } catch {
+            logger.critical("the log did not close cleanly", metadata: ["error": "\(error)"])
+            throw error
+        }
+        if let failure = fatalError.withLock({ $0 }) {
+            throw DaemonError(code: "stopped_on_failure", message: failure)
+        }
+        logger.info("stopped cleanly", metadata: ["head_position": "\(engine.head.position)"])
+    }
+
+    /// Once a second: publish STATUS=, ping the watchdog only after a real health check, and stop on a failed writer.
+    private func supervise(engine: LedgerEngine, server: UnixSocketServer, group: MultiThreadedEventLoopGroup, watchdog: WatchdogConfiguration) async {
+        let pingEvery = watchdog.pingIntervalMicroseconds.map { Duration.microseconds(Int64($0)) }
+        let tick = min(pingEvery ?? .seconds(1), .seconds(1))
+        let stuckThreshold = pingEvery ?? .seconds(10)
+        var lastPing = ContinuousClock.now
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: tick)
+            } catch {
+                return
+            }
+            if let failure = engine.failure {
+                let message = "the log writer failed; stopping so that the log is re-verified at the next start: \(failure)"
+                if fatalError.withLock({ state in defer { state = message }; return state == nil }) {
+                    logger.critical("\(message)")
+                    server.beginShutdown()
+                }
+                continue
+            }
+            notify { try $0.status(servingStatus(engine: engine, server: server)) }
+            guard let pingEvery, ContinuousClock.now - lastPing >= pingEvery else { continue }
+            let healthy = await HealthCheck.eventLoopsAnswer(group, within: .seconds(2))
+                && !engine.isWriterStuck(thresholdNanoseconds: UInt64(stuckThreshold.components.seconds) * 1_000_000_000)
+            if healthy {
+                notify { try $0.watchdogPing() }
+                lastPing = ContinuousClock.now
+            } else {
+                logger.error("health check failed: withholding the watchdog ping")
+            }
+        }
+    }
+
+    /// SIGHUP re-reads the configuration: log level and limits change without dropping connections or the log.
+    private func reloadOnHangUp(engine: LedgerEngine, server: UnixSocketServer) async {
+        for await _ in await UnixSignalsSequence(trapping: .sighup) {
+            notify { try $0.reloading() }
+            do {
+                let reloaded = try DaemonSettings.load(path: configurationPath, flagLogLevel: flagLogLevel)
+                settings.withLock { $0 = reloaded }
+                sharedLevel.current = reloaded.logLevel
+                server.limits = reloaded.limits
+                logger.notice(
+                    "configuration reloaded",
+                    metadata: [
+                        "log_level": "\(reloaded.logLevel)",
+                        "maximum_body_bytes": "\(reloaded.limits.maximumBodyBytes)",
+                        "maximum_connections": "\(reloaded.limits.maximumConnections)",
+                    ]
+                )
+            } catch {
+                logger.error("reload refused; keeping the running configuration", metadata: ["error": "\(error)"])
+            }
+            notify { try $0.ready() }
+            notify { try $0.status(servingStatus(engine: engine, server: server)) }
+        }
+    }
+
+    /// A torn tail was set aside at start: say exactly what and where, so an operator can look.
+    private func logRecovery(_ report: LogOpenReport) {
+        if let torn = report.tornTail {
+            logger.warning(
+                "the log ended with a torn record (a crash during a write): \(torn.byteCount) bytes at offset \(torn.offset) set aside in \(torn.setAsidePath) and the log truncated to its last whole record",
+                metadata: ["accord.position": "\(torn.position)", "reason": "\(torn.reason)"]
+            )
+        }
+        logger.info(
+            "log verified",
+            metadata: ["log": "\(report.path)", "head_position": "\(report.head.position)", "head_hash": "\(report.head.hash)", "created": "\(report.created)"]
+        )
+    }
+
+    private func servingStatus(engine: LedgerEngine, server: UnixSocketServer) -> String {
+        let head = engine.head
+        return "serving: head position \(head.position), \(engine.eventCount) events, \(server.connectionCount) connections"
+    }
+
+    private func notify(_ body: (SystemdNotifier) throws -> Void) {
+        do {
+            try body(notifier)
+        } catch {
+            logger.warning("cannot notify systemd", metadata: ["error": "\(error)"])
+        }
+    }
+}

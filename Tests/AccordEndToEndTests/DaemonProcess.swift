@@ -1,0 +1,65 @@
+import AccordClient
+import Foundation
+
+/// The real `accordd`, started on a temporary socket and data folder, stopped by signal.
+final class DaemonProcess {
+    let socketPath: String
+    let dataDirectory: String
+    let process = Process()
+    private let errorFile: String
+
+    init(socketPath: String, dataDirectory: String, extraArguments: [String] = [], environment: [String: String] = [:]) throws {
+        self.socketPath = socketPath
+        self.dataDirectory = dataDirectory
+        errorFile = "\(dataDirectory).stderr"
+        _ = FileManager.default.createFile(atPath: errorFile, contents: nil)
+        process.executableURL = URL(fileURLWithPath: BuiltProducts.daemon)
+        process.arguments = ["--socket", socketPath, "--data-dir", dataDirectory, "--log-target", "stderr"] + extraArguments
+        var merged = ProcessInfo.processInfo.environment
+        for key in ["NOTIFY_SOCKET", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "INVOCATION_ID"] {
+            merged.removeValue(forKey: key)
+        }
+        merged.merge(environment) { _, new in new }
+        process.environment = merged
+        process.standardOutput = FileHandle(forWritingAtPath: errorFile)
+        process.standardError = FileHandle(forWritingAtPath: errorFile)
+    }
+
+    /// Starts the daemon and waits, with a deadline, until it answers on its socket.
+    func start(timeoutSeconds: Double = 60) async throws {
+        try process.run()
+        let transport = UnixSocketTransport(socketPath: socketPath)
+        let answered = try await Deadline.poll(seconds: timeoutSeconds) {
+            guard process.isRunning else { return true }
+            return (try? await transport.send(HTTPExchange(method: "GET", path: "/v1/status")))?.status == 200
+        }
+        guard answered, process.isRunning else {
+            throw DaemonFailure(message: "accordd did not start: exit \(process.isRunning ? "none" : String(process.terminationStatus))\n\(errors)")
+        }
+    }
+
+    var errors: String {
+        (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? ""
+    }
+
+    /// Sends a signal and waits, with a deadline, for the process to exit; returns its exit status.
+    @discardableResult
+    func stop(signal: Int32 = SIGTERM, timeoutSeconds: Double = 30) async throws -> Int32 {
+        kill(process.processIdentifier, signal)
+        let exited = try await Deadline.poll(seconds: timeoutSeconds) { !process.isRunning }
+        guard exited else {
+            kill(process.processIdentifier, SIGKILL)
+            throw DaemonFailure(message: "accordd did not exit within \(timeoutSeconds)s after signal \(signal)")
+        }
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+struct DaemonFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

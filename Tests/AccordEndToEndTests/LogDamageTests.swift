@@ -1,0 +1,47 @@
+import Foundation
+import XCTest
+
+/// What the daemon does at start with a log cut mid-record or damaged in the middle.
+final class LogDamageTests: XCTestCase {
+    func testTornTailIsSetAsideAndTheDaemonStarts() async throws {
+        let ledger = try LedgerFixture()
+        try await ledger.start()
+        try ledger.recordPartnership()
+        try await ledger.daemon.stop()
+        let logPath = "\(ledger.dataDirectory)/ledger.log"
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: logPath))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([0x41, 0x43, 0x52, 0x44, 0xFF, 0x00, 0x00]))
+        try handle.close()
+
+        ledger.daemon = try DaemonProcess(socketPath: ledger.socketPath, dataDirectory: ledger.dataDirectory)
+        try await ledger.daemon.start()
+        let status = try ledger.accord(["status", "--json"])
+        XCTAssertEqual(((status.json as? [String: Any])?["head"] as? [String: Any])?["position"] as? Int, 8)
+        let files = try FileManager.default.contentsOfDirectory(atPath: ledger.dataDirectory)
+        let setAside = files.filter { $0.hasPrefix("ledger.log.torn") }
+        XCTAssertEqual(setAside.count, 1, "the torn bytes are kept next to the log: \(files)")
+        XCTAssertTrue(ledger.daemon.errors.contains("torn"), "the daemon says what it found:\n\(ledger.daemon.errors)")
+    }
+
+    func testDamageInTheMiddleStopsTheStartNamingThePosition() async throws {
+        let ledger = try LedgerFixture()
+        try await ledger.start()
+        try ledger.recordPartnership()
+        try await ledger.daemon.stop()
+        let logPath = "\(ledger.dataDirectory)/ledger.log"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: logPath))
+        let middle = bytes.count / 2
+        bytes[middle] ^= 0x5A
+        try bytes.write(to: URL(fileURLWithPath: logPath))
+
+        let damaged = try DaemonProcess(socketPath: ledger.socketPath, dataDirectory: ledger.dataDirectory)
+        try damaged.process.run()
+        let exited = try await Deadline.poll(seconds: 30) { !damaged.process.isRunning }
+        XCTAssertTrue(exited, "a damaged log must stop the start")
+        XCTAssertNotEqual(damaged.process.terminationStatus, 0)
+        XCTAssertTrue(damaged.errors.contains("position"), "the message names the position:\n\(damaged.errors)")
+        let after = try Data(contentsOf: URL(fileURLWithPath: logPath))
+        XCTAssertEqual(after, bytes, "a damaged log is never rewritten")
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Makes sure what the build needs is on this machine: the Swift toolchain and libsystemd's headers (pkg-config).
+# As root it installs what is missing through apt; otherwise it prints the exact command to run and fails.
+set -euo pipefail
+
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if ! pkg-config --exists libsystemd 2>/dev/null; then missing+=(libsystemd-dev); fi
+
+if ((${#missing[@]})); then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "ensure-dependencies: installing ${missing[*]} with apt-get" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        echo "ensure-dependencies: missing ${missing[*]}. Install with:" >&2
+        echo "    sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+    if [ -x /opt/swift/usr/bin/swift ]; then
+        echo "ensure-dependencies: swift is at /opt/swift/usr/bin but not on PATH; run: export PATH=/opt/swift/usr/bin:\$PATH" >&2
+    else
+        echo "ensure-dependencies: no Swift toolchain found; install Swift 6 (https://www.swift.org/install/linux/) and put it on PATH" >&2
+    fi
+    exit 1
+fi
