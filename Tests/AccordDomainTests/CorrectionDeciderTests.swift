@@ -17,19 +17,35 @@ final class CorrectionDeciderTests: XCTestCase {
 
     func testACorrectionOfTheSameEntityIsAcceptedOnItsStream() {
         let corrected = Event.secondmentStarted(Story.secondment("s1", site: "geel"))
-        let command = CorrectEvent(position: secondmentPosition, corrected: corrected, reason: "Hosted at Geel, not Ispra")
+        let command = CorrectEvent(
+            position: secondmentPosition,
+            corrected: corrected,
+            reason: "Hosted at Geel, not Ispra"
+        )
         given(history).when(.correctEvent(command))
-            .then([.eventCorrected(EventCorrected(position: secondmentPosition, corrected: corrected, reason: "Hosted at Geel, not Ispra"))])
+            .then([
+                .eventCorrected(
+                    EventCorrected(
+                        position: secondmentPosition,
+                        corrected: corrected,
+                        reason: "Hosted at Geel, not Ispra"
+                    )
+                )
+            ])
         XCTAssertEqual(given(history).state.streamID(of: .correctEvent(command)), "secondment/s1")
     }
 
     func testACorrectionKeepsTheTypeAndTheEntity() {
         let otherType = Event.secondmentExtended(SecondmentExtended(secondmentID: "s1", plannedEnd: day("2026-12-31")))
-        given(history).when(.correctEvent(CorrectEvent(position: secondmentPosition, corrected: otherType, reason: "x")))
-            .thenRejected(code: "correction_type_mismatch", field: "corrected")
+        given(history).when(
+            .correctEvent(CorrectEvent(position: secondmentPosition, corrected: otherType, reason: "x"))
+        )
+        .thenRejected(code: "correction_type_mismatch", field: "corrected")
         let otherEntity = Event.secondmentStarted(Story.secondment("s2"))
-        given(history).when(.correctEvent(CorrectEvent(position: secondmentPosition, corrected: otherEntity, reason: "x")))
-            .thenRejected(code: "correction_entity_mismatch", mentioning: ["secondment/s1", "secondment/s2"])
+        given(history).when(
+            .correctEvent(CorrectEvent(position: secondmentPosition, corrected: otherEntity, reason: "x"))
+        )
+        .thenRejected(code: "correction_entity_mismatch", mentioning: ["secondment/s1", "secondment/s2"])
     }
 
     func testACorrectionMustChangeSomething() {
@@ -40,11 +56,15 @@ final class CorrectionDeciderTests: XCTestCase {
 
     func testTheCorrectedFactsMustPassTheRules() {
         let outsideAgreement = Event.secondmentStarted(Story.secondment("s1", from: "2025-12-01"))
-        given(history).when(.correctEvent(CorrectEvent(position: secondmentPosition, corrected: outsideAgreement, reason: "x")))
-            .thenRejected(code: "agreement_not_in_force", field: "startedOn")
+        given(history).when(
+            .correctEvent(CorrectEvent(position: secondmentPosition, corrected: outsideAgreement, reason: "x"))
+        )
+        .thenRejected(code: "agreement_not_in_force", field: "startedOn")
         let malformed = Event.secondmentStarted(Story.secondment("s1", site: "Ispra!"))
-        given(history).when(.correctEvent(CorrectEvent(position: secondmentPosition, corrected: malformed, reason: "x")))
-            .thenRejected(code: "invalid_id", field: "hostSite")
+        given(history).when(
+            .correctEvent(CorrectEvent(position: secondmentPosition, corrected: malformed, reason: "x"))
+        )
+        .thenRejected(code: "invalid_id", field: "hostSite")
     }
 
     func testUnknownPositionsAreRefused() {
@@ -59,8 +79,10 @@ final class CorrectionDeciderTests: XCTestCase {
         let corrected = Event.secondmentStarted(Story.secondment("s1", site: "geel"))
         let correction = EventCorrected(position: secondmentPosition, corrected: corrected, reason: "Geel")
         let afterCorrection = history + [.eventCorrected(correction)]
-        given(afterCorrection).when(.correctEvent(CorrectEvent(position: 19, corrected: .eventCorrected(correction), reason: "x")))
-            .thenRejected(code: "correction_of_correction")
+        given(afterCorrection).when(
+            .correctEvent(CorrectEvent(position: 19, corrected: .eventCorrected(correction), reason: "x"))
+        )
+        .thenRejected(code: "correction_of_correction")
         given(afterCorrection).when(.retractEvent(RetractEvent(position: 19, reason: "x")))
             .thenRejected(code: "correction_of_correction")
     }
@@ -70,8 +92,10 @@ final class CorrectionDeciderTests: XCTestCase {
         let petten = Event.secondmentStarted(Story.secondment("s1", site: "petten"))
         let afterCorrection =
             history + [.eventCorrected(EventCorrected(position: secondmentPosition, corrected: geel, reason: "Geel"))]
-        given(afterCorrection).when(.correctEvent(CorrectEvent(position: secondmentPosition, corrected: geel, reason: "x")))
-            .thenRejected(code: "correction_changes_nothing")
+        given(afterCorrection).when(
+            .correctEvent(CorrectEvent(position: secondmentPosition, corrected: geel, reason: "x"))
+        )
+        .thenRejected(code: "correction_changes_nothing")
         let scenario = given(afterCorrection)
             .after(.correctEvent(CorrectEvent(position: secondmentPosition, corrected: petten, reason: "Petten")))
         XCTAssertEqual(scenario.state.secondment(id: "s1")?.hostSite, "petten")
@@ -80,42 +104,68 @@ final class CorrectionDeciderTests: XCTestCase {
     }
 
     func testARetractedEventCannotBeRetractedOrCorrectedAgain() {
-        let retracted = history + [.eventRetracted(EventRetracted(position: secondmentPosition, stream: "secondment/s1", reason: "Never happened"))]
+        let retracted =
+            history + [
+                .eventRetracted(
+                    EventRetracted(position: secondmentPosition, stream: "secondment/s1", reason: "Never happened")
+                )
+            ]
         given(retracted).when(.retractEvent(RetractEvent(position: secondmentPosition, reason: "again")))
             .thenRejected(code: "already_retracted", mentioning: ["19"])
         let corrected = Event.secondmentStarted(Story.secondment("s1", site: "geel"))
-        given(retracted).when(.correctEvent(CorrectEvent(position: secondmentPosition, corrected: corrected, reason: "x")))
-            .thenRejected(code: "already_retracted")
+        given(retracted).when(
+            .correctEvent(CorrectEvent(position: secondmentPosition, corrected: corrected, reason: "x"))
+        )
+        .thenRejected(code: "already_retracted")
     }
 
     func testARetractionIsRecordedOnTheTargetsStream() {
         given(history).when(.retractEvent(RetractEvent(position: secondmentPosition, reason: "Never happened")))
-            .then([.eventRetracted(EventRetracted(position: secondmentPosition, stream: "secondment/s1", reason: "Never happened"))])
+            .then([
+                .eventRetracted(
+                    EventRetracted(position: secondmentPosition, stream: "secondment/s1", reason: "Never happened")
+                )
+            ])
     }
 
     func testARetractionMayNotLeaveLaterEventsBroken() {
         given(history).when(.retractEvent(RetractEvent(position: 12, reason: "Signed by mistake")))
-            .thenRejected(code: "history_broken", mentioning: ["position 13", "unknown_agreement", "correct or retract position 13 first"])
+            .thenRejected(
+                code: "history_broken",
+                mentioning: ["position 13", "unknown_agreement", "correct or retract position 13 first"]
+            )
     }
 
     func testACorrectionMayNotLeaveLaterEventsBroken() {
-        let withLaterSecondment = history + [.secondmentStarted(Story.secondment("s2", site: "geel", from: "2026-08-01", to: "2026-09-30"))]
+        let withLaterSecondment =
+            history + [.secondmentStarted(Story.secondment("s2", site: "geel", from: "2026-08-01", to: "2026-09-30"))]
         let longer = Event.secondmentStarted(Story.secondment("s1", to: "2026-08-15"))
         let outcome = given(withLaterSecondment)
             .when(.correctEvent(CorrectEvent(position: secondmentPosition, corrected: longer, reason: "Longer")))
-        let rejection = outcome.thenRejected(code: "history_broken", mentioning: ["overlapping_secondment", "position 19"])
+        let rejection = outcome.thenRejected(
+            code: "history_broken",
+            mentioning: ["overlapping_secondment", "position 19"]
+        )
         XCTAssertEqual(rejection?.id, "position/19")
     }
 
     func testCorrectingTheSigningMustKeepEveryActivityValid() {
         var narrower = Story.mouSigned
         narrower.parties = ["cnrs", "jrc", "cea"]
-        given(history).when(.correctEvent(CorrectEvent(position: 12, corrected: .agreementSigned(narrower), reason: "CEA signed too")))
-            .then([.eventCorrected(EventCorrected(position: 12, corrected: .agreementSigned(narrower), reason: "CEA signed too"))])
+        given(history).when(
+            .correctEvent(CorrectEvent(position: 12, corrected: .agreementSigned(narrower), reason: "CEA signed too"))
+        )
+        .then([
+            .eventCorrected(
+                EventCorrected(position: 12, corrected: .agreementSigned(narrower), reason: "CEA signed too")
+            )
+        ])
         var later = Story.mouSigned
         later.signedOn = day("2026-03-01")
-        given(history).when(.correctEvent(CorrectEvent(position: 12, corrected: .agreementSigned(later), reason: "Date")))
-            .thenRejected(code: "history_broken")
+        given(history).when(
+            .correctEvent(CorrectEvent(position: 12, corrected: .agreementSigned(later), reason: "Date"))
+        )
+        .thenRejected(code: "history_broken")
     }
 
     func testAMeetingCorrectionCannotMoveItToAnotherAgreement() {

@@ -10,7 +10,11 @@ final class LimitTests: XCTestCase {
     func testIdsAreAtMost64Characters() {
         let longest = String(repeating: "a", count: 64)
         given([]).when(institution(id: longest))
-            .then([.institutionRegistered(InstitutionRegistered(institutionID: longest, name: "X", country: "FR", kind: .other))])
+            .then([
+                .institutionRegistered(
+                    InstitutionRegistered(institutionID: longest, name: "X", country: "FR", kind: .other)
+                )
+            ])
         given([]).when(institution(id: longest + "a"))
             .thenRejected(code: "field_too_long", field: "institutionID", kind: .invalid, mentioning: ["64"])
     }
@@ -38,7 +42,9 @@ final class LimitTests: XCTestCase {
     func testListsAreAtMost100Items() {
         let hundred = (1...100).map { "facility-\($0)" }
         let site = { (facilities: [String]) in
-            Command.registerSite(RegisterSite(siteID: "ispra", institution: "jrc", name: "Ispra", country: "IT", facilities: facilities))
+            Command.registerSite(
+                RegisterSite(siteID: "ispra", institution: "jrc", name: "Ispra", country: "IT", facilities: facilities)
+            )
         }
         given(Story.institutions).when(site(hundred)).result.assertSuccess()
         given(Story.institutions).when(site(hundred + ["facility-101"]))
@@ -86,7 +92,11 @@ final class LimitTests: XCTestCase {
     func testReasonsAndSummariesAreLimited() {
         let long = String(repeating: "x", count: 2001)
         given(Story.foundation)
-            .when(.terminateAgreement(TerminateAgreement(agreementID: Story.mouID, terminatedOn: day("2027-01-01"), reason: long)))
+            .when(
+                .terminateAgreement(
+                    TerminateAgreement(agreementID: Story.mouID, terminatedOn: day("2027-01-01"), reason: long)
+                )
+            )
             .thenRejected(code: "field_too_long", field: "reason")
         given(Story.foundation + [.secondmentStarted(Story.secondment("s1"))])
             .when(.retractEvent(RetractEvent(position: 18, reason: long)))

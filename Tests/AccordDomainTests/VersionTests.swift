@@ -27,7 +27,10 @@ final class VersionTests: XCTestCase {
         let scenario = given(Story.foundation)
         scenario.when(.startSecondment(Story.startSecondment("s1")), expectedVersion: 0).result.assertSuccess()
         given(Story.foundation + [.secondmentStarted(Story.secondment("s1"))])
-            .when(.extendSecondment(ExtendSecondment(secondmentID: "s1", plannedEnd: day("2026-12-31"))), expectedVersion: 0)
+            .when(
+                .extendSecondment(ExtendSecondment(secondmentID: "s1", plannedEnd: day("2026-12-31"))),
+                expectedVersion: 0
+            )
             .thenRejected(code: "version_conflict")
     }
 
@@ -43,12 +46,25 @@ final class VersionTests: XCTestCase {
     }
 
     func testMeetingsAndExpertiseExpectTheAgreementVersion() {
-        let meeting = RecordMeeting(meetingID: "m", agreement: Story.mouID, heldOn: day("2026-02-01"), place: "Ispra", units: [], topics: [])
-        XCTAssertEqual(given(Story.foundation).state.streamID(of: .recordMeeting(meeting)), "agreement/cnrs-jrc-mou-2026")
+        let meeting = RecordMeeting(
+            meetingID: "m",
+            agreement: Story.mouID,
+            heldOn: day("2026-02-01"),
+            place: "Ispra",
+            units: [],
+            topics: []
+        )
+        XCTAssertEqual(
+            given(Story.foundation).state.streamID(of: .recordMeeting(meeting)),
+            "agreement/cnrs-jrc-mou-2026"
+        )
     }
 
     func testFieldErrorsComeBeforeVersionConflicts() {
-        given([]).when(.registerInstitution(RegisterInstitution(institutionID: "BAD", name: "x", country: "FR", kind: .other)), expectedVersion: 5)
-            .thenRejected(code: "invalid_id")
+        given([]).when(
+            .registerInstitution(RegisterInstitution(institutionID: "BAD", name: "x", country: "FR", kind: .other)),
+            expectedVersion: 5
+        )
+        .thenRejected(code: "invalid_id")
     }
 }
