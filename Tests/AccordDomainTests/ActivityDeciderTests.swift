@@ -48,6 +48,9 @@ final class ActivityDeciderTests: XCTestCase {
         given(history).when(.recordMeeting(unknown)).thenRejected(code: "unknown_agreement", field: "agreement")
         given(history + [.meetingHeld(Story.brusselsMeeting)]).when(.recordMeeting(meeting))
             .thenRejected(code: "duplicate_id", field: "meetingID")
+        var closedDomain = meeting
+        closedDomain.domain = "digital-ai-data-science"
+        given(history).when(.recordMeeting(closedDomain)).thenRejected(code: "domain_not_in_agreement", field: "domain")
     }
 
     func testAProjectNeedsTheAgreementInForceAndItsDomainOpen() {
