@@ -114,7 +114,7 @@ final class ListenedSocketsTests: XCTestCase {
     }
 
     func testSocketsMeantForAnotherProcessAreIgnoredAndTheVariablesCleared() throws {
-        let sockets = try withEnvironment(["LISTEN_FDS": "1", "LISTEN_PID": "\(getppid())", "LISTEN_FDNAMES": "accord"]) {
+        let sockets = try withEnvironment(["LISTEN_FDS": "1", "LISTEN_PID": "\(getpid() + 1)", "LISTEN_FDNAMES": "accord"]) {
             let sockets = try ListenedSockets.fromEnvironment()
             for variable in ["LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES"] {
                 XCTAssertNil(environmentValue(variable), variable)
