@@ -43,7 +43,7 @@ fi
 exposure=$(systemd-analyze security --offline=yes "$here/accordd.service" 2>&1 \
     | sed -n 's/.*Overall exposure level for accordd.service: \([0-9.]*\).*/\1/p')
 if [ -z "$exposure" ] || ! awk -v e="$exposure" -v m="$maximum_exposure" 'BEGIN { exit !(e <= m) }'; then
-    echo "FAIL: systemd-analyze security --offline=yes accordd.service: exposure ${exposure:-unknown} > $maximum_exposure"
+    echo "FAIL: systemd-analyze security: accordd.service exposure ${exposure:-unknown} > $maximum_exposure"
     systemd-analyze security --offline=yes "$here/accordd.service" | grep -v '^✓' || true
     status=1
 else

@@ -2,9 +2,9 @@ import CSystemd
 import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 
 /// A swift-log handler that writes structured entries to journald with `sd_journal_sendv`: the message, its

@@ -6,7 +6,9 @@ final class AccessDeciderTests: XCTestCase {
     private let history = Story.foundation
 
     func testGrantingAccessToAPersonFillsTheirInstitution() {
-        given(history).when(.grantAccess(Story.grantAccess("g1"))).then([.infrastructureAccessGranted(Story.grant("g1"))])
+        given(history).when(.grantAccess(Story.grantAccess("g1"))).then([
+            .infrastructureAccessGranted(Story.grant("g1"))
+        ])
     }
 
     func testAGrantIdIsUnique() {
@@ -19,7 +21,10 @@ final class AccessDeciderTests: XCTestCase {
             .thenRejected(code: "unknown_person", field: "grantee", mentioning: ["\"zoe\""])
         var wrong = Story.grantAccess("g1")
         wrong.granteeInstitution = "jrc"
-        given(history).when(.grantAccess(wrong)).thenRejected(code: "home_institution_mismatch", field: "granteeInstitution")
+        given(history).when(.grantAccess(wrong)).thenRejected(
+            code: "home_institution_mismatch",
+            field: "granteeInstitution"
+        )
     }
 
     func testATeamGranteeNamesAKnownInstitution() {
@@ -84,7 +89,10 @@ final class AccessDeciderTests: XCTestCase {
                     InfrastructureAccessRevoked(grantID: "g1", revokedOn: day("2026-05-01"), reason: "Done")
                 )
             ]
-        given(revoked).when(.revokeAccess(revoke)).thenRejected(code: "grant_not_valid", mentioning: ["already revoked"])
+        given(revoked).when(.revokeAccess(revoke)).thenRejected(
+            code: "grant_not_valid",
+            mentioning: ["already revoked"]
+        )
         var unknown = revoke
         unknown.grantID = "g9"
         given(granted).when(.revokeAccess(unknown)).thenRejected(code: "unknown_grant", field: "grantID")

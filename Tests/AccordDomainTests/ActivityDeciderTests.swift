@@ -48,6 +48,9 @@ final class ActivityDeciderTests: XCTestCase {
         given(history).when(.recordMeeting(unknown)).thenRejected(code: "unknown_agreement", field: "agreement")
         given(history + [.meetingHeld(Story.brusselsMeeting)]).when(.recordMeeting(meeting))
             .thenRejected(code: "duplicate_id", field: "meetingID")
+        var closedDomain = meeting
+        closedDomain.domain = "digital-ai-data-science"
+        given(history).when(.recordMeeting(closedDomain)).thenRejected(code: "domain_not_in_agreement", field: "domain")
     }
 
     func testAProjectNeedsTheAgreementInForceAndItsDomainOpen() {
@@ -67,12 +70,18 @@ final class ActivityDeciderTests: XCTestCase {
         let joined = history + [.projectJoined(Story.modellingProject)]
         let end = EndProject(projectID: "energy-models", endedOn: day("2027-03-31"), outcome: "Models published")
         given(joined).when(.endProject(end))
-            .then([.projectEnded(ProjectEnded(projectID: "energy-models", endedOn: day("2027-03-31"), outcome: "Models published"))])
+            .then([
+                .projectEnded(
+                    ProjectEnded(projectID: "energy-models", endedOn: day("2027-03-31"), outcome: "Models published")
+                )
+            ])
         var early = end
         early.endedOn = day("2026-03-31")
         given(joined).when(.endProject(early)).thenRejected(code: "end_before_start", field: "endedOn")
-        given(joined + [.projectEnded(ProjectEnded(projectID: "energy-models", endedOn: day("2027-01-01"), outcome: "x"))])
-            .when(.endProject(end)).thenRejected(code: "project_not_active")
+        given(
+            joined + [.projectEnded(ProjectEnded(projectID: "energy-models", endedOn: day("2027-01-01"), outcome: "x"))]
+        )
+        .when(.endProject(end)).thenRejected(code: "project_not_active")
         var unknown = end
         unknown.projectID = "nope"
         given(joined).when(.endProject(unknown)).thenRejected(code: "unknown_project", field: "projectID")

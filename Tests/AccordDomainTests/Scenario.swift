@@ -13,6 +13,20 @@ struct Scenario {
         }
     }
 
+    /// Records events after checking that each passes the rules at its place, so fixtures cannot tell an
+    /// impossible story.
+    init(checked events: [Event], file: StaticString = #filePath, line: UInt = #line) {
+        for event in events {
+            do throws(Rejection) {
+                try event.checkFields()
+                try state.check(event)
+            } catch {
+                XCTFail("fixture \(event.typeName) breaks a rule: \(error.message)", file: file, line: line)
+            }
+            record(event)
+        }
+    }
+
     /// Records `event` at the next position, as the engine would after the log appended it.
     mutating func record(_ event: Event) {
         let position = (state.lastPosition ?? 0) + 1

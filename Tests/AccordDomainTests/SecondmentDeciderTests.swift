@@ -6,7 +6,9 @@ final class SecondmentDeciderTests: XCTestCase {
     private let history = Story.foundation
 
     func testStartingASecondmentFillsTheHomeInstitutionFromThePerson() {
-        given(history).when(.startSecondment(Story.startSecondment("s1"))).then([.secondmentStarted(Story.secondment("s1"))])
+        given(history).when(.startSecondment(Story.startSecondment("s1"))).then([
+            .secondmentStarted(Story.secondment("s1"))
+        ])
     }
 
     func testAGivenHomeInstitutionMustBeThePersons() {
@@ -15,7 +17,11 @@ final class SecondmentDeciderTests: XCTestCase {
         given(history).when(.startSecondment(command)).then([.secondmentStarted(Story.secondment("s1"))])
         command.homeInstitution = "cea"
         given(history).when(.startSecondment(command))
-            .thenRejected(code: "home_institution_mismatch", field: "homeInstitution", mentioning: ["\"alice\"", "\"cnrs\""])
+            .thenRejected(
+                code: "home_institution_mismatch",
+                field: "homeInstitution",
+                mentioning: ["\"alice\"", "\"cnrs\""]
+            )
     }
 
     func testASecondmentIdIsUnique() {
@@ -32,7 +38,11 @@ final class SecondmentDeciderTests: XCTestCase {
         var unknownAgreement = Story.startSecondment("s1")
         unknownAgreement.agreement = "mou-x"
         given(history).when(.startSecondment(unknownAgreement))
-            .thenRejected(code: "unknown_agreement", field: "agreement", mentioning: ["\"mou-x\"", "accord agreement sign"])
+            .thenRejected(
+                code: "unknown_agreement",
+                field: "agreement",
+                mentioning: ["\"mou-x\"", "accord agreement sign"]
+            )
         var unknownHost = Story.startSecondment("s1")
         unknownHost.hostInstitution = "esa"
         given(history).when(.startSecondment(unknownHost))
@@ -83,7 +93,12 @@ final class SecondmentDeciderTests: XCTestCase {
     }
 
     func testTheDomainMustBeOpenUnderTheAgreementOnTheStartDate() {
-        let digital = Story.startSecondment("s1", domain: "digital-ai-data-science", from: "2026-02-01", to: "2026-04-30")
+        let digital = Story.startSecondment(
+            "s1",
+            domain: "digital-ai-data-science",
+            from: "2026-02-01",
+            to: "2026-04-30"
+        )
         given(history).when(.startSecondment(digital))
             .thenRejected(code: "domain_not_in_agreement", field: "domain", mentioning: ["accord agreement add-domain"])
         let later = Story.startSecondment("s1", domain: "digital-ai-data-science", from: "2026-03-01", to: "2026-04-30")
@@ -99,25 +114,34 @@ final class SecondmentDeciderTests: XCTestCase {
 
     func testAPersonCannotBeSecondedTwiceOverOverlappingDates() {
         let first = history + [.secondmentStarted(Story.secondment("s1", from: "2026-02-01", to: "2026-07-31"))]
-        given(first).when(.startSecondment(Story.startSecondment("s2", site: "geel", from: "2026-07-31", to: "2026-09-30")))
-            .thenRejected(code: "overlapping_secondment", field: "startedOn", mentioning: ["\"s1\"", "2026-07-31"])
-        given(first).when(.startSecondment(Story.startSecondment("s2", site: "geel", from: "2026-01-10", to: "2026-12-31")))
-            .thenRejected(code: "overlapping_secondment")
-        given(first).when(.startSecondment(Story.startSecondment("s2", site: "geel", from: "2026-08-01", to: "2026-09-30")))
-            .then([.secondmentStarted(Story.secondment("s2", site: "geel", from: "2026-08-01", to: "2026-09-30"))])
+        given(first).when(
+            .startSecondment(Story.startSecondment("s2", site: "geel", from: "2026-07-31", to: "2026-09-30"))
+        )
+        .thenRejected(code: "overlapping_secondment", field: "startedOn", mentioning: ["\"s1\"", "2026-07-31"])
+        given(first).when(
+            .startSecondment(Story.startSecondment("s2", site: "geel", from: "2026-01-10", to: "2026-12-31"))
+        )
+        .thenRejected(code: "overlapping_secondment")
+        given(first).when(
+            .startSecondment(Story.startSecondment("s2", site: "geel", from: "2026-08-01", to: "2026-09-30"))
+        )
+        .then([.secondmentStarted(Story.secondment("s2", site: "geel", from: "2026-08-01", to: "2026-09-30"))])
         given(first).when(.startSecondment(Story.startSecondment("s2", person: "bruno")))
             .then([.secondmentStarted(Story.secondment("s2", person: "bruno"))])
     }
 
     func testOverlapConsidersExtensionsAndActualEnds() {
-        let extended = history + [
-            .secondmentStarted(Story.secondment("s1", from: "2026-02-01", to: "2026-07-31")),
-            .secondmentExtended(SecondmentExtended(secondmentID: "s1", plannedEnd: day("2026-10-31"))),
-        ]
+        let extended =
+            history + [
+                .secondmentStarted(Story.secondment("s1", from: "2026-02-01", to: "2026-07-31")),
+                .secondmentExtended(SecondmentExtended(secondmentID: "s1", plannedEnd: day("2026-10-31"))),
+            ]
         given(extended).when(.startSecondment(Story.startSecondment("s2", from: "2026-09-01", to: "2026-09-30")))
             .thenRejected(code: "overlapping_secondment", mentioning: ["2026-10-31"])
         let endedEarly =
-            extended + [.secondmentEnded(SecondmentEnded(secondmentID: "s1", endedOn: day("2026-05-31"), outcome: "Done"))]
+            extended + [
+                .secondmentEnded(SecondmentEnded(secondmentID: "s1", endedOn: day("2026-05-31"), outcome: "Done"))
+            ]
         given(endedEarly).when(.startSecondment(Story.startSecondment("s2", from: "2026-06-01", to: "2026-09-30")))
             .then([.secondmentStarted(Story.secondment("s2", from: "2026-06-01", to: "2026-09-30"))])
     }
@@ -133,10 +157,11 @@ final class SecondmentDeciderTests: XCTestCase {
     }
 
     func testAnExtensionStaysWithinTheAgreementAndAvoidsOtherSecondments() {
-        let started = history + [
-            .secondmentStarted(Story.secondment("s1")),
-            .secondmentStarted(Story.secondment("s2", site: "geel", from: "2026-09-01", to: "2026-12-31")),
-        ]
+        let started =
+            history + [
+                .secondmentStarted(Story.secondment("s1")),
+                .secondmentStarted(Story.secondment("s2", site: "geel", from: "2026-09-01", to: "2026-12-31")),
+            ]
         given(started).when(.extendSecondment(ExtendSecondment(secondmentID: "s1", plannedEnd: day("2026-09-01"))))
             .thenRejected(code: "overlapping_secondment", field: "plannedEnd", mentioning: ["\"s2\""])
         given(started).when(.extendSecondment(ExtendSecondment(secondmentID: "s2", plannedEnd: day("2031-06-30"))))
@@ -144,21 +169,28 @@ final class SecondmentDeciderTests: XCTestCase {
     }
 
     func testOnlyAnActiveSecondmentCanBeExtendedOrEnded() {
-        let ended = history + [
-            .secondmentStarted(Story.secondment("s1")),
-            .secondmentEnded(SecondmentEnded(secondmentID: "s1", endedOn: day("2026-06-30"), outcome: "Report delivered")),
-        ]
+        let ended =
+            history + [
+                .secondmentStarted(Story.secondment("s1")),
+                .secondmentEnded(
+                    SecondmentEnded(secondmentID: "s1", endedOn: day("2026-06-30"), outcome: "Report delivered")
+                ),
+            ]
         given(ended).when(.extendSecondment(ExtendSecondment(secondmentID: "s1", plannedEnd: day("2026-12-31"))))
             .thenRejected(code: "secondment_not_active", mentioning: ["2026-06-30"])
-        given(ended).when(.endSecondment(EndSecondment(secondmentID: "s1", endedOn: day("2026-07-31"), outcome: "Again")))
-            .thenRejected(code: "secondment_not_active")
+        given(ended).when(
+            .endSecondment(EndSecondment(secondmentID: "s1", endedOn: day("2026-07-31"), outcome: "Again"))
+        )
+        .thenRejected(code: "secondment_not_active")
     }
 
     func testASecondmentEndsBetweenItsStartAndItsPlannedEnd() {
         let started = history + [.secondmentStarted(Story.secondment("s1"))]
         let end = EndSecondment(secondmentID: "s1", endedOn: day("2026-02-01"), outcome: "Recalled")
         given(started).when(.endSecondment(end))
-            .then([.secondmentEnded(SecondmentEnded(secondmentID: "s1", endedOn: day("2026-02-01"), outcome: "Recalled"))])
+            .then([
+                .secondmentEnded(SecondmentEnded(secondmentID: "s1", endedOn: day("2026-02-01"), outcome: "Recalled"))
+            ])
         var early = end
         early.endedOn = day("2026-01-31")
         given(started).when(.endSecondment(early)).thenRejected(code: "end_before_start", field: "endedOn")

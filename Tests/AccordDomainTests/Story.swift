@@ -204,3 +204,78 @@ enum Story {
         domain: "humanities-social-sciences"
     )
 }
+
+extension Story {
+    /// The partnership's first year, on top of the foundation (positions 18…):
+    /// 18 the Brussels meeting; 19 s1 alice at Ispra; 20 s2 bruno at Geel; 21 s2 ends early; 22 s3 alice at
+    /// Karlsruhe in digital; 23 s3 extended; 24 s4 clara (JRC) at the CNRS in Paris; 25 g1 alice at Geel;
+    /// 26 g1 revoked; 27 g2 a CNRS team at Brussels; 28 the modelling project; 29 the integrity expertise.
+    static let firstYear: [Event] =
+        foundation + [
+            .meetingHeld(brusselsMeeting),
+            .secondmentStarted(secondment("s1")),
+            .secondmentStarted(
+                secondment(
+                    "s2",
+                    person: "bruno",
+                    site: "geel",
+                    mode: .expertiseMission,
+                    from: "2026-03-01",
+                    to: "2026-05-31"
+                )
+            ),
+            .secondmentEnded(
+                SecondmentEnded(secondmentID: "s2", endedOn: day("2026-04-30"), outcome: "Measurements done")
+            ),
+            .secondmentStarted(
+                secondment(
+                    "s3",
+                    site: "karlsruhe",
+                    mode: .specialistPost,
+                    domain: "digital-ai-data-science",
+                    from: "2026-09-01",
+                    to: "2027-02-28"
+                )
+            ),
+            .secondmentExtended(SecondmentExtended(secondmentID: "s3", plannedEnd: day("2027-06-30"))),
+            .secondmentStarted(
+                SecondmentStarted(
+                    secondmentID: "s4",
+                    person: "clara",
+                    agreement: mouID,
+                    homeInstitution: "jrc",
+                    hostInstitution: "cnrs",
+                    hostSite: "paris",
+                    mode: .expertiseMission,
+                    domain: "humanities-social-sciences",
+                    startedOn: day("2026-06-01"),
+                    plannedEnd: day("2026-06-30")
+                )
+            ),
+            .infrastructureAccessGranted(grant("g1")),
+            .infrastructureAccessRevoked(
+                InfrastructureAccessRevoked(
+                    grantID: "g1",
+                    revokedOn: day("2026-05-01"),
+                    reason: "Campaign finished early"
+                )
+            ),
+            .infrastructureAccessGranted(
+                InfrastructureAccessGranted(
+                    grantID: "g2",
+                    agreement: mouID,
+                    granteeKind: .team,
+                    grantee: "ethics-team",
+                    granteeInstitution: "cnrs",
+                    site: "brussels",
+                    facility: "policy-lab",
+                    purpose: "Workshops on science for policy",
+                    validFrom: day("2026-02-01"),
+                    validUntil: day("2026-12-31"),
+                    domain: "humanities-social-sciences"
+                )
+            ),
+            .projectJoined(modellingProject),
+            .expertiseDelivered(integrityExpertise),
+        ]
+}

@@ -32,8 +32,10 @@ final class ChildProcess {
         if self.exited.wait(timeout: .now() + timeoutSeconds) == .timedOut {
             kill(self.process.processIdentifier, SIGKILL)
             _ = self.exited.wait(timeout: .now() + 5)
-            throw TestFailure("\(self.process.executableURL?.path ?? "child") still running after \(timeoutSeconds) s; "
-                + "output:\n\(self.output)")
+            throw TestFailure(
+                "\(self.process.executableURL?.path ?? "child") still running after \(timeoutSeconds) s; "
+                    + "output:\n\(self.output)"
+            )
         }
         return self.process.terminationStatus
     }

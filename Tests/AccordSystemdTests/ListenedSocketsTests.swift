@@ -60,7 +60,10 @@ final class ListenedSocketsTests: XCTestCase {
         )
         let connection = try self.connectWhenListening(path, child: child)
         defer { close(connection) }
-        XCTAssertTrue(try waitReadable(connection, timeoutMilliseconds: 60_000), "child never answered:\n\(child.output)")
+        XCTAssertTrue(
+            try waitReadable(connection, timeoutMilliseconds: 60_000),
+            "child never answered:\n\(child.output)"
+        )
         var buffer = [UInt8](repeating: 0, count: 64)
         let count = read(connection, &buffer, buffer.count)
         XCTAssertEqual(String(decoding: buffer[..<max(count, 0)], as: UTF8.self), "accepted on fd 3\n")
@@ -114,7 +117,9 @@ final class ListenedSocketsTests: XCTestCase {
     }
 
     func testSocketsMeantForAnotherProcessAreIgnoredAndTheVariablesCleared() throws {
-        let sockets = try withEnvironment(["LISTEN_FDS": "1", "LISTEN_PID": "\(getppid())", "LISTEN_FDNAMES": "accord"]) {
+        let sockets = try withEnvironment([
+            "LISTEN_FDS": "1", "LISTEN_PID": "\(getpid() + 1)", "LISTEN_FDNAMES": "accord",
+        ]) {
             let sockets = try ListenedSockets.fromEnvironment()
             for variable in ["LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES"] {
                 XCTAssertNil(environmentValue(variable), variable)
@@ -133,7 +138,9 @@ final class ListenedSocketsTests: XCTestCase {
     }
 
     func testLookupByNameTakesTheFirstMatch() {
-        let sockets = ListenedSockets(sockets: [(fd: 3, name: "metrics"), (fd: 4, name: "accord"), (fd: 5, name: "accord")])
+        let sockets = ListenedSockets(sockets: [
+            (fd: 3, name: "metrics"), (fd: 4, name: "accord"), (fd: 5, name: "accord"),
+        ])
         XCTAssertEqual(sockets.socket(named: "accord"), 4)
         XCTAssertEqual(sockets.socket(named: "metrics"), 3)
         XCTAssertNil(sockets.socket(named: "unknown"))

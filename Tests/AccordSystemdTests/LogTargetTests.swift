@@ -15,7 +15,10 @@ final class LogTargetTests: XCTestCase {
     }
 
     func testAutoPicksTheJournalOnlyUnderSystemdWithJournaldListening() throws {
-        let journal = try UnixSocket(bindingTo: self.directory.appending("journal.sock"), type: Int32(SOCK_DGRAM.rawValue))
+        let journal = try UnixSocket(
+            bindingTo: self.directory.appending("journal.sock"),
+            type: Int32(SOCK_DGRAM.rawValue)
+        )
         let regularFile = self.directory.appending("not-a-socket")
         XCTAssertTrue(FileManager.default.createFile(atPath: regularFile, contents: Data()))
         let absent = self.directory.appending("absent.sock")

@@ -8,7 +8,10 @@ final class SystemdNotifierTests: XCTestCase {
 
     override func setUpWithError() throws {
         self.directory = try TemporaryDirectory()
-        self.listener = try UnixSocket(bindingTo: self.directory.appending("notify.sock"), type: Int32(SOCK_DGRAM.rawValue))
+        self.listener = try UnixSocket(
+            bindingTo: self.directory.appending("notify.sock"),
+            type: Int32(SOCK_DGRAM.rawValue)
+        )
     }
 
     override func tearDown() {
@@ -40,7 +43,10 @@ final class SystemdNotifierTests: XCTestCase {
             try notifier.watchdogPing()
             try notifier.stopping()
         }
-        XCTAssertEqual(datagrams, ["STATUS=replaying log: 1200 of 5000 records", "READY=1", "WATCHDOG=1", "STOPPING=1"])
+        XCTAssertEqual(
+            datagrams,
+            ["STATUS=replaying log: 1200 of 5000 records", "READY=1", "WATCHDOG=1", "STOPPING=1"]
+        )
     }
 
     func testReloadingCarriesTheMonotonicClock() throws {

@@ -21,7 +21,7 @@ final class WatchdogConfigurationTests: XCTestCase {
     }
 
     func testWatchdogMeantForAnotherProcessIsDisabled() throws {
-        let configuration = try withEnvironment(["WATCHDOG_USEC": "30000000", "WATCHDOG_PID": "\(getppid())"]) {
+        let configuration = try withEnvironment(["WATCHDOG_USEC": "30000000", "WATCHDOG_PID": "\(getpid() + 1)"]) {
             try WatchdogConfiguration.fromEnvironment()
         }
         XCTAssertNil(configuration.intervalMicroseconds)

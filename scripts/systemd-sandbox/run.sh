@@ -60,6 +60,7 @@ SANDBOX_DIR=$(mktemp -d /tmp/accord-sandbox.XXXXXX)
 units="$SANDBOX_DIR/units"
 mkdir -p "$units"
 unshare_pid=""
+test_pid=""
 SANDBOX_PID=""
 state_directory=/var/lib/accord
 created_state_directory=no
@@ -108,19 +109,25 @@ cleanup() {
     local status=$?
     trap - EXIT INT TERM HUP
     set +e
+    if [ -n "$test_pid" ]; then
+        kill -s TERM "$test_pid" 2>/dev/null
+        wait_until 15 process_gone "$test_pid" || kill -s KILL "$test_pid" 2>/dev/null
+    fi
     if [ -n "$SANDBOX_PID" ] && [ "$test_status" -ne 0 ] && [ "$test_status" -ne 77 ]; then
-        log "journal of the sandbox (last 150 lines):"
-        timeout 20 nsenter -t "$SANDBOX_PID" -m -p journalctl --no-pager -n 150 2>&1 | sed 's/^/    /'
+        # The sandbox's journald also reads the host's kernel log; leave that out.
+        log "journal of the sandbox without kernel messages (last 150 lines):"
+        timeout 20 nsenter -t "$SANDBOX_PID" -m -p journalctl --no-pager -n 150 \
+            _TRANSPORT=journal + _TRANSPORT=stdout + _TRANSPORT=syslog 2>&1 | sed 's/^/    /'
     fi
     power_off
     remove_cgroups
     if [ "$created_state_directory" = yes ]; then
         rmdir "$state_directory" 2>/dev/null || true
     fi
-    if [ "$status" -eq 0 ] && [ "${SANDBOX_KEEP:-0}" != 1 ]; then
+    if { [ "$status" -eq 0 ] || [ "$status" -eq 77 ]; } && [ "${SANDBOX_KEEP:-0}" != 1 ]; then
         rm -rf "$SANDBOX_DIR"
     else
-        log "kept $SANDBOX_DIR (systemd's own output is in systemd.log)"
+        log "kept $SANDBOX_DIR (systemd's log is in console.log, boot.sh's output in boot.log)"
     fi
     exit "$status"
 }
@@ -175,11 +182,18 @@ for unit in "${masked[@]}"; do
     ln -sfn /dev/null "$units/$unit"
 done
 mkdir -p "$SANDBOX_DIR/system.conf.d"
-# The boot's own progress goes to systemd.log (systemd's stdout in a container), not to the host's console.
+# PID 1 logs to the sandbox's journal, else to /dev/console, which boot.sh replaces with SANDBOX_DIR/console.log:
+# never to the host's console, nor to the host's kernel log (journal-or-kmsg, the default). journald likewise logs
+# about itself to kmsg by default.
+mkdir -p "$units/systemd-journald.service.d"
+cat >"$units/systemd-journald.service.d/sandbox.conf" <<EOF
+[Service]
+Environment=SYSTEMD_LOG_TARGET=console
+EOF
 cat >"$SANDBOX_DIR/system.conf.d/sandbox.conf" <<EOF
 [Manager]
 ShowStatus=no
-LogTarget=console
+LogTarget=journal
 LogColor=no
 DefaultTimeoutStartSec=30s
 DefaultTimeoutStopSec=30s
@@ -236,6 +250,7 @@ for hierarchy in $CGROUP_HIERARCHIES; do
     echo 0 >"$hierarchy$CGROUP_BASE/$CGROUP_NAME/cgroup.procs"
 done
 mount -t proc -o nosuid,nodev,noexec proc /proc
+mount --bind "$SANDBOX_DIR/console.log" /dev/console
 mount -t tmpfs -o mode=0755,nosuid,nodev tmpfs /run
 mkdir -p /run/systemd/system /run/systemd/system.conf.d
 cp -a "$SANDBOX_DIR/units/." /run/systemd/system/
@@ -253,19 +268,20 @@ chmod 1777 /tmp /var/tmp
 exec env container=accord-sandbox "$SYSTEMD_BINARY" --system --unit=accord-test.target
 EOF
 chmod +x "$SANDBOX_DIR/boot.sh"
+: >"$SANDBOX_DIR/console.log"
 
-log "booting $systemd_binary with $(ls "$units" | grep -cv '^accord-test.target$') units from $INSTALL_ROOT (wants: $wants)"
+log "booting $systemd_binary with the units of $INSTALL_ROOT (the boot target wants: $wants)"
 env SANDBOX_DIR="$SANDBOX_DIR" INSTALL_ROOT="$INSTALL_ROOT" OVERLAYS="${overlays[*]}" SYSTEMD_BINARY="$systemd_binary" \
     CGROUP_HIERARCHIES="${cgroup_hierarchies[*]}" CGROUP_BASE="$cgroup_base" CGROUP_NAME="$cgroup_name" \
     unshare --pid --fork --mount --propagation private "$SANDBOX_DIR/boot.sh" \
-    </dev/null >"$SANDBOX_DIR/systemd.log" 2>&1 &
+    </dev/null >"$SANDBOX_DIR/boot.log" 2>&1 &
 unshare_pid=$!
 
 namespace_child() {
     SANDBOX_PID=$(ps -o pid= --ppid "$unshare_pid" | tr -d ' ')
     [ -n "$SANDBOX_PID" ]
 }
-wait_until 10 namespace_child || { log "unshare started no child"; cat "$SANDBOX_DIR/systemd.log"; exit 1; }
+wait_until 10 namespace_child || { log "unshare started no child"; cat "$SANDBOX_DIR/boot.log"; exit 1; }
 export SANDBOX_PID SANDBOX_DIR INSTALL_ROOT
 
 manager_listening() {
@@ -274,7 +290,7 @@ manager_listening() {
 }
 if ! wait_until "$boot_timeout_seconds" manager_listening; then
     log "systemd did not come up within ${boot_timeout_seconds}s; its output:"
-    sed 's/^/    /' "$SANDBOX_DIR/systemd.log"
+    sed 's/^/    /' "$SANDBOX_DIR/boot.log" "$SANDBOX_DIR/console.log"
     exit 1
 fi
 state=$(timeout "$boot_timeout_seconds" nsenter -t "$SANDBOX_PID" -m -p systemctl is-system-running --wait || true)
@@ -283,12 +299,25 @@ if [ "$state" != running ]; then
     in_sandbox systemctl --no-pager --failed | sed 's/^/    /'
 fi
 
+for unit in $wants; do
+    load_state=$(unit_property "$unit" LoadState)
+    if [ "$load_state" != loaded ]; then
+        log "FAIL: the boot target wants $unit, whose load state is '$load_state': is it in $INSTALL_ROOT?"
+        exit 1
+    fi
+done
+
 # --- Test. ---
 
 log "running $test_script (limit ${test_timeout_seconds}s)"
+# In the background so that a signal to this script is handled at once (bash defers traps while a foreground
+# child runs); the cleanup ends it.
 set +e
-timeout --kill-after=10 "$test_timeout_seconds" bash "$test_script"
+timeout --kill-after=10 "$test_timeout_seconds" bash "$test_script" &
+test_pid=$!
+wait "$test_pid"
 test_status=$?
+test_pid=""
 set -e
 case $test_status in
     0) log "PASS: $test_script" ;;

@@ -38,14 +38,14 @@ struct AgreementRecord: Sendable {
         }
         let terminated = termination.map { $0.terminatedOn <= date } ?? false
         let expired = validUntil.map { $0 < date } ?? false
-        switch (terminated, expired) {
-        case (false, false): return .inForce
-        case (true, false): return .terminated
-        case (false, true): return .expired
-        case (true, true):
-            // Whichever came first decides how the agreement ended.
-            return termination!.terminatedOn <= validUntil! ? .terminated : .expired
+        guard terminated || expired else {
+            return .inForce
         }
+        // When both ended it, whichever came first decides how.
+        guard terminated, expired, let termination, let validUntil else {
+            return terminated ? .terminated : .expired
+        }
+        return termination.terminatedOn <= validUntil ? .terminated : .expired
     }
 
     /// Checks that the agreement is in force on every day from `start` to `end`, naming the first reason it is not

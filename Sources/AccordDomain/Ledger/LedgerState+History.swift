@@ -1,3 +1,5 @@
+import Foundation
+
 extension LedgerState {
     /// The number of events folded in, corrections and retractions included.
     public var eventCount: Int {
@@ -27,5 +29,30 @@ extension LedgerState {
     /// The latest correction of `position`, if it was corrected.
     public func latestCorrection(of position: UInt64) -> RecordedEvent? {
         latestCorrectionIndex[position].map { recordedEvents[$0] }
+    }
+}
+
+extension LedgerState {
+    /// The ledger as it stood once the event at `position` (and every earlier one) was folded in: what the read
+    /// models answered then, before any later event, correction or retraction.
+    public func asOf(position: UInt64) -> LedgerState {
+        replayed { $0.position <= position }
+    }
+
+    /// The ledger as it stood at `recordedAt`: the log up to its first event recorded after that time. The log's
+    /// order, not the clock, is the truth, so a clock stepping back cannot pull a later event into the past.
+    public func asOf(recordedAt: Date) -> LedgerState {
+        replayed { $0.recordedAt <= recordedAt }
+    }
+
+    private func replayed(while included: (RecordedEvent) -> Bool) -> LedgerState {
+        var past = LedgerState.initial
+        for record in recordedEvents {
+            guard included(record) else {
+                break
+            }
+            past.evolve(record)
+        }
+        return past
     }
 }

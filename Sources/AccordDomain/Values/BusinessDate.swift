@@ -8,10 +8,13 @@ public struct BusinessDate: Codable, Comparable, Hashable, Sendable, CustomStrin
     /// Days since 1970-01-01; the single source of ordering and arithmetic.
     public let dayNumber: Int
 
-    public static let earliestYear = 1
-    public static let latestYear = 9999
+    /// Input is limited to years a research partnership can plausibly mention, so that arithmetic near the edges
+    /// (the day before a revocation) never leaves the years a date can be written in, and "9999-12-31" is not
+    /// mistaken for "no end": such an end is left out instead.
+    public static let earliestYear = 1900
+    public static let latestYear = 2199
 
-    /// Parses `YYYY-MM-DD` and refuses days that do not exist (2026-02-30) or years outside 0001–9999.
+    /// Parses `YYYY-MM-DD` and refuses days that do not exist (2026-02-30) or years outside 1900–2199.
     public init(_ text: String) throws(Rejection) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
@@ -26,7 +29,10 @@ public struct BusinessDate: Codable, Comparable, Hashable, Sendable, CustomStrin
     public init(year: Int, month: Int, day: Int) throws(Rejection) {
         let text = BusinessDate.format(year: year, month: month, day: day)
         guard (BusinessDate.earliestYear...BusinessDate.latestYear).contains(year) else {
-            throw Rejection.invalidDate(text, reason: "the year must be between 0001 and 9999")
+            throw Rejection.invalidDate(
+                text,
+                reason: "the year must be between \(BusinessDate.earliestYear) and \(BusinessDate.latestYear)"
+            )
         }
         guard (1...12).contains(month) else {
             throw Rejection.invalidDate(text, reason: "the month must be between 01 and 12")
@@ -55,14 +61,9 @@ public struct BusinessDate: Codable, Comparable, Hashable, Sendable, CustomStrin
         self.dayNumber = dayNumber
     }
 
-    /// The day `days` later (or earlier when negative). Precondition: the result stays within years 0001–9999.
+    /// The day `days` later (or earlier when negative). The result may lie outside the years accepted from input.
     public func adding(days: Int) -> BusinessDate {
-        let result = BusinessDate(dayNumber: dayNumber + days)
-        precondition(
-            (BusinessDate.earliestYear...BusinessDate.latestYear).contains(result.year),
-            "date arithmetic left the years 0001–9999"
-        )
-        return result
+        BusinessDate(dayNumber: dayNumber + days)
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).

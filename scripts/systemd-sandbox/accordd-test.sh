@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# TEST_SCRIPT for run.sh: drives the installed accordd through its real units inside the sandbox.
+#
+#   scripts/systemd-sandbox/run.sh INSTALL_ROOT scripts/systemd-sandbox/accordd-test.sh
+#
+# It installs nothing: run.sh has booted systemd with INSTALL_ROOT's units and /usr/bin. The CLI invocations are
+# gathered at the top so they are easy to adjust when the CLI changes.
+set -euo pipefail
+
+accord=/usr/bin/accord
+status_command=("$accord" status)
+register_command=("$accord" institution register --id cnrs --name "Centre national de la recherche scientifique"
+    --country FR --kind research-organisation)
+list_command=("$accord" institution list --json)
+institution_id=cnrs
+institution_name="Centre national de la recherche scientifique"
+socket_path=/run/accord/accord.sock
+client_timeout_seconds=60
+unit_timeout_seconds=60
+
+step() {
+    echo "--- $*"
+}
+
+fail() {
+    echo "FAIL: $*" >&2
+    in_sandbox systemctl --no-pager status accordd.service accordd.socket >&2 || true
+    exit 1
+}
+
+client() {
+    in_sandbox timeout "$client_timeout_seconds" "$@"
+}
+
+property_is() {
+    [ "$(unit_property "$1" "$2")" = "$3" ]
+}
+
+expect_property() {
+    local value
+    value=$(unit_property "$1" "$2")
+    [ "$value" = "$3" ] || fail "$1 $2 is '$value', expected '$3'"
+}
+
+serving() {
+    property_is accordd.service ActiveState active && property_is accordd.service SubState running \
+        && [ -n "$(unit_property accordd.service StatusText)" ]
+}
+
+step "accordd.socket listens on $socket_path, for accord-clients only"
+expect_property accordd.socket ActiveState active
+in_sandbox test -S "$socket_path" || fail "$socket_path is not a socket"
+ownership=$(in_sandbox stat -c '%U %G %a' "$socket_path")
+[ "$ownership" = "accord accord-clients 660" ] || fail "$socket_path is '$ownership'"
+expect_property accordd.service ActiveState inactive
+
+step "accord status starts accordd through the socket"
+client "${status_command[@]}" || fail "${status_command[*]} failed"
+wait_until "$unit_timeout_seconds" serving || fail "accordd.service is not active with a status text"
+expect_property accordd.service NotifyAccess main
+expect_property accordd.service Type notify
+expect_property accordd.service WatchdogUSec 30s
+main_pid=$(unit_property accordd.service MainPID)
+[ "$main_pid" -gt 0 ] || fail "MainPID is $main_pid"
+user=$(in_sandbox ps -o user= -p "$main_pid" | tr -d ' ')
+[ "$user" = accord ] || fail "accordd runs as '$user', expected accord"
+echo "accordd is pid $main_pid (in the sandbox), status: $(unit_property accordd.service StatusText)"
+
+step "the state directory belongs to accord"
+state=$(in_sandbox stat -c '%U %G %a' /var/lib/accord)
+[ "$state" = "accord accord 750" ] || fail "/var/lib/accord is '$state'"
+
+step "record an institution and read it back"
+client "${register_command[@]}" || fail "${register_command[*]} failed"
+listing=$(client "${list_command[@]}") || fail "${list_command[*]} failed"
+grep -q "\"$institution_id\"" <<<"$listing" || fail "$institution_id missing from: $listing"
+grep -q "$institution_name" <<<"$listing" || fail "'$institution_name' missing from: $listing"
+
+step "the journal has accordd's structured entries"
+journal_has_entries() {
+    in_sandbox journalctl --no-pager --output=export _SYSTEMD_UNIT=accordd.service SYSLOG_IDENTIFIER=accordd \
+        | grep -q '^CODE_FUNC='
+}
+wait_until 20 journal_has_entries || fail "no structured accordd entries in the journal"
+
+step "systemctl reload keeps the process and returns to serving"
+serving_status=$(unit_property accordd.service StatusText)
+in_sandbox timeout "$unit_timeout_seconds" systemctl reload accordd.service || fail "reload failed"
+wait_until "$unit_timeout_seconds" serving || fail "not serving after reload"
+expect_property accordd.service MainPID "$main_pid"
+reloaded_status=$(unit_property accordd.service StatusText)
+echo "status before reload: $serving_status; after: $reloaded_status"
+
+step "systemctl restart keeps the ledger"
+in_sandbox timeout "$unit_timeout_seconds" systemctl restart accordd.service || fail "restart failed"
+wait_until "$unit_timeout_seconds" serving || fail "not serving after restart"
+restarted_pid=$(unit_property accordd.service MainPID)
+[ "$restarted_pid" != "$main_pid" ] || fail "MainPID $main_pid unchanged by restart"
+listing=$(client "${list_command[@]}") || fail "${list_command[*]} failed after restart"
+grep -q "\"$institution_id\"" <<<"$listing" || fail "$institution_id lost in restart: $listing"
+
+step "systemctl stop ends accordd cleanly and removes the socket"
+in_sandbox timeout "$unit_timeout_seconds" systemctl stop accordd.service accordd.socket || fail "stop failed"
+expect_property accordd.service ActiveState inactive
+expect_property accordd.service Result success
+expect_property accordd.service ExecMainCode 1
+expect_property accordd.service ExecMainStatus 0
+expect_property accordd.socket ActiveState inactive
+if in_sandbox test -e "$socket_path"; then
+    fail "$socket_path is still there after stop"
+fi
+echo "accordd passed under systemd"
