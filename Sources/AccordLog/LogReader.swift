@@ -83,6 +83,9 @@ public final class LogReader: Sendable {
         return head
     }
 
+    /// How many checkpoints the reader holds (genesis included).
+    var checkpointCount: Int { checkpoints.withLock { $0.count } }
+
     /// Keeps `checkpoint` if it is the next one of the contiguous series.
     func remember(_ checkpoint: ChainCheckpoint) {
         guard (checkpoint.position - 1) % Self.checkpointIntervalRecords == 0 else { return }

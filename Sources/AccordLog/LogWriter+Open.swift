@@ -110,8 +110,15 @@ extension LogWriter {
             }
             try copy.synchronize()
         }
-        try copy.close()
-        try copied.get()
+        let closed = Result { () throws(LogError) in try copy.close() }
+        do throws(LogError) {
+            try copied.get()
+            try closed.get()
+        } catch {
+            // An incomplete copy would only mislead; the torn bytes are still in the log, untouched.
+            _ = try? LogFile.remove(copyPath)
+            throw error
+        }
         try LogFile.synchronizeDirectory(containing: copyPath)
         try file.truncate(to: damage.offset)
         try file.synchronize()
