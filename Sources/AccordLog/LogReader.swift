@@ -75,7 +75,7 @@ public final class LogReader: Sendable {
         var head = ChainHead.genesis
         while let record = try cursor.next() {
             head = record.chainHead
-            if record.position % progressIntervalRecords == 0 {
+            if progressIntervalRecords > 0, record.position % progressIntervalRecords == 0 {
                 progress?(cursor.progress)
             }
         }

@@ -8,7 +8,8 @@ enum Fixtures {
     static let signingDayMicroseconds: Int64 = 1_767_693_600_000_000
 
     static func draft(_ index: Int, payloadBytes: Int? = nil) -> RecordDraft {
-        let payload = payloadBytes.map { [UInt8](repeating: UInt8(ascii: "x"), count: $0) }
+        let payload =
+            payloadBytes.map { [UInt8](repeating: UInt8(ascii: "x"), count: $0) }
             ?? Array("{\"index\":\(index)}".utf8)
         return RecordDraft(
             recordedAtMicroseconds: signingDayMicroseconds + Int64(index),
@@ -63,7 +64,9 @@ enum Fixtures {
     /// Replaces a frame's CRC-32C with the right one for its current bytes, as a tamperer would.
     static func resealChecksum(_ file: inout [UInt8], frameAt offset: Int, length: Int) {
         let checksum = CRC32C.checksum(file[offset..<offset + length - 4])
-        withUnsafeBytes(of: checksum.littleEndian) { file.replaceSubrange(offset + length - 4..<offset + length, with: $0) }
+        withUnsafeBytes(of: checksum.littleEndian) {
+            file.replaceSubrange(offset + length - 4..<offset + length, with: $0)
+        }
     }
 
     static func openWriter(

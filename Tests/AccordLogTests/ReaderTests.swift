@@ -34,7 +34,10 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(try reader.records(from: 24, maximumCount: 5), Array(records[23..<25]))
         XCTAssertEqual(try reader.records(from: 26, maximumCount: 5), [])
         XCTAssertEqual(try reader.records(from: 0, maximumCount: 2), Array(records[0..<2]))
-        XCTAssertEqual(try reader.records(from: 3, through: records[4].chainHead, maximumCount: 10), Array(records[2..<5]))
+        XCTAssertEqual(
+            try reader.records(from: 3, through: records[4].chainHead, maximumCount: 10),
+            Array(records[2..<5])
+        )
         var cursor = try reader.cursor(from: 25)
         XCTAssertEqual(try cursor.next(), records[24])
         XCTAssertNil(try cursor.next())

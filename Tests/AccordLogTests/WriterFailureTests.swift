@@ -3,9 +3,7 @@ import Foundation
 import SystemPackage
 import XCTest
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Real write failures: a tmpfs file system of a few pages fills up under the writer.
 final class WriterFailureTests: XCTestCase {
