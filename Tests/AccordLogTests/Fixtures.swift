@@ -78,6 +78,13 @@ enum Fixtures {
         return try LogWriter.open(path: path, options: options)
     }
 
+    /// Opens the log with a writer, closes it, and returns what the open reported.
+    static func openAndClose(_ path: FilePath) throws -> LogOpenReport {
+        let (writer, report) = try LogWriter.open(path: path)
+        try writer.close()
+        return report
+    }
+
     /// Waits for `condition` with a deadline instead of sleeping a fixed time.
     static func poll(timeoutSeconds: Double = 10, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(timeoutSeconds)

@@ -2,19 +2,8 @@
 import Foundation
 import XCTest
 
-final class GroupCommitTests: XCTestCase {
-    private var directory: TemporaryDirectory!
-
-    override func setUpWithError() throws {
-        directory = try TemporaryDirectory()
-    }
-
-    override func tearDown() {
-        directory.remove()
-    }
-
+final class GroupCommitTests: LogTestCase {
     func testConcurrentTasksShareFdatasyncsAndLandGapless() async throws {
-        let path = directory.file("ledger.log")
         let (writer, _) = try LogWriter.open(path: path)
         let count = 400
         let records = try await withThrowingTaskGroup(of: (Int, Record).self) { group in
@@ -42,7 +31,6 @@ final class GroupCommitTests: XCTestCase {
     }
 
     func testConcurrentThreadsShareFdatasyncsAndKeepEachThreadsOrder() throws {
-        let path = directory.file("ledger.log")
         let (writer, _) = try LogWriter.open(path: path)
         let threads = 8
         let appendsPerThread = 50
@@ -80,7 +68,7 @@ final class GroupCommitTests: XCTestCase {
     /// While the writer is held in a round, everything enqueued meanwhile goes out in the next single round.
     func testEverythingQueuedDuringARoundIsWrittenByOneFdatasync() throws {
         let gate = Gate()
-        let (writer, _) = try Fixtures.openWriter(directory.file("ledger.log")) { options in
+        let (writer, _) = try Fixtures.openWriter(path) { options in
             options.beforeWriteRound = { gate.passWhenOpen() }
         }
         let first = try writer.enqueue([Fixtures.draft(0)])

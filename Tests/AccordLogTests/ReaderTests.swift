@@ -3,19 +3,7 @@ import Foundation
 import SystemPackage
 import XCTest
 
-final class ReaderTests: XCTestCase {
-    private var directory: TemporaryDirectory!
-    private var path: FilePath!
-
-    override func setUpWithError() throws {
-        directory = try TemporaryDirectory()
-        path = directory.file("ledger.log")
-    }
-
-    override func tearDown() {
-        directory.remove()
-    }
-
+final class ReaderTests: LogTestCase {
     private func writeRecords(_ count: Int, batch: Int = 100) throws -> [Record] {
         let (writer, _) = try LogWriter.open(path: path)
         var records: [Record] = []

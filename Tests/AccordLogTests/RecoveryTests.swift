@@ -4,19 +4,7 @@ import Foundation
 import SystemPackage
 import XCTest
 
-final class RecoveryTests: XCTestCase {
-    private var directory: TemporaryDirectory!
-    private var path: FilePath!
-
-    override func setUpWithError() throws {
-        directory = try TemporaryDirectory()
-        path = directory.file("ledger.log")
-    }
-
-    override func tearDown() {
-        directory.remove()
-    }
-
+final class RecoveryTests: LogTestCase {
     /// A log of three records written by the real writer; returns its bytes and frame offsets.
     private func threeRecordLog() async throws -> (bytes: [UInt8], offsets: [Int], records: [Record]) {
         let (writer, _) = try LogWriter.open(path: path)
@@ -65,31 +53,28 @@ final class RecoveryTests: XCTestCase {
     func testACutAtARecordBoundaryIsNotTorn() async throws {
         let (original, offsets, records) = try await threeRecordLog()
         try Fixtures.write(Array(original[..<offsets[2]]), to: path)
-        let (writer, report) = try LogWriter.open(path: path)
+        let report = try Fixtures.openAndClose(path)
         XCTAssertNil(report.tornTail)
         XCTAssertEqual(report.head, records[1].chainHead)
-        try writer.close()
     }
 
     func testABadChecksumInTheLastRecordIsSetAside() async throws {
         var (bytes, offsets, records) = try await threeRecordLog()
         bytes[offsets[2] + 70] ^= 0x01
         try Fixtures.write(bytes, to: path)
-        let (writer, report) = try LogWriter.open(path: path)
+        let report = try Fixtures.openAndClose(path)
         XCTAssertEqual(report.tornTail?.offset, UInt64(offsets[2]))
         XCTAssertTrue(report.tornTail?.reason.contains("CRC-32C") == true)
         XCTAssertEqual(report.head, records[1].chainHead)
-        try writer.close()
     }
 
     func testZerosAfterTheLastRecordAreSetAside() async throws {
         let (bytes, _, records) = try await threeRecordLog()
         try Fixtures.write(bytes + [UInt8](repeating: 0, count: 4_096), to: path)
-        let (writer, report) = try LogWriter.open(path: path)
+        let report = try Fixtures.openAndClose(path)
         XCTAssertEqual(report.tornTail?.offset, UInt64(bytes.count))
         XCTAssertEqual(report.tornTail?.byteCount, 4_096)
         XCTAssertEqual(report.head, records[2].chainHead)
-        try writer.close()
     }
 
     func testAFlippedByteInTheMiddleRecordStopsOpenAndNamesIt() async throws {

@@ -2,19 +2,8 @@
 import SystemPackage
 import XCTest
 
-final class WriterTests: XCTestCase {
-    private var directory: TemporaryDirectory!
-
-    override func setUpWithError() throws {
-        directory = try TemporaryDirectory()
-    }
-
-    override func tearDown() {
-        directory.remove()
-    }
-
+final class WriterTests: LogTestCase {
     func testCreatesAnEmptyLogWithAHeader() throws {
-        let path = directory.file("ledger.log")
         let (writer, report) = try LogWriter.open(path: path)
         XCTAssertTrue(report.created)
         XCTAssertEqual(report.head, .genesis)
@@ -26,7 +15,6 @@ final class WriterTests: XCTestCase {
     }
 
     func testAppendReopenAndContinueTheChain() async throws {
-        let path = directory.file("ledger.log")
         let (writer, _) = try LogWriter.open(path: path)
         let first = try await writer.append((0..<3).map { Fixtures.draft($0) })
         XCTAssertEqual(first.map(\.position), [1, 2, 3])
@@ -56,7 +44,7 @@ final class WriterTests: XCTestCase {
     }
 
     func testEnqueueGivesRecordsAtOnceAndInOrder() throws {
-        let (writer, _) = try LogWriter.open(path: directory.file("ledger.log"))
+        let (writer, _) = try LogWriter.open(path: path)
         let pendings = try (0..<5).map { index in try writer.enqueue([Fixtures.draft(index)]) }
         XCTAssertEqual(pendings.flatMap(\.records).map(\.position), [1, 2, 3, 4, 5])
         for pending in pendings {
@@ -68,7 +56,6 @@ final class WriterTests: XCTestCase {
     }
 
     func testOversizedRecordIsRefusedAndNothingIsWritten() async throws {
-        let path = directory.file("ledger.log")
         let (writer, _) = try LogWriter.open(path: path)
         _ = try await writer.append([Fixtures.draft(0)])
         let sizeBefore = try Fixtures.bytes(of: path).count
@@ -97,7 +84,7 @@ final class WriterTests: XCTestCase {
     }
 
     func testBatchAndQueueLimits() throws {
-        let (writer, _) = try Fixtures.openWriter(directory.file("ledger.log")) { options in
+        let (writer, _) = try Fixtures.openWriter(path) { options in
             options.maximumBatchRecords = 3
             options.maximumQueuedRecords = 4
         }
@@ -110,7 +97,7 @@ final class WriterTests: XCTestCase {
 
     func testQueueFullFailsAtOnceWhileTheWriterIsHeld() throws {
         let gate = Gate()
-        let (writer, _) = try Fixtures.openWriter(directory.file("ledger.log")) { options in
+        let (writer, _) = try Fixtures.openWriter(path) { options in
             options.maximumQueuedRecords = 4
             options.beforeWriteRound = { gate.passWhenOpen() }
         }
@@ -128,7 +115,6 @@ final class WriterTests: XCTestCase {
     }
 
     func testCloseDrainsTheQueueAndRefusesLaterAppends() throws {
-        let path = directory.file("ledger.log")
         let (writer, _) = try LogWriter.open(path: path)
         let pendings = try (0..<20).map { try writer.enqueue([Fixtures.draft($0)]) }
         try writer.close()
@@ -142,7 +128,6 @@ final class WriterTests: XCTestCase {
     }
 
     func testASecondWriterIsRefused() throws {
-        let path = directory.file("ledger.log")
         let (writer, _) = try LogWriter.open(path: path)
         XCTAssertThrowsError(try LogWriter.open(path: path)) { error in
             XCTAssertEqual((error as? LogError)?.code, LogErrorCode.locked)
@@ -154,7 +139,7 @@ final class WriterTests: XCTestCase {
 
     func testAWedgedWriterIsDetected() throws {
         let gate = Gate()
-        let (writer, _) = try Fixtures.openWriter(directory.file("ledger.log")) { options in
+        let (writer, _) = try Fixtures.openWriter(path) { options in
             options.beforeWriteRound = { gate.passWhenOpen() }
         }
         XCTAssertFalse(writer.isStuck(thresholdNanoseconds: 0))
