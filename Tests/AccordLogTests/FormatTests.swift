@@ -9,6 +9,28 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(CRC32C.checksum([UInt8](repeating: 0, count: 32)), 0x8A91_36AA)
     }
 
+    /// Every length and alignment against a bit-at-a-time reference, so the 8-byte steps and the tail agree.
+    func testCRC32CMatchesABitwiseReferenceAtEveryLengthAndAlignment() {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<300).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for start in 0..<9 {
+            for end in start...bytes.count {
+                XCTAssertEqual(CRC32C.checksum(bytes[start..<end]), bitwiseCRC32C(bytes[start..<end]))
+            }
+        }
+    }
+
+    private func bitwiseCRC32C(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 {
+                crc = crc & 1 == 1 ? (crc >> 1) ^ 0x82F6_3B78 : crc >> 1
+            }
+        }
+        return crc ^ 0xFFFF_FFFF
+    }
+
     func testGenesisHashIsTheDocumentedValue() {
         XCTAssertEqual(
             Hex.encode(LogFormat.genesisHash),
