@@ -88,7 +88,6 @@ public final class LogReader: Sendable {
 
     /// Keeps `checkpoint` if it is the next one of the contiguous series.
     func remember(_ checkpoint: ChainCheckpoint) {
-        guard (checkpoint.position - 1) % Self.checkpointIntervalRecords == 0 else { return }
         checkpoints.withLock { checkpoints in
             if checkpoint.position == checkpoints.last!.position + Self.checkpointIntervalRecords {
                 checkpoints.append(checkpoint)
