@@ -20,7 +20,9 @@ public struct LogCursor {
                 finished = true
                 return nil
             }
-            reader.remember(scanner.checkpoint)
+            if (scanner.nextPosition - 1) % LogReader.checkpointIntervalRecords == 0 {
+                reader.remember(scanner.checkpoint)
+            }
             switch try scanner.next() {
             case .record(let record, _):
                 if let limit, record.position == limit.position, record.hashHex != limit.hash {

@@ -13,7 +13,8 @@ public struct LogOpenReport: Sendable, Equatable, CustomStringConvertible {
     public var tornTail: TornTailRecovery?
 
     public var description: String {
-        var text = created
+        var text =
+            created
             ? "created the log \(path)"
             : "opened the log \(path): \(head.position) records verified, head \(head.hash), \(fileBytes) bytes"
         if let tornTail { text += "; \(tornTail)" }

@@ -75,7 +75,7 @@ public final class LogReader: Sendable {
         var head = ChainHead.genesis
         while let record = try cursor.next() {
             head = record.chainHead
-            if record.position % progressIntervalRecords == 0 {
+            if progressIntervalRecords > 0, record.position % progressIntervalRecords == 0 {
                 progress?(cursor.progress)
             }
         }
@@ -83,9 +83,11 @@ public final class LogReader: Sendable {
         return head
     }
 
+    /// How many checkpoints the reader holds (genesis included).
+    var checkpointCount: Int { checkpoints.withLock { $0.count } }
+
     /// Keeps `checkpoint` if it is the next one of the contiguous series.
     func remember(_ checkpoint: ChainCheckpoint) {
-        guard (checkpoint.position - 1) % Self.checkpointIntervalRecords == 0 else { return }
         checkpoints.withLock { checkpoints in
             if checkpoint.position == checkpoints.last!.position + Self.checkpointIntervalRecords {
                 checkpoints.append(checkpoint)

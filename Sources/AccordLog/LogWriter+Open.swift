@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import SystemPackage
 
 extension LogWriter {
@@ -30,7 +26,7 @@ extension LogWriter {
                 switch try scanner.next() {
                 case .record(let record, _):
                     last = record
-                    if record.position % options.progressIntervalRecords == 0 {
+                    if options.progressIntervalRecords > 0, record.position % options.progressIntervalRecords == 0 {
                         options.progress?(
                             VerificationProgress(
                                 recordsVerified: record.position,
@@ -103,15 +99,25 @@ extension LogWriter {
         let copied = Result { () throws(LogError) in
             var offset = damage.offset
             while offset < size {
-                let chunk = try file.read(count: Int(min(UInt64(FrameScanner.readChunkBytes), size - offset)), at: offset)
+                let chunk = try file.read(
+                    count: Int(min(UInt64(FrameScanner.readChunkBytes), size - offset)),
+                    at: offset
+                )
                 precondition(!chunk.isEmpty, "the torn bytes are inside the file")
                 try copy.writeAll(chunk, at: offset - damage.offset)
                 offset += UInt64(chunk.count)
             }
             try copy.synchronize()
         }
-        try copy.close()
-        try copied.get()
+        let closed = Result { () throws(LogError) in try copy.close() }
+        do throws(LogError) {
+            try copied.get()
+            try closed.get()
+        } catch {
+            // An incomplete copy would only mislead; the torn bytes are still in the log, untouched.
+            _ = try? LogFile.remove(copyPath)
+            throw error
+        }
         try LogFile.synchronizeDirectory(containing: copyPath)
         try file.truncate(to: damage.offset)
         try file.synchronize()
@@ -133,8 +139,8 @@ extension LogWriter {
             let candidate = FilePath("\(path.string).torn-at-\(offset)-\(attempt)")
             do throws(LogError) {
                 return (try LogFile.createExclusive(candidate, permissions: permissions), candidate)
-            } catch where error.errno == EEXIST {
-                continue
+            } catch {
+                guard error.errno == EEXIST else { throw error }
             }
         }
         throw LogError(

@@ -9,7 +9,7 @@ public struct LogWriterOptions: Sendable {
     public var maximumQueuedBytes = 64 * 1_048_576
     /// Records in one `enqueue` call, at most; more fails with `log_batch_too_large`.
     public var maximumBatchRecords = 10_000
-    /// `progress` is called every this many records while `open` verifies the log, and once at the end.
+    /// `progress` is called every this many records while `open` verifies the log (never if 0), and once at the end.
     public var progressIntervalRecords: UInt64 = 10_000
     /// Called on the opening thread while `open` verifies the log.
     public var progress: (@Sendable (VerificationProgress) -> Void)?

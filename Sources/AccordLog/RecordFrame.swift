@@ -111,7 +111,9 @@ enum RecordFrame {
     /// bytes cannot start a frame.
     static func envelope(_ prefix: ArraySlice<UInt8>, offset: UInt64) -> Result<Int, FrameDamage> {
         guard prefix.count >= 8 else {
-            return .failure(FrameDamage(offset: offset, kind: .incomplete(declaredBytes: nil, availableBytes: prefix.count)))
+            return .failure(
+                FrameDamage(offset: offset, kind: .incomplete(declaredBytes: nil, availableBytes: prefix.count))
+            )
         }
         guard prefix.prefix(4).elementsEqual(LogFormat.frameMarker) else {
             return .failure(FrameDamage(offset: offset, kind: .badMarker))
@@ -248,7 +250,8 @@ enum RecordFrame {
         guard storedHash == computedHash else {
             throw LogError(
                 code: LogErrorCode.chainBroken,
-                message: "Record \(position) at byte offset \(offset) fails its hash: expected \(Hex.encode(computedHash))"
+                message:
+                    "Record \(position) at byte offset \(offset) fails its hash: expected \(Hex.encode(computedHash))"
                     + " (computed from its bytes), found \(Hex.encode(storedHash)) (stored). Its content was changed "
                     + "after it was written. \(alteredAdvice)",
                 position: position,
@@ -266,7 +269,13 @@ enum RecordFrame {
             payloadEncoding: payloadEncoding,
             payload: Array(payload)
         )
-        return Record(position: position, draft: draft, extensions: extensions, previousHash: previousHash, hash: storedHash)
+        return Record(
+            position: position,
+            draft: draft,
+            extensions: extensions,
+            previousHash: previousHash,
+            hash: storedHash
+        )
     }
 
     private static func decodeExtensions(

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// A dedicated POSIX thread. The writer blocks in write and fdatasync, which must not happen on the Swift
 /// concurrency pool, and `close` must be able to join it.
