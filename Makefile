@@ -16,7 +16,7 @@ ZSHCOMPLETIONDIR = $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPLETIONDIR = $(PREFIX)/share/fish/vendor_completions.d
 ACCORDD_ARGS ?=
 
-.PHONY: all deps build run test test-unit test-systemd install clean
+.PHONY: all deps build run test test-systemd install clean
 
 all: build
 
@@ -31,13 +31,10 @@ run: build
 	exec .build/debug/accordd $(ACCORDD_ARGS)
 
 ## Every test: unit, log, engine, end-to-end with the real binaries, and the real-systemd sandbox test.
-test: test-unit test-systemd
+test: deps
+	scripts/run-tests.sh
 
-test-unit: deps
-	swift build --build-tests
-	swift test --skip-build --parallel --num-workers 2
-
-## Boots systemd 252 in a private namespace and drives the installed units (skips itself where it cannot run).
+## Only the systemd part: unit checks and the daemon under systemd in a private namespace (needs root).
 test-systemd: deps
 	scripts/systemd-sandbox/test-installed-units.sh
 

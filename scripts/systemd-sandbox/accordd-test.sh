@@ -10,7 +10,7 @@ set -euo pipefail
 accord=/usr/bin/accord
 status_command=("$accord" status)
 register_command=("$accord" institution register --id cnrs --name "Centre national de la recherche scientifique"
-    --country FR --kind research-organisation)
+    --country FR --kind researchOrganisation)
 list_command=("$accord" institution list --json)
 institution_id=cnrs
 institution_name="Centre national de la recherche scientifique"
@@ -82,6 +82,11 @@ journal_has_entries() {
         | grep -q '^CODE_FUNC='
 }
 wait_until 20 journal_has_entries || fail "no structured accordd entries in the journal"
+recorded_entry_has_fields() {
+    in_sandbox journalctl --no-pager --output=export _SYSTEMD_UNIT=accordd.service \
+        ACCORD_EVENT_TYPE=InstitutionRegistered | grep -q '^ACCORD_POSITION=1$'
+}
+wait_until 20 recorded_entry_has_fields || fail "no journal entry with ACCORD_EVENT_TYPE and ACCORD_POSITION for the recorded event"
 
 step "systemctl reload keeps the process and returns to serving"
 serving_status=$(unit_property accordd.service StatusText)

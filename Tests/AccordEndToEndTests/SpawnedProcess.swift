@@ -1,0 +1,56 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A child started with posix_spawn and reaped with waitpid, for programs Foundation's Process misreads:
+/// systemd-socket-activate closes every descriptor but the sockets before it execs, which Process takes for
+/// the child's death and then blocks on.
+final class SpawnedProcess {
+    let processIdentifier: pid_t
+    private(set) var exitStatus: Int32?
+
+    /// Starts `arguments[0]` (a path) with its output and errors appended to `outputPath`.
+    init(_ arguments: [String], outputPath: String) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["NOTIFY_SOCKET", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "WATCHDOG_USEC", "JOURNAL_STREAM", "INVOCATION_ID"] {
+            environment.removeValue(forKey: key)
+        }
+        let environ = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { environ.forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+        guard status == 0 else { throw DaemonFailure(message: "posix_spawn \(arguments[0]) failed: errno \(status)") }
+        processIdentifier = pid
+    }
+
+    var isRunning: Bool {
+        guard exitStatus == nil else { return false }
+        var status: Int32 = 0
+        guard waitpid(processIdentifier, &status, WNOHANG) == processIdentifier else { return true }
+        exitStatus = status
+        return false
+    }
+
+    /// The exit code when the child exited normally, nil when a signal ended it or it still runs.
+    var exitCode: Int32? {
+        guard let status = exitStatus, status & 0x7F == 0 else { return nil }
+        return (status >> 8) & 0xFF
+    }
+
+    deinit {
+        if isRunning {
+            kill(processIdentifier, SIGKILL)
+            var status: Int32 = 0
+            waitpid(processIdentifier, &status, 0)
+        }
+    }
+}
