@@ -80,6 +80,9 @@ public final class LedgerEngine: Sendable {
         writer.isStuck(thresholdNanoseconds: thresholdNanoseconds)
     }
 
+    /// The writer's queue and counters (rounds of fdatasync, records written).
+    public var writerStatus: WriterStatus { writer.status }
+
     /// The personal data a registration refers to, unless it was erased.
     public func personalData(reference: String) -> PersonalData? {
         personalData.load(reference)
