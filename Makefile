@@ -11,6 +11,8 @@ UNITDIR = $(if $(filter /usr,$(PREFIX)),/lib/systemd/system,$(PREFIX)/lib/system
 SYSUSERSDIR = $(PREFIX)/lib/sysusers.d
 TMPFILESDIR = $(PREFIX)/lib/tmpfiles.d
 DOCDIR = $(PREFIX)/share/doc/accord
+MANDIR = $(PREFIX)/share/man
+MANUALS = .build/plugins/GenerateManual/outputs
 BASHCOMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPLETIONDIR = $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPLETIONDIR = $(PREFIX)/share/fish/vendor_completions.d
@@ -47,6 +49,11 @@ install: deps
 	install -m 0644 systemd/accord.sysusers $(DESTDIR)$(SYSUSERSDIR)/accord.conf
 	if [ -f systemd/accord.tmpfiles ]; then install -m 0644 systemd/accord.tmpfiles $(DESTDIR)$(TMPFILESDIR)/accord.conf; fi
 	install -m 0644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8
+	swift package plugin generate-manual --configuration $(CONFIGURATION) --section 1 >/dev/null
+	install -m 0644 $(MANUALS)/accord/accord.1 $(DESTDIR)$(MANDIR)/man1/
+	swift package plugin generate-manual --configuration $(CONFIGURATION) --section 8 >/dev/null
+	install -m 0644 $(MANUALS)/accordd/accordd.8 $(DESTDIR)$(MANDIR)/man8/
 	install -d $(DESTDIR)$(BASHCOMPLETIONDIR) $(DESTDIR)$(ZSHCOMPLETIONDIR) $(DESTDIR)$(FISHCOMPLETIONDIR)
 	.build/$(CONFIGURATION)/accord --generate-completion-script bash > $(DESTDIR)$(BASHCOMPLETIONDIR)/accord
 	.build/$(CONFIGURATION)/accord --generate-completion-script zsh > $(DESTDIR)$(ZSHCOMPLETIONDIR)/_accord

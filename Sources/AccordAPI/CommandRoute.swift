@@ -25,15 +25,39 @@ public struct CommandRoute: Sendable, Equatable {
         CommandRoute(commandName: "institution.register", pathTemplate: "/v1/institutions"),
         CommandRoute(commandName: "site.register", pathTemplate: "/v1/sites"),
         CommandRoute(commandName: "agreement.sign", pathTemplate: "/v1/agreements"),
-        CommandRoute(commandName: "agreement.extend", pathTemplate: "/v1/agreements/{id}/extend", pathIDField: "agreementID"),
-        CommandRoute(commandName: "agreement.add-domain", pathTemplate: "/v1/agreements/{id}/domains", pathIDField: "agreementID"),
-        CommandRoute(commandName: "agreement.terminate", pathTemplate: "/v1/agreements/{id}/terminate", pathIDField: "agreementID"),
+        CommandRoute(
+            commandName: "agreement.extend",
+            pathTemplate: "/v1/agreements/{id}/extend",
+            pathIDField: "agreementID"
+        ),
+        CommandRoute(
+            commandName: "agreement.add-domain",
+            pathTemplate: "/v1/agreements/{id}/domains",
+            pathIDField: "agreementID"
+        ),
+        CommandRoute(
+            commandName: "agreement.terminate",
+            pathTemplate: "/v1/agreements/{id}/terminate",
+            pathIDField: "agreementID"
+        ),
         CommandRoute(commandName: "person.register", pathTemplate: "/v1/people"),
         CommandRoute(commandName: "secondment.start", pathTemplate: "/v1/secondments"),
-        CommandRoute(commandName: "secondment.extend", pathTemplate: "/v1/secondments/{id}/extend", pathIDField: "secondmentID"),
-        CommandRoute(commandName: "secondment.end", pathTemplate: "/v1/secondments/{id}/end", pathIDField: "secondmentID"),
+        CommandRoute(
+            commandName: "secondment.extend",
+            pathTemplate: "/v1/secondments/{id}/extend",
+            pathIDField: "secondmentID"
+        ),
+        CommandRoute(
+            commandName: "secondment.end",
+            pathTemplate: "/v1/secondments/{id}/end",
+            pathIDField: "secondmentID"
+        ),
         CommandRoute(commandName: "access.grant", pathTemplate: "/v1/access-grants"),
-        CommandRoute(commandName: "access.revoke", pathTemplate: "/v1/access-grants/{id}/revoke", pathIDField: "grantID"),
+        CommandRoute(
+            commandName: "access.revoke",
+            pathTemplate: "/v1/access-grants/{id}/revoke",
+            pathIDField: "grantID"
+        ),
         CommandRoute(commandName: "meeting.record", pathTemplate: "/v1/meetings"),
         CommandRoute(commandName: "project.join", pathTemplate: "/v1/projects"),
         CommandRoute(commandName: "project.end", pathTemplate: "/v1/projects/{id}/end", pathIDField: "projectID"),

@@ -11,7 +11,8 @@ public struct DefaultPlaces: Sendable, Equatable {
             socketPath = runtime.map { "\($0)/accord.sock" } ?? "/run/accord/accord.sock"
             dataDirectory = state ?? "/var/lib/accord"
         } else {
-            let stateHome = environment["XDG_STATE_HOME"].flatMap(DefaultPlaces.nonEmpty) ?? "\(homeDirectory)/.local/state"
+            let stateHome =
+                environment["XDG_STATE_HOME"].flatMap(DefaultPlaces.nonEmpty) ?? "\(homeDirectory)/.local/state"
             dataDirectory = state ?? "\(stateHome)/accord"
             let userRuntime = environment["XDG_RUNTIME_DIR"].flatMap(DefaultPlaces.nonEmpty).map { "\($0)/accord" }
             socketPath = runtime.map { "\($0)/accord.sock" } ?? "\(userRuntime ?? "\(stateHome)/accord")/accord.sock"

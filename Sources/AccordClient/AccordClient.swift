@@ -24,13 +24,19 @@ public struct AccordClient: Sendable {
         do {
             bytes = Array(try JSONCoding.encoder.encode(body))
         } catch {
-            throw ClientError(kind: .protocolViolation, code: "encoding_failed", message: "cannot encode the request: \(error)")
+            throw ClientError(
+                kind: .protocolViolation,
+                code: "encoding_failed",
+                message: "cannot encode the request: \(error)"
+            )
         }
         return try await exchange(HTTPExchange(method: method, path: path, headers: headers, body: bytes))
     }
 
     /// Reads a resource and decodes it as `Value`.
-    public func get<Value: Decodable>(_ path: String, query: [(String, String?)] = [], as type: Value.Type) async throws(ClientError) -> Value {
+    public func get<Value: Decodable>(_ path: String, query: [(String, String?)] = [], as type: Value.Type)
+        async throws(ClientError) -> Value
+    {
         let bytes = try await get(path, query: query)
         return try decode(type, from: bytes)
     }
@@ -47,7 +53,8 @@ public struct AccordClient: Sendable {
             throw ClientError(
                 kind: .protocolViolation,
                 code: "unexpected_answer",
-                message: "the daemon's answer is not what this accord expects (is the daemon a different version?): \(error)"
+                message:
+                    "the daemon's answer is not what this accord expects (is the daemon a different version?): \(error)"
             )
         }
     }

@@ -3,7 +3,7 @@ import NIOHTTP1
 import NIOPosix
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Sends HTTP/1.1 requests over the daemon's Unix socket, one connection per request.
@@ -46,7 +46,9 @@ public struct UnixSocketTransport: Sendable {
                     headers: headers
                 )
                 try await outbound.write(.head(head))
-                if !exchange.body.isEmpty { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: exchange.body)))) }
+                if !exchange.body.isEmpty {
+                    try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: exchange.body))))
+                }
                 try await outbound.write(.end(nil))
                 var status = 0
                 var body = ByteBuffer()
@@ -59,7 +61,8 @@ public struct UnixSocketTransport: Sendable {
                             throw ClientError(
                                 kind: .protocolViolation,
                                 code: "response_too_large",
-                                message: "the daemon's answer is larger than \(maximumResponseBytes) bytes; ask for a smaller page"
+                                message:
+                                    "the daemon's answer is larger than \(maximumResponseBytes) bytes; ask for a smaller page"
                             )
                         }
                         body.writeBuffer(&chunk)
@@ -70,7 +73,8 @@ public struct UnixSocketTransport: Sendable {
                 throw ClientError(
                     kind: .unreachable,
                     code: "connection_closed",
-                    message: "the daemon closed the connection on \(socketPath) before answering; see its log (journalctl -u accordd)"
+                    message:
+                        "the daemon closed the connection on \(socketPath) before answering; see its log (journalctl -u accordd)"
                 )
             }
         } catch let error as ClientError {

@@ -11,7 +11,13 @@ public struct CommandRequest: Sendable {
     public var personalData: PersonalData?
     public var author: Author
 
-    public init(command: Command, expectedVersion: UInt64? = nil, requestID: String? = nil, personalData: PersonalData? = nil, author: Author) {
+    public init(
+        command: Command,
+        expectedVersion: UInt64? = nil,
+        requestID: String? = nil,
+        personalData: PersonalData? = nil,
+        author: Author
+    ) {
         self.command = command
         self.expectedVersion = expectedVersion
         self.requestID = requestID
@@ -30,7 +36,8 @@ public struct CommandRequest: Sendable {
             throw EngineError(
                 kind: .invalidRequest(field: "requestID"),
                 code: "invalid_request_id",
-                message: "the request id must be 1 to \(CommandRequest.maximumRequestIDLength) visible ASCII characters without spaces"
+                message:
+                    "the request id must be 1 to \(CommandRequest.maximumRequestIDLength) visible ASCII characters without spaces"
             )
         }
         return requestID

@@ -1,4 +1,5 @@
 import AccordDomain
+import AccordLog
 
 /// Why the engine did not record a command, or cannot go on. Every case says what to do.
 public struct EngineError: Error, Sendable, CustomStringConvertible {
@@ -29,6 +30,12 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
 
     static func rejected(_ rejection: Rejection) -> EngineError {
         EngineError(kind: .rejected(rejection), code: rejection.code, message: rejection.message)
+    }
+
+    /// A log error as the engine reports it: same code, the log's message after what the engine was doing.
+    static func storage(_ error: LogError, _ doing: String? = nil) -> EngineError {
+        let message = doing.map { "\($0): \(error.message)" } ?? error.message
+        return EngineError(kind: .storage, code: error.code, message: message, cause: error)
     }
 
     public var description: String {

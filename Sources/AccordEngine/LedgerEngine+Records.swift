@@ -16,7 +16,11 @@ extension LedgerEngine {
         progress: @escaping @Sendable (ReplayProgress) -> Void
     ) throws(EngineError) -> LedgerEngine {
         do {
-            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+            try FileManager.default.createDirectory(
+                atPath: dataDirectory,
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o750]
+            )
         } catch {
             throw EngineError(
                 kind: .storage,
@@ -35,11 +39,14 @@ extension LedgerEngine {
         do {
             (writer, report) = try LogWriter.open(path: FilePath(logPath), options: options)
         } catch {
-            throw EngineError(kind: .storage, code: error.code, message: error.message, cause: error)
+            throw EngineError.storage(error)
         }
         let reader = try LedgerEngine.openReader(logPath)
         let replay = try Replay.run(reader: reader, through: writer.head, progress: progress)
-        precondition(replay.head == writer.head, "replay ended at \(replay.head) but the writer's head is \(writer.head)")
+        precondition(
+            replay.head == writer.head,
+            "replay ended at \(replay.head) but the writer's head is \(writer.head)"
+        )
         return LedgerEngine(
             writer: writer,
             reader: reader,
@@ -52,12 +59,19 @@ extension LedgerEngine {
         )
     }
 
-    static func draft(for recorded: RecordedEvent, requestID: String?, digest: [UInt8]) throws(EngineError) -> RecordDraft {
+    static func draft(for recorded: RecordedEvent, requestID: String?, digest: [UInt8]) throws(EngineError)
+        -> RecordDraft
+    {
         let payload: Data
         do {
             payload = try recorded.event.encodedPayload()
         } catch {
-            throw EngineError(kind: .storage, code: "event_unencodable", message: "cannot encode \(recorded.event.typeName): \(error)", cause: error as NSError)
+            throw EngineError(
+                kind: .storage,
+                code: "event_unencodable",
+                message: "cannot encode \(recorded.event.typeName): \(error)",
+                cause: error as NSError
+            )
         }
         return RecordDraft(
             recordedAtMicroseconds: Int64((recorded.recordedAt.timeIntervalSince1970 * 1_000_000).rounded(.down)),
@@ -84,7 +98,8 @@ extension LedgerEngine {
             throw EngineError(
                 kind: .storage,
                 code: "event_undecodable",
-                message: "the record at position \(record.position) holds a \(record.eventType) this accordd cannot read (\(error)); is the log from a newer version?",
+                message:
+                    "the record at position \(record.position) holds a \(record.eventType) this accordd cannot read (\(error)); is the log from a newer version?",
                 cause: error as NSError
             )
         }
@@ -110,7 +125,7 @@ extension LedgerEngine {
         do {
             return try LogReader.open(path: FilePath(logPath))
         } catch {
-            throw EngineError(kind: .storage, code: error.code, message: error.message, cause: error)
+            throw EngineError.storage(error)
         }
     }
 
@@ -119,26 +134,28 @@ extension LedgerEngine {
     static let maximumRecordsScannedPerPage = 100_000
 
     /// A page of the log: records from `position` up to the durable head, filtered, at most `limit`.
-    public func events(from position: UInt64, limit: Int, filter: EventFilter) throws(EngineError) -> (events: [StoredEvent], nextPosition: UInt64?) {
+    public func events(from position: UInt64, limit: Int, filter: EventFilter) throws(EngineError) -> (
+        events: [StoredEvent], nextPosition: UInt64?
+    ) {
         let head = self.head
         guard position <= head.position else { return ([], nil) }
         var events: [StoredEvent] = []
         var scanned = 0
         var cursor = try readerCursor(from: position, through: head)
         while let record = try nextRecord(&cursor) {
-                guard events.count < limit, scanned < LedgerEngine.maximumRecordsScannedPerPage else {
-                    return (events, record.position)
-                }
-                scanned += 1
-                let matches = filter.matches(
-                    eventType: record.eventType,
-                    streamID: record.streamID,
-                    authorName: record.authorName,
-                    authorUserID: record.authorUserID
-                )
-                if matches {
-                    events.append(LedgerEngine.storedEvent(try LedgerEngine.recordedEvent(from: record), record: record))
-                }
+            guard events.count < limit, scanned < LedgerEngine.maximumRecordsScannedPerPage else {
+                return (events, record.position)
+            }
+            scanned += 1
+            let matches = filter.matches(
+                eventType: record.eventType,
+                streamID: record.streamID,
+                authorName: record.authorName,
+                authorUserID: record.authorUserID
+            )
+            if matches {
+                events.append(LedgerEngine.storedEvent(try LedgerEngine.recordedEvent(from: record), record: record))
+            }
         }
         return (events, nil)
     }
@@ -147,7 +164,7 @@ extension LedgerEngine {
         do {
             return try reader.cursor(from: position, through: head)
         } catch {
-            throw EngineError(kind: .storage, code: error.code, message: "cannot read \(logPath): \(error.message)", cause: error)
+            throw EngineError.storage(error, "cannot read \(logPath)")
         }
     }
 
@@ -155,7 +172,7 @@ extension LedgerEngine {
         do {
             return try cursor.next()
         } catch {
-            throw EngineError(kind: .storage, code: error.code, message: "cannot read \(logPath): \(error.message)", cause: error)
+            throw EngineError.storage(error, "cannot read \(logPath)")
         }
     }
 

@@ -56,7 +56,14 @@ public final class LedgerEngine: Sendable {
         self.dataDirectory = dataDirectory
         self.personalData = personalData
         self.clock = clock
-        core = Mutex(Core(state: replayed.state, nextPosition: replayed.head.position + 1, requests: replayed.requests, failure: nil))
+        core = Mutex(
+            Core(
+                state: replayed.state,
+                nextPosition: replayed.head.position + 1,
+                requests: replayed.requests,
+                failure: nil
+            )
+        )
         published = Mutex(Published(state: replayed.state, head: replayed.head))
     }
 
@@ -112,7 +119,12 @@ public final class LedgerEngine: Sendable {
             }
             let stored = try attachPersonalData(personal, to: events)
             let recorded = stored.enumerated().map { offset, event in
-                RecordedEvent(position: core.nextPosition + UInt64(offset), recordedAt: context.recordedAt, author: context.author, event: event)
+                RecordedEvent(
+                    position: core.nextPosition + UInt64(offset),
+                    recordedAt: context.recordedAt,
+                    author: context.author,
+                    event: event
+                )
             }
             let drafts = try recorded.map { recordedEvent throws(EngineError) in
                 try LedgerEngine.draft(for: recordedEvent, requestID: requestID, digest: digest)
@@ -121,7 +133,7 @@ public final class LedgerEngine: Sendable {
             do throws(LogError) {
                 pending = try writer.enqueue(drafts)
             } catch {
-                throw EngineError(kind: .storage, code: error.code, message: "the log refused the append: \(error.message)", cause: error)
+                throw EngineError.storage(error, "the log refused the append")
             }
             for event in recorded { core.state.evolve(event) }
             core.nextPosition += UInt64(recorded.count)
@@ -140,15 +152,21 @@ public final class LedgerEngine: Sendable {
                 let failure = EngineError(
                     kind: .storage,
                     code: "log_writer_failed",
-                    message: "the event was not acknowledged: the log could not be made durable (\(error.message)); the daemon stops and re-verifies the log at its next start",
+                    message:
+                        "the event was not acknowledged: the log could not be made durable (\(error.message)); the daemon stops and re-verifies the log at its next start",
                     cause: error
                 )
                 core.withLock { $0.failure = $0.failure ?? failure }
                 throw failure
             }
-            precondition(records.count == recorded.count && zip(records, recorded).allSatisfy { $0.position == $1.position }, "the log wrote other positions than the engine decided")
+            precondition(
+                records.count == recorded.count && zip(records, recorded).allSatisfy { $0.position == $1.position },
+                "the log wrote other positions than the engine decided"
+            )
             if let requestID, let first = records.first, let last = records.last {
-                core.withLock { $0.requests[requestID] = .done(digest: digest, positions: first.position...last.position) }
+                core.withLock {
+                    $0.requests[requestID] = .done(digest: digest, positions: first.position...last.position)
+                }
             }
             publish(zip(recorded, records).map { ($0, $1.hashHex) })
             return CommandOutcome(
@@ -164,7 +182,7 @@ public final class LedgerEngine: Sendable {
         do {
             try writer.close()
         } catch {
-            throw EngineError(kind: .storage, code: error.code, message: "the log did not close cleanly: \(error.message)", cause: error)
+            throw EngineError.storage(error, "the log did not close cleanly")
         }
     }
 
@@ -173,7 +191,8 @@ public final class LedgerEngine: Sendable {
         case append(PendingAppend, [RecordedEvent])
     }
 
-    private static func repeated(_ entry: RequestEntry, requestID: String, digest: [UInt8]) throws(EngineError) -> Step {
+    private static func repeated(_ entry: RequestEntry, requestID: String, digest: [UInt8]) throws(EngineError) -> Step
+    {
         switch entry {
         case .inFlight(let firstDigest):
             guard firstDigest == digest else { throw reused(requestID) }

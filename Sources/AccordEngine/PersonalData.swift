@@ -24,11 +24,14 @@ public struct PersonalData: Codable, Sendable, Equatable {
             )
         }
         if let email {
-            guard email.count <= PersonalData.maximumEmailLength, email.contains("@"), !email.contains(where: \.isWhitespace) else {
+            guard email.count <= PersonalData.maximumEmailLength, email.contains("@"),
+                !email.contains(where: \.isWhitespace)
+            else {
                 throw EngineError(
                     kind: .invalidRequest(field: "email"),
                     code: "invalid_email",
-                    message: "email \"\(email.prefix(64))\" is not an address of at most \(PersonalData.maximumEmailLength) characters with an @"
+                    message:
+                        "email \"\(email.prefix(64))\" is not an address of at most \(PersonalData.maximumEmailLength) characters with an @"
                 )
             }
         }

@@ -16,9 +16,18 @@ struct PersonalDataStore: Sendable {
     init(directory: String) throws(EngineError) {
         self.directory = directory
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: directory,
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700]
+            )
         } catch {
-            throw EngineError(kind: .storage, code: "personal_data_unavailable", message: "cannot create \(directory); check the data folder's permissions", cause: error as NSError)
+            throw EngineError(
+                kind: .storage,
+                code: "personal_data_unavailable",
+                message: "cannot create \(directory); check the data folder's permissions",
+                cause: error as NSError
+            )
         }
     }
 
@@ -29,14 +38,20 @@ struct PersonalDataStore: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         do {
             let canonical = try encoder.encode(data)
-            let reference = "sha256:" + SHA256.hash(data: Data(salt.utf8) + canonical).map { String(format: "%02x", $0) }.joined()
+            let reference =
+                "sha256:" + SHA256.hash(data: Data(salt.utf8) + canonical).map { String(format: "%02x", $0) }.joined()
             let contents = try encoder.encode(StoredFile(salt: salt, data: data))
             try writeDurably(contents, to: path(for: reference))
             return reference
         } catch let error as EngineError {
             throw error
         } catch {
-            throw EngineError(kind: .storage, code: "personal_data_unwritable", message: "cannot write personal data in \(directory)", cause: error as NSError)
+            throw EngineError(
+                kind: .storage,
+                code: "personal_data_unwritable",
+                message: "cannot write personal data in \(directory)",
+                cause: error as NSError
+            )
         }
     }
 
@@ -52,7 +67,12 @@ struct PersonalDataStore: Sendable {
 
     private func writeDurably(_ contents: Data, to path: String) throws {
         let temporary = path + ".partial"
-        let file = try FileDescriptor.open(temporary, .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
+        let file = try FileDescriptor.open(
+            temporary,
+            .writeOnly,
+            options: [.create, .truncate],
+            permissions: [.ownerReadWrite]
+        )
         try file.closeAfter {
             _ = try file.writeAll(contents)
             guard fsync(file.rawValue) == 0 else { throw Errno(rawValue: errno) }

@@ -9,7 +9,9 @@ struct Replay {
     var requests: [String: LedgerEngine.RequestEntry] = [:]
 
     /// Reads every record in order; the reader checks checksums and the chain again as it goes.
-    static func run(reader: LogReader, through head: ChainHead, progress: @Sendable (ReplayProgress) -> Void) throws(EngineError) -> Replay {
+    static func run(reader: LogReader, through head: ChainHead, progress: @Sendable (ReplayProgress) -> Void)
+        throws(EngineError) -> Replay
+    {
         var replay = Replay()
         var bytesRead: UInt64 = 0
         do {
@@ -29,7 +31,7 @@ struct Replay {
         } catch let error as EngineError {
             throw error
         } catch let error as LogError {
-            throw EngineError(kind: .storage, code: error.code, message: error.message, cause: error)
+            throw EngineError.storage(error)
         } catch {
             throw EngineError(kind: .storage, code: "replay_failed", message: "cannot replay \(reader.path): \(error)")
         }
@@ -38,7 +40,9 @@ struct Replay {
 
     /// Events of one command are consecutive and carry the same request id and digest.
     private mutating func remember(requestID: String, digest: [UInt8], position: UInt64) {
-        if case .done(let known, let positions)? = requests[requestID], known == digest, positions.upperBound + 1 == position {
+        if case .done(let known, let positions)? = requests[requestID], known == digest,
+            positions.upperBound + 1 == position
+        {
             requests[requestID] = .done(digest: digest, positions: positions.lowerBound...position)
         } else {
             requests[requestID] = .done(digest: digest, positions: position...position)

@@ -31,7 +31,10 @@ enum Console {
     /// Prints raw JSON bytes from the daemon re-indented, for `--json` on answers the CLI does not reshape.
     static func printJSON(bytes: [UInt8]) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)),
-            let pretty = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            let pretty = try? JSONSerialization.data(
+                withJSONObject: object,
+                options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            )
         else {
             print(String(decoding: bytes, as: UTF8.self))
             return

@@ -16,7 +16,8 @@ enum Rows {
 
     static func grant(_ view: AccessGrantView) -> [String] {
         [
-            view.grantID, "\(view.grantee) (\(view.granteeKind.rawValue), \(view.granteeInstitution))", view.site, view.facility,
+            view.grantID, "\(view.grantee) (\(view.granteeKind.rawValue), \(view.granteeInstitution))", view.site,
+            view.facility,
             view.validFrom.description, view.lastValidDay.description, view.status.rawValue,
         ]
     }

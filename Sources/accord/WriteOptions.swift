@@ -23,7 +23,9 @@ struct WriteOptions: ParsableArguments {
     var expectedVersion: UInt64?
 
     /// Sends the command's body to its route and prints the receipt.
-    func send<Body: Encodable>(_ commandName: String, _ body: Body, id: String? = nil, global: GlobalOptions) async throws {
+    func send<Body: Encodable>(_ commandName: String, _ body: Body, id: String? = nil, global: GlobalOptions)
+        async throws
+    {
         guard let route = CommandRoute.named(commandName) else {
             preconditionFailure("no route for \(commandName)")
         }
@@ -41,7 +43,9 @@ struct WriteOptions: ParsableArguments {
         }
         for event in receipt.events {
             let verb = receipt.replayed ? "already recorded" : "recorded"
-            print("\(verb) \(Console.emphasis(event.event.typeName)) at position \(event.position) (stream \(event.stream), hash \(event.hash.prefix(16))…)")
+            print(
+                "\(verb) \(Console.emphasis(event.event.typeName)) at position \(event.position) (stream \(event.stream), hash \(event.hash.prefix(16))…)"
+            )
         }
     }
 }

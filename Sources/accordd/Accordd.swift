@@ -23,19 +23,30 @@ struct Accordd: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .customLong("socket"), help: ArgumentHelp("Unix socket path to listen on (ignored under socket activation).", valueName: "path"))
+    @Option(
+        name: .customLong("socket"),
+        help: ArgumentHelp("Unix socket path to listen on (ignored under socket activation).", valueName: "path")
+    )
     var socketPath: String?
 
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp("Folder holding the log and the personal-data store.", valueName: "path"))
+    @Option(
+        name: .customLong("data-dir"),
+        help: ArgumentHelp("Folder holding the log and the personal-data store.", valueName: "path")
+    )
     var dataDirectory: String?
 
     @Option(
         name: .customLong("log-target"),
-        help: "Where log lines go: journal (structured, via sd_journal_sendv), stderr, or auto (journal when started by systemd)."
+        help:
+            "Where log lines go: journal (structured, via sd_journal_sendv), stderr, or auto (journal when started by systemd)."
     )
     var logTarget: LogTarget = .auto
 
-    @Option(name: .customLong("log-level"), help: "Lowest level logged: trace, debug, info, notice, warning, error, critical. Overrides the configuration file.")
+    @Option(
+        name: .customLong("log-level"),
+        help:
+            "Lowest level logged: trace, debug, info, notice, warning, error, critical. Overrides the configuration file."
+    )
     var logLevel: Logger.Level?
 
     @Option(
@@ -60,7 +71,8 @@ struct Accordd: AsyncParsableCommand {
         let places = DefaultPlaces(environment: environment, userID: getuid(), homeDirectory: NSHomeDirectory())
         let configuration =
             configurationPath
-            ?? (FileManager.default.fileExists(atPath: Accordd.defaultConfigurationPath) ? Accordd.defaultConfigurationPath : nil)
+            ?? (FileManager.default.fileExists(atPath: Accordd.defaultConfigurationPath)
+                ? Accordd.defaultConfigurationPath : nil)
         let settings: DaemonSettings
         do {
             settings = try DaemonSettings.load(path: configuration, flagLogLevel: logLevel)

@@ -57,7 +57,10 @@ final class DaemonService: Service, Sendable {
                 }
             )
         } catch {
-            logger.critical("cannot open the ledger", metadata: ["error": "\(error)", "data_directory": "\(dataDirectory)"])
+            logger.critical(
+                "cannot open the ledger",
+                metadata: ["error": "\(error)", "data_directory": "\(dataDirectory)"]
+            )
             throw error
         }
         logRecovery(engine.recovery)
@@ -77,7 +80,8 @@ final class DaemonService: Service, Sendable {
             logger: logger
         )
         connections.source = { server.connectionCount }
-        let watchdog = (try? WatchdogConfiguration.fromEnvironment()) ?? WatchdogConfiguration(intervalMicroseconds: nil)
+        let watchdog =
+            (try? WatchdogConfiguration.fromEnvironment()) ?? WatchdogConfiguration(intervalMicroseconds: nil)
 
         try await withGracefulShutdownHandler {
             try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -85,7 +89,10 @@ final class DaemonService: Service, Sendable {
                     try await server.run { [self] in
                         notify { try $0.ready() }
                         notify { try $0.status(self.servingStatus(engine: engine, server: server)) }
-                        logger.info("ready", metadata: ["head_position": "\(engine.head.position)", "socket": "\(socket)"])
+                        logger.info(
+                            "ready",
+                            metadata: ["head_position": "\(engine.head.position)", "socket": "\(socket)"]
+                        )
                     }
                 }
                 tasks.addTask { await self.supervise(engine: engine, server: server, group: group, watchdog: watchdog) }
@@ -111,7 +118,12 @@ final class DaemonService: Service, Sendable {
     }
 
     /// Once a second: publish STATUS=, ping the watchdog only after a real health check, and stop on a failed writer.
-    private func supervise(engine: LedgerEngine, server: UnixSocketServer, group: MultiThreadedEventLoopGroup, watchdog: WatchdogConfiguration) async {
+    private func supervise(
+        engine: LedgerEngine,
+        server: UnixSocketServer,
+        group: MultiThreadedEventLoopGroup,
+        watchdog: WatchdogConfiguration
+    ) async {
         let pingEvery = watchdog.pingIntervalMicroseconds.map { Duration.microseconds(Int64($0)) }
         let tick = min(pingEvery ?? .seconds(1), .seconds(1))
         let stuckThreshold = pingEvery ?? .seconds(10)
@@ -123,8 +135,11 @@ final class DaemonService: Service, Sendable {
                 return
             }
             if let failure = engine.failure {
-                let message = "the log writer failed; stopping so that the log is re-verified at the next start: \(failure)"
-                if fatalError.withLock({ state in defer { state = message }; return state == nil }) {
+                let message =
+                    "the log writer failed; stopping so that the log is re-verified at the next start: \(failure)"
+                if fatalError.withLock({ state in
+                    defer { state = message }; return state == nil
+                }) {
                     logger.critical("\(message)")
                     server.beginShutdown()
                 }
@@ -132,8 +147,11 @@ final class DaemonService: Service, Sendable {
             }
             notify { try $0.status(servingStatus(engine: engine, server: server)) }
             guard let pingEvery, ContinuousClock.now - lastPing >= pingEvery else { continue }
-            let healthy = await HealthCheck.eventLoopsAnswer(group, within: .seconds(2))
-                && !engine.isWriterStuck(thresholdNanoseconds: UInt64(stuckThreshold.components.seconds) * 1_000_000_000)
+            let healthy =
+                await HealthCheck.eventLoopsAnswer(group, within: .seconds(2))
+                && !engine.isWriterStuck(
+                    thresholdNanoseconds: UInt64(stuckThreshold.components.seconds) * 1_000_000_000
+                )
             if healthy {
                 notify { try $0.watchdogPing() }
                 lastPing = ContinuousClock.now
@@ -178,13 +196,17 @@ final class DaemonService: Service, Sendable {
         }
         logger.info(
             "log verified",
-            metadata: ["log": "\(report.path)", "head_position": "\(report.head.position)", "head_hash": "\(report.head.hash)", "created": "\(report.created)"]
+            metadata: [
+                "log": "\(report.path)", "head_position": "\(report.head.position)", "head_hash": "\(report.head.hash)",
+                "created": "\(report.created)",
+            ]
         )
     }
 
     private func servingStatus(engine: LedgerEngine, server: UnixSocketServer) -> String {
         let head = engine.head
-        return "serving: head position \(head.position), \(engine.eventCount) events, \(server.connectionCount) connections"
+        return
+            "serving: head position \(head.position), \(engine.eventCount) events, \(server.connectionCount) connections"
     }
 
     private func notify(_ body: (SystemdNotifier) throws -> Void) {

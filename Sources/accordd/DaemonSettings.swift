@@ -27,7 +27,8 @@ struct DaemonSettings: Equatable, Sendable {
                 guard let level = Logger.Level(rawValue: text) else {
                     throw DaemonError(
                         code: "bad_configuration",
-                        message: "\(path): logLevel \"\(text)\" is not one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))"
+                        message:
+                            "\(path): logLevel \"\(text)\" is not one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))"
                     )
                 }
                 settings.logLevel = level
@@ -51,23 +52,36 @@ struct DaemonSettings: Equatable, Sendable {
 
     private static func readFile(_ path: String) throws(DaemonError) -> File {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DaemonError(code: "configuration_unreadable", message: "cannot read the configuration file \(path); check that it exists and that accordd may read it")
+            throw DaemonError(
+                code: "configuration_unreadable",
+                message: "cannot read the configuration file \(path); check that it exists and that accordd may read it"
+            )
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: maximumFileBytes + 1)) ?? Data()
         guard data.count <= maximumFileBytes else {
-            throw DaemonError(code: "bad_configuration", message: "\(path) is larger than \(maximumFileBytes) bytes; it holds a few settings only")
+            throw DaemonError(
+                code: "bad_configuration",
+                message: "\(path) is larger than \(maximumFileBytes) bytes; it holds a few settings only"
+            )
         }
         do {
             return try JSONDecoder().decode(File.self, from: data)
         } catch {
-            throw DaemonError(code: "bad_configuration", message: "\(path) is not valid JSON settings: \(error)", cause: error)
+            throw DaemonError(
+                code: "bad_configuration",
+                message: "\(path) is not valid JSON settings: \(error)",
+                cause: error
+            )
         }
     }
 
     private static func check(_ value: Int, in range: ClosedRange<Int>, key: String, path: String) throws(DaemonError) {
         guard range.contains(value) else {
-            throw DaemonError(code: "bad_configuration", message: "\(path): \(key) is \(value); it must be between \(range.lowerBound) and \(range.upperBound)")
+            throw DaemonError(
+                code: "bad_configuration",
+                message: "\(path): \(key) is \(value); it must be between \(range.lowerBound) and \(range.upperBound)"
+            )
         }
     }
 }

@@ -14,7 +14,10 @@ final class CommandLineContractTests: XCTestCase {
             "--start", "2026-03-01", "--planned-end", "2026-04-01",
         ])
         XCTAssertEqual(unknownAgreement.exitCode, 1, unknownAgreement.standardError)
-        XCTAssertTrue(unknownAgreement.standardError.contains("no-such-agreement"), "the error names the unknown id: \(unknownAgreement.standardError)")
+        XCTAssertTrue(
+            unknownAgreement.standardError.contains("no-such-agreement"),
+            "the error names the unknown id: \(unknownAgreement.standardError)"
+        )
 
         let overlapping = try ledger.cli.run([
             "secondment", "start", "--id", "s-2026-002", "--person", "p-0001", "--agreement", "cnrs-jrc-mou-2026",
@@ -27,7 +30,11 @@ final class CommandLineContractTests: XCTestCase {
         XCTAssertEqual(badDate.exitCode, 2, badDate.standardError)
 
         let status = try ledger.accord(["status", "--json"])
-        XCTAssertEqual(((status.json as? [String: Any])?["head"] as? [String: Any])?["position"] as? Int, 8, "refused commands append nothing")
+        XCTAssertEqual(
+            ((status.json as? [String: Any])?["head"] as? [String: Any])?["position"] as? Int,
+            8,
+            "refused commands append nothing"
+        )
 
         let nowhere = CLIRunner(socketPath: ledger.folder.file("missing.sock"))
         let unreachable = try nowhere.run(["status"])
@@ -39,7 +46,10 @@ final class CommandLineContractTests: XCTestCase {
         let ledger = try LedgerFixture()
         try await ledger.start()
         try ledger.recordPartnership()
-        let addDomain = ["agreement", "add-domain", "cnrs-jrc-mou-2026", "--domain", "digital-ai-data-science", "--added-on", "2026-02-15"]
+        let addDomain = [
+            "agreement", "add-domain", "cnrs-jrc-mou-2026", "--domain", "digital-ai-data-science", "--added-on",
+            "2026-02-15",
+        ]
         let stale = try ledger.cli.run(addDomain + ["--expected-version", "0"])
         XCTAssertEqual(stale.exitCode, 1, stale.standardError)
         XCTAssertTrue(stale.standardError.contains("agreement/cnrs-jrc-mou-2026"), stale.standardError)
@@ -49,12 +59,18 @@ final class CommandLineContractTests: XCTestCase {
     func testRequestIDMakesRetriesSafeAcrossRestarts() async throws {
         let ledger = try LedgerFixture()
         try await ledger.start()
-        let command = ["institution", "register", "--id", "cnrs", "--name", "CNRS", "--country", "FR", "--kind", "researchOrganisation", "--request-id", "r-1"]
+        let command = [
+            "institution", "register", "--id", "cnrs", "--name", "CNRS", "--country", "FR", "--kind",
+            "researchOrganisation", "--request-id", "r-1",
+        ]
         let first = try ledger.accord(command + ["--json"])
         let second = try ledger.accord(command + ["--json"])
         XCTAssertEqual((first.json as? [String: Any])?["replayed"] as? Bool, false)
         XCTAssertEqual((second.json as? [String: Any])?["replayed"] as? Bool, true)
-        XCTAssertEqual((second.json as? [String: Any])?["events"] as? NSArray, (first.json as? [String: Any])?["events"] as? NSArray)
+        XCTAssertEqual(
+            (second.json as? [String: Any])?["events"] as? NSArray,
+            (first.json as? [String: Any])?["events"] as? NSArray
+        )
 
         try await ledger.restart()
         let third = try ledger.accord(command + ["--json"])
@@ -62,14 +78,19 @@ final class CommandLineContractTests: XCTestCase {
         let status = try ledger.accord(["status", "--json"])
         XCTAssertEqual(((status.json as? [String: Any])?["head"] as? [String: Any])?["position"] as? Int, 1)
 
-        let different = try ledger.cli.run(["institution", "register", "--id", "jrc", "--name", "JRC", "--country", "EU", "--kind", "commissionService", "--request-id", "r-1"])
+        let different = try ledger.cli.run([
+            "institution", "register", "--id", "jrc", "--name", "JRC", "--country", "EU", "--kind", "commissionService",
+            "--request-id", "r-1",
+        ])
         XCTAssertEqual(different.exitCode, 1, different.standardError)
         XCTAssertTrue(different.standardError.contains("r-1"), different.standardError)
     }
 
     func testHelpIsOnEveryCommandAndExitsZero() throws {
         let cli = CLIRunner(socketPath: "/nonexistent/accord.sock")
-        for command in [["--help"], ["agreement", "sign", "--help"], ["secondment", "list", "--help"], ["log", "--help"]] {
+        for command in [
+            ["--help"], ["agreement", "sign", "--help"], ["secondment", "list", "--help"], ["log", "--help"],
+        ] {
             let result = try cli.run(command)
             XCTAssertEqual(result.exitCode, 0, "accord \(command.joined(separator: " "))")
             XCTAssertTrue(result.standardOutput.contains("USAGE"), result.standardOutput)

@@ -20,7 +20,12 @@ final class CrashTests: XCTestCase {
                 tasks.addTask {
                     for index in 0..<5_000 {
                         let id = "w\(writer)-\(index)"
-                        let body = RegisterInstitution(institutionID: id, name: "Institution \(id)", country: "FR", kind: .university)
+                        let body = RegisterInstitution(
+                            institutionID: id,
+                            name: "Institution \(id)",
+                            country: "FR",
+                            kind: .university
+                        )
                         do {
                             _ = try await client.send(path: "/v1/institutions", body: body)
                             acknowledged.append(id)
@@ -46,11 +51,19 @@ final class CrashTests: XCTestCase {
         var expectedPosition: UInt64 = 1
         var next: UInt64? = 1
         while let from = next {
-            let page = try await client.get("/v1/events", query: [("from", String(from)), ("limit", "1000")], as: EventPage.self)
+            let page = try await client.get(
+                "/v1/events",
+                query: [("from", String(from)), ("limit", "1000")],
+                as: EventPage.self
+            )
             for logged in page.events {
                 XCTAssertEqual(logged.position, expectedPosition, "positions are gapless")
-                if let previousHash { XCTAssertEqual(logged.previousHash, previousHash, "the chain links at position \(logged.position)") }
-                if case .institutionRegistered(let registered) = logged.event { present.insert(registered.institutionID) }
+                if let previousHash {
+                    XCTAssertEqual(logged.previousHash, previousHash, "the chain links at position \(logged.position)")
+                }
+                if case .institutionRegistered(let registered) = logged.event {
+                    present.insert(registered.institutionID)
+                }
                 previousHash = logged.hash
                 expectedPosition += 1
             }

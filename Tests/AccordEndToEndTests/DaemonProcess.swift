@@ -8,15 +8,21 @@ final class DaemonProcess {
     let process = Process()
     private let errorFile: String
 
-    init(socketPath: String, dataDirectory: String, extraArguments: [String] = [], environment: [String: String] = [:]) throws {
+    init(socketPath: String, dataDirectory: String, extraArguments: [String] = [], environment: [String: String] = [:])
+        throws
+    {
         self.socketPath = socketPath
         self.dataDirectory = dataDirectory
         errorFile = "\(dataDirectory).stderr"
         _ = FileManager.default.createFile(atPath: errorFile, contents: nil)
         process.executableURL = URL(fileURLWithPath: BuiltProducts.daemon)
-        process.arguments = ["--socket", socketPath, "--data-dir", dataDirectory, "--log-target", "stderr"] + extraArguments
+        process.arguments =
+            ["--socket", socketPath, "--data-dir", dataDirectory, "--log-target", "stderr"] + extraArguments
         var merged = ProcessInfo.processInfo.environment
-        for key in ["NOTIFY_SOCKET", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "INVOCATION_ID"] {
+        for key in [
+            "NOTIFY_SOCKET", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "WATCHDOG_USEC", "WATCHDOG_PID",
+            "JOURNAL_STREAM", "INVOCATION_ID",
+        ] {
             merged.removeValue(forKey: key)
         }
         merged.merge(environment) { _, new in new }
@@ -34,7 +40,10 @@ final class DaemonProcess {
             return (try? await transport.send(HTTPExchange(method: "GET", path: "/v1/status")))?.status == 200
         }
         guard answered, process.isRunning else {
-            throw DaemonFailure(message: "accordd did not start: exit \(process.isRunning ? "none" : String(process.terminationStatus))\n\(errors)")
+            throw DaemonFailure(
+                message:
+                    "accordd did not start: exit \(process.isRunning ? "none" : String(process.terminationStatus))\n\(errors)"
+            )
         }
     }
 

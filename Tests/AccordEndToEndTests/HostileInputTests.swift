@@ -12,13 +12,31 @@ final class HostileInputTests: XCTestCase {
         let cases: [(HTTPExchange, Int, String)] = [
             (HTTPExchange(method: "POST", path: "/v1/agreements", body: Array("{not json".utf8)), 400, "invalid_json"),
             (HTTPExchange(method: "POST", path: "/v1/agreements", body: Array("{}".utf8)), 400, "missing_field"),
-            (HTTPExchange(method: "POST", path: "/v1/institutions", body: Array(#"{"institutionID":"x","name":"X","country":"FR","kind":"castle"}"#.utf8)), 400, "kind"),
-            (HTTPExchange(method: "POST", path: "/v1/institutions", body: Array(repeating: UInt8(ascii: " "), count: 70_000)), 413, "body_too_large"),
+            (
+                HTTPExchange(
+                    method: "POST",
+                    path: "/v1/institutions",
+                    body: Array(#"{"institutionID":"x","name":"X","country":"FR","kind":"castle"}"#.utf8)
+                ), 400, "kind"
+            ),
+            (
+                HTTPExchange(
+                    method: "POST",
+                    path: "/v1/institutions",
+                    body: Array(repeating: UInt8(ascii: " "), count: 70_000)
+                ), 413, "body_too_large"
+            ),
             (HTTPExchange(method: "POST", path: "/v1/nowhere", body: Array("{}".utf8)), 404, "unknown_route"),
             (HTTPExchange(method: "GET", path: "/v1/agreements/no-such-agreement"), 404, "no-such-agreement"),
             (HTTPExchange(method: "GET", path: "/v1/events?limit=0"), 400, "invalid_limit"),
             (HTTPExchange(method: "DELETE", path: "/v1/agreements/cnrs-jrc-mou-2026"), 405, "method_not_allowed"),
-            (HTTPExchange(method: "POST", path: "/v1/agreements/cnrs-jrc-mou-2026/extend", body: Array(#"{"agreementID":"other","validUntil":"2030-01-01"}"#.utf8)), 400, "path_body_mismatch"),
+            (
+                HTTPExchange(
+                    method: "POST",
+                    path: "/v1/agreements/cnrs-jrc-mou-2026/extend",
+                    body: Array(#"{"agreementID":"other","validUntil":"2030-01-01"}"#.utf8)
+                ), 400, "path_body_mismatch"
+            ),
         ]
         for (exchange, status, text) in cases {
             let answer = try await transport.send(exchange)

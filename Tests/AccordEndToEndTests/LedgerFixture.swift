@@ -24,7 +24,13 @@ final class LedgerFixture {
     /// Stops the daemon with SIGTERM (expecting a clean exit 0) and starts a new one on the same places.
     func restart(file: StaticString = #filePath, line: UInt = #line) async throws {
         let status = try await daemon.stop()
-        XCTAssertEqual(status, 0, "accordd should exit 0 on SIGTERM; its output:\n\(daemon.errors)", file: file, line: line)
+        XCTAssertEqual(
+            status,
+            0,
+            "accordd should exit 0 on SIGTERM; its output:\n\(daemon.errors)",
+            file: file,
+            line: line
+        )
         daemon = try DaemonProcess(socketPath: socketPath, dataDirectory: dataDirectory)
         try await daemon.start()
     }
@@ -45,23 +51,42 @@ final class LedgerFixture {
 
     /// The CNRS–JRC partnership as the README's walk-through records it.
     func recordPartnership() throws {
-        try accord(["institution", "register", "--id", "cnrs", "--name", "Centre national de la recherche scientifique", "--country", "FR", "--kind", "researchOrganisation"])
-        try accord(["institution", "register", "--id", "jrc", "--name", "Joint Research Centre", "--country", "EU", "--kind", "commissionService"])
-        try accord(["site", "register", "--id", "ispra", "--institution", "jrc", "--name", "JRC Ispra", "--country", "IT", "--facility", "nuclear-safety-lab", "--facility", "modelling-centre"])
-        try accord(["site", "register", "--id", "petten", "--institution", "jrc", "--name", "JRC Petten", "--country", "NL", "--facility", "high-flux-reactor"])
         try accord([
-            "agreement", "sign", "--id", "cnrs-jrc-mou-2026", "--title", "CNRS–JRC cooperation agreement", "--kind", "mou",
-            "--party", "cnrs", "--party", "jrc", "--signed-on", "2026-01-06", "--domain", "nuclear", "--domain", "humanities-social-sciences",
+            "institution", "register", "--id", "cnrs", "--name", "Centre national de la recherche scientifique",
+            "--country", "FR", "--kind", "researchOrganisation",
         ])
-        try accord(["person", "register", "--id", "p-0001", "--home-institution", "cnrs", "--unit", "CNRS Sciences humaines & sociales", "--name", "Camille Martin"])
+        try accord([
+            "institution", "register", "--id", "jrc", "--name", "Joint Research Centre", "--country", "EU", "--kind",
+            "commissionService",
+        ])
+        try accord([
+            "site", "register", "--id", "ispra", "--institution", "jrc", "--name", "JRC Ispra", "--country", "IT",
+            "--facility", "nuclear-safety-lab", "--facility", "modelling-centre",
+        ])
+        try accord([
+            "site", "register", "--id", "petten", "--institution", "jrc", "--name", "JRC Petten", "--country", "NL",
+            "--facility", "high-flux-reactor",
+        ])
+        try accord([
+            "agreement", "sign", "--id", "cnrs-jrc-mou-2026", "--title", "CNRS–JRC cooperation agreement", "--kind",
+            "mou",
+            "--party", "cnrs", "--party", "jrc", "--signed-on", "2026-01-06", "--domain", "nuclear", "--domain",
+            "humanities-social-sciences",
+        ])
+        try accord([
+            "person", "register", "--id", "p-0001", "--home-institution", "cnrs", "--unit",
+            "CNRS Sciences humaines & sociales", "--name", "Camille Martin",
+        ])
         try accord([
             "secondment", "start", "--id", "s-2026-001", "--person", "p-0001", "--agreement", "cnrs-jrc-mou-2026",
             "--host-institution", "jrc", "--host-site", "ispra", "--mode", "expertiseMission", "--domain", "nuclear",
             "--start", "2026-03-01", "--planned-end", "2026-08-31",
         ])
         try accord([
-            "access", "grant", "--id", "g-2026-001", "--agreement", "cnrs-jrc-mou-2026", "--grantee", "p-0001", "--site", "petten",
-            "--facility", "high-flux-reactor", "--purpose", "irradiation experiment", "--valid-from", "2026-04-01", "--valid-until", "2026-06-30",
+            "access", "grant", "--id", "g-2026-001", "--agreement", "cnrs-jrc-mou-2026", "--grantee", "p-0001",
+            "--site", "petten",
+            "--facility", "high-flux-reactor", "--purpose", "irradiation experiment", "--valid-from", "2026-04-01",
+            "--valid-until", "2026-06-30",
         ])
     }
 }

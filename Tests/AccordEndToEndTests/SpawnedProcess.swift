@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A child started with posix_spawn and reaped with waitpid, for programs Foundation's Process misreads:
@@ -21,7 +21,10 @@ final class SpawnedProcess {
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var environment = ProcessInfo.processInfo.environment
-        for key in ["NOTIFY_SOCKET", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "WATCHDOG_USEC", "JOURNAL_STREAM", "INVOCATION_ID"] {
+        for key in [
+            "NOTIFY_SOCKET", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "WATCHDOG_USEC", "JOURNAL_STREAM",
+            "INVOCATION_ID",
+        ] {
             environment.removeValue(forKey: key)
         }
         let environ = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -13,7 +13,10 @@ final class SystemdProtocolTests: XCTestCase {
             environment: ["NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "1000000"]
         )
         try daemon.process.run()
-        XCTAssertTrue(listener.waitFor("READY=1", seconds: 60), "no READY=1; got \(listener.messages)\n\(daemon.errors)")
+        XCTAssertTrue(
+            listener.waitFor("READY=1", seconds: 60),
+            "no READY=1; got \(listener.messages)\n\(daemon.errors)"
+        )
         let readyIndex = try XCTUnwrap(listener.messages.firstIndex { $0.contains("READY=1") })
         XCTAssertTrue(
             listener.messages[..<readyIndex].contains { $0.contains("STATUS=verifying") },
@@ -22,7 +25,10 @@ final class SystemdProtocolTests: XCTestCase {
         let cli = CLIRunner(socketPath: daemon.socketPath)
         XCTAssertEqual(try cli.run(["status"]).exitCode, 0, "READY=1 comes only once the socket answers")
         XCTAssertTrue(listener.waitFor("STATUS=serving", seconds: 10), "\(listener.messages)")
-        XCTAssertTrue(listener.waitFor("WATCHDOG=1", seconds: 10), "the watchdog is pinged at half its interval: \(listener.messages)")
+        XCTAssertTrue(
+            listener.waitFor("WATCHDOG=1", seconds: 10),
+            "the watchdog is pinged at half its interval: \(listener.messages)"
+        )
 
         kill(daemon.process.processIdentifier, SIGHUP)
         XCTAssertTrue(listener.waitFor("RELOADING=1", seconds: 10), "\(listener.messages)")
@@ -38,7 +44,10 @@ final class SystemdProtocolTests: XCTestCase {
 
     func testServesOnASocketPassedBySocketActivation() async throws {
         let activate = "/usr/bin/systemd-socket-activate"
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: activate), "\(activate) is missing (Debian package systemd)")
+        try XCTSkipUnless(
+            FileManager.default.isExecutableFile(atPath: activate),
+            "\(activate) is missing (Debian package systemd)"
+        )
         let folder = try TemporaryFolder()
         let socketPath = folder.file("activated.sock")
         let outputPath = folder.file("activate.log")
@@ -53,7 +62,10 @@ final class SystemdProtocolTests: XCTestCase {
         XCTAssertTrue(listening, "systemd-socket-activate did not create \(socketPath)")
 
         let cli = CLIRunner(socketPath: socketPath)
-        let first = try cli.run(["institution", "register", "--id", "cnrs", "--name", "CNRS", "--country", "FR", "--kind", "researchOrganisation"])
+        let first = try cli.run([
+            "institution", "register", "--id", "cnrs", "--name", "CNRS", "--country", "FR", "--kind",
+            "researchOrganisation",
+        ])
         XCTAssertEqual(first.exitCode, 0, "the first call activates the daemon: \(first.standardError)")
         let listed = try cli.run(["institution", "list", "--json"])
         XCTAssertTrue(listed.standardOutput.contains("cnrs"), listed.standardOutput)
@@ -63,7 +75,10 @@ final class SystemdProtocolTests: XCTestCase {
         XCTAssertTrue(exited)
         XCTAssertEqual(process.exitCode, 0, "accordd exits 0 on SIGTERM")
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        XCTAssertTrue(output.contains("inherited socket \"accord\""), "it served on the inherited socket, not a path of its own:\n\(output)")
+        XCTAssertTrue(
+            output.contains("inherited socket \"accord\""),
+            "it served on the inherited socket, not a path of its own:\n\(output)"
+        )
         XCTAssertTrue(FileManager.default.fileExists(atPath: socketPath), "an inherited socket is never unlinked")
     }
 }

@@ -11,7 +11,10 @@ final class WalkthroughTests: XCTestCase {
         let secondments = try ledger.accord(["secondment", "list", "--on", "2026-05-01", "--site", "ispra", "--json"])
         XCTAssertTrue(secondments.standardOutput.contains("s-2026-001"), secondments.standardOutput)
         let outside = try ledger.accord(["secondment", "list", "--on", "2026-10-01", "--json"])
-        XCTAssertFalse(outside.standardOutput.contains("s-2026-001"), "no secondment runs on 2026-10-01:\n\(outside.standardOutput)")
+        XCTAssertFalse(
+            outside.standardOutput.contains("s-2026-001"),
+            "no secondment runs on 2026-10-01:\n\(outside.standardOutput)"
+        )
         let grants = try ledger.accord(["access", "list", "--on", "2026-05-01", "--site", "petten", "--json"])
         XCTAssertTrue(grants.standardOutput.contains("g-2026-001"), grants.standardOutput)
         let table = try ledger.accord(["agreement", "list", "--on", "2026-02-01"])
@@ -29,11 +32,17 @@ final class WalkthroughTests: XCTestCase {
         let again = try ledger.accord(["secondment", "list", "--on", "2026-05-01", "--site", "ispra", "--json"])
         XCTAssertEqual(again.standardOutput, secondments.standardOutput)
         let history = try ledger.accord(["person", "history", "p-0001", "--json"])
-        XCTAssertTrue(history.standardOutput.contains("s-2026-001") && history.standardOutput.contains("g-2026-001"), history.standardOutput)
+        XCTAssertTrue(
+            history.standardOutput.contains("s-2026-001") && history.standardOutput.contains("g-2026-001"),
+            history.standardOutput
+        )
         let log = try ledger.accord(["log", "--json"])
         let lines = log.standardOutput.split(separator: "\n")
         XCTAssertEqual(lines.count, 8)
-        XCTAssertTrue(lines.allSatisfy { $0.contains("\"userID\":\(getuid())") }, "every event names the peer uid as its author")
+        XCTAssertTrue(
+            lines.allSatisfy { $0.contains("\"userID\":\(getuid())") },
+            "every event names the peer uid as its author"
+        )
         XCTAssertFalse(log.standardOutput.contains("Camille"), "personal data must stay out of the hash-chained log")
     }
 }

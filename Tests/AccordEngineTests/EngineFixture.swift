@@ -28,14 +28,27 @@ final class EngineFixture {
     }
 
     @discardableResult
-    func execute(_ command: Command, requestID: String? = nil, expectedVersion: UInt64? = nil, personalData: PersonalData? = nil) async throws(EngineError) -> CommandOutcome {
+    func execute(
+        _ command: Command,
+        requestID: String? = nil,
+        expectedVersion: UInt64? = nil,
+        personalData: PersonalData? = nil
+    ) async throws(EngineError) -> CommandOutcome {
         try await engine.execute(
-            CommandRequest(command: command, expectedVersion: expectedVersion, requestID: requestID, personalData: personalData, author: EngineFixture.author)
+            CommandRequest(
+                command: command,
+                expectedVersion: expectedVersion,
+                requestID: requestID,
+                personalData: personalData,
+                author: EngineFixture.author
+            )
         )
     }
 
     static func institution(_ id: String, name: String? = nil) -> Command {
-        .registerInstitution(RegisterInstitution(institutionID: id, name: name ?? "Institution \(id)", country: "FR", kind: .university))
+        .registerInstitution(
+            RegisterInstitution(institutionID: id, name: name ?? "Institution \(id)", country: "FR", kind: .university)
+        )
     }
 
     var logBytes: Data {

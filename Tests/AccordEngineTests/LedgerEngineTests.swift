@@ -9,7 +9,11 @@ final class LedgerEngineTests: XCTestCase {
         let first = try await fixture.execute(EngineFixture.institution("cnrs"))
         let second = try await fixture.execute(EngineFixture.institution("jrc"))
         XCTAssertEqual(first.events.map(\.recorded.position), [1])
-        XCTAssertEqual(second.events.first?.previousHash, first.events.first?.hash, "each record chains to the one before")
+        XCTAssertEqual(
+            second.events.first?.previousHash,
+            first.events.first?.hash,
+            "each record chains to the one before"
+        )
         XCTAssertEqual(second.events.first?.recorded.author, EngineFixture.author)
         let head = fixture.engine.head
 
@@ -18,7 +22,11 @@ final class LedgerEngineTests: XCTestCase {
         XCTAssertEqual(fixture.engine.head, head)
         XCTAssertEqual(fixture.engine.read { $0.institutions().map(\.institutionID) }, ["cnrs", "jrc"])
         let page = try fixture.engine.events(from: 1, limit: 10, filter: EventFilter())
-        XCTAssertEqual(page.events.map(\.recorded), (first.events + second.events).map(\.recorded), "replay rebuilds the same events, recorded times included")
+        XCTAssertEqual(
+            page.events.map(\.recorded),
+            (first.events + second.events).map(\.recorded),
+            "replay rebuilds the same events, recorded times included"
+        )
     }
 
     func testARefusedCommandAppendsNothing() async throws {
@@ -55,7 +63,10 @@ final class LedgerEngineTests: XCTestCase {
         let positions = try await withThrowingTaskGroup(of: UInt64.self) { tasks in
             for index in 0..<count {
                 tasks.addTask {
-                    let request = CommandRequest(command: EngineFixture.institution("i\(index)"), author: EngineFixture.author)
+                    let request = CommandRequest(
+                        command: EngineFixture.institution("i\(index)"),
+                        author: EngineFixture.author
+                    )
                     return try await engine.execute(request).events[0].recorded.position
                 }
             }
@@ -63,7 +74,11 @@ final class LedgerEngineTests: XCTestCase {
         }
         XCTAssertEqual(positions.sorted(), Array(1...UInt64(count)))
         XCTAssertEqual(engine.head.position, UInt64(count))
-        XCTAssertLessThan(engine.writerStatus.roundsCompleted, UInt64(count), "commands arriving together share an fdatasync")
+        XCTAssertLessThan(
+            engine.writerStatus.roundsCompleted,
+            UInt64(count),
+            "commands arriving together share an fdatasync"
+        )
         XCTAssertEqual(engine.read { $0.institutions().count }, count, "queries see every acknowledged event")
     }
 
@@ -106,12 +121,22 @@ final class LedgerEngineTests: XCTestCase {
     func testPersonalDataStaysOutOfTheChainBehindASaltedReference() async throws {
         let fixture = try EngineFixture()
         try await fixture.execute(EngineFixture.institution("cnrs"))
-        let registration = Command.registerPerson(RegisterPerson(personID: "p-0001", homeInstitution: "cnrs", unit: "SHS"))
-        let outcome = try await fixture.execute(registration, personalData: PersonalData(name: "Camille Martin", email: "camille@example.org"))
-        guard case .personRegistered(let registered) = outcome.events[0].recorded.event else { return XCTFail("\(outcome)") }
+        let registration = Command.registerPerson(
+            RegisterPerson(personID: "p-0001", homeInstitution: "cnrs", unit: "SHS")
+        )
+        let outcome = try await fixture.execute(
+            registration,
+            personalData: PersonalData(name: "Camille Martin", email: "camille@example.org")
+        )
+        guard case .personRegistered(let registered) = outcome.events[0].recorded.event else {
+            return XCTFail("\(outcome)")
+        }
         let reference = try XCTUnwrap(registered.personalDataReference)
         XCTAssertTrue(reference.hasPrefix("sha256:"))
-        XCTAssertEqual(fixture.engine.personalData(reference: reference), PersonalData(name: "Camille Martin", email: "camille@example.org"))
+        XCTAssertEqual(
+            fixture.engine.personalData(reference: reference),
+            PersonalData(name: "Camille Martin", email: "camille@example.org")
+        )
         let log = String(decoding: fixture.logBytes, as: UTF8.self)
         XCTAssertFalse(log.contains("Camille"), "no name in the hash-chained log")
         XCTAssertFalse(log.contains("camille@example.org"), "no e-mail in the hash-chained log")
@@ -122,14 +147,22 @@ final class LedgerEngineTests: XCTestCase {
             personalData: PersonalData(name: "Camille Martin", email: "camille@example.org")
         )
         guard case .personRegistered(let second) = again.events[0].recorded.event else { return XCTFail("\(again)") }
-        XCTAssertNotEqual(second.personalDataReference, reference, "a random salt keeps equal data from giving equal references")
+        XCTAssertNotEqual(
+            second.personalDataReference,
+            reference,
+            "a random salt keeps equal data from giving equal references"
+        )
     }
 
     func testInvalidPersonalDataIsRefusedNamingTheField() async throws {
         let fixture = try EngineFixture()
         try await fixture.execute(EngineFixture.institution("cnrs"))
-        let registration = Command.registerPerson(RegisterPerson(personID: "p-0001", homeInstitution: "cnrs", unit: "SHS"))
-        for (data, field) in [(PersonalData(name: "  "), "name"), (PersonalData(name: "Camille", email: "not an address"), "email")] {
+        let registration = Command.registerPerson(
+            RegisterPerson(personID: "p-0001", homeInstitution: "cnrs", unit: "SHS")
+        )
+        for (data, field) in [
+            (PersonalData(name: "  "), "name"), (PersonalData(name: "Camille", email: "not an address"), "email"),
+        ] {
             do throws(EngineError) {
                 try await fixture.execute(registration, personalData: data)
                 XCTFail("\(data) must be refused")

@@ -15,7 +15,9 @@ struct APIFailure: Error {
     }
 
     var response: HTTPResponse {
-        let bytes = (try? JSONCoding.encoder.encode(ErrorEnvelope(error: error))) ?? Data(#"{"error":{"code":"internal_error","message":"unencodable error"}}"#.utf8)
+        let bytes =
+            (try? JSONCoding.encoder.encode(ErrorEnvelope(error: error)))
+            ?? Data(#"{"error":{"code":"internal_error","message":"unencodable error"}}"#.utf8)
         return HTTPResponse.json(status, Array(bytes))
     }
 
@@ -29,11 +31,27 @@ struct APIFailure: Error {
             case .conflict: status = .conflict
             case .invalid, .ruleViolated: status = .unprocessableEntity
             }
-            self.init(status: status, code: rejection.code, message: rejection.message, field: rejection.field, id: rejection.id)
+            self.init(
+                status: status,
+                code: rejection.code,
+                message: rejection.message,
+                field: rejection.field,
+                id: rejection.id
+            )
         case .requestIDReused:
-            self.init(status: .unprocessableEntity, code: engineError.code, message: engineError.message, field: HeaderNames.idempotencyKey)
+            self.init(
+                status: .unprocessableEntity,
+                code: engineError.code,
+                message: engineError.message,
+                field: HeaderNames.idempotencyKey
+            )
         case .requestInProgress:
-            self.init(status: .conflict, code: engineError.code, message: engineError.message, field: HeaderNames.idempotencyKey)
+            self.init(
+                status: .conflict,
+                code: engineError.code,
+                message: engineError.message,
+                field: HeaderNames.idempotencyKey
+            )
         case .invalidRequest(let field):
             self.init(status: .unprocessableEntity, code: engineError.code, message: engineError.message, field: field)
         case .storage:
@@ -46,19 +64,44 @@ struct APIFailure: Error {
         switch error {
         case DecodingError.keyNotFound(let key, let context):
             let field = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
-            self.init(status: .badRequest, code: "missing_field", message: "\(commandName): field \"\(field)\" is required", field: field)
+            self.init(
+                status: .badRequest,
+                code: "missing_field",
+                message: "\(commandName): field \"\(field)\" is required",
+                field: field
+            )
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            self.init(status: .badRequest, code: "invalid_field", message: "\(commandName): field \"\(field)\" has the wrong type: \(context.debugDescription)", field: field)
+            self.init(
+                status: .badRequest,
+                code: "invalid_field",
+                message: "\(commandName): field \"\(field)\" has the wrong type: \(context.debugDescription)",
+                field: field
+            )
         case DecodingError.dataCorrupted(let context):
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             if field.isEmpty {
-                self.init(status: .badRequest, code: "invalid_json", message: "\(commandName): the body is not valid JSON: \(context.debugDescription)")
+                self.init(
+                    status: .badRequest,
+                    code: "invalid_json",
+                    message: "\(commandName): the body is not valid JSON: \(context.debugDescription)"
+                )
             } else {
-                self.init(status: .badRequest, code: "invalid_field", message: "\(commandName): field \"\(field)\": \(context.debugDescription)", field: field)
+                self.init(
+                    status: .badRequest,
+                    code: "invalid_field",
+                    message: "\(commandName): field \"\(field)\": \(context.debugDescription)",
+                    field: field
+                )
             }
         case let rejection as Rejection:
-            self.init(status: .badRequest, code: rejection.code, message: "\(commandName): \(rejection.message)", field: rejection.field, id: rejection.id)
+            self.init(
+                status: .badRequest,
+                code: rejection.code,
+                message: "\(commandName): \(rejection.message)",
+                field: rejection.field,
+                id: rejection.id
+            )
         default:
             self.init(status: .badRequest, code: "invalid_body", message: "\(commandName): \(error)")
         }

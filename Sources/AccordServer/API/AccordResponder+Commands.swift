@@ -10,7 +10,11 @@ extension AccordResponder {
     /// POST: decode the command for the route, hand it to the engine with its author (the peer's uid), answer the receipt.
     func command(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard let (route, pathID) = CommandRoute.match(path: request.path) else {
-            throw APIFailure(status: .notFound, code: "unknown_route", message: "POST \(request.path) is not a command route; see docs/api.md for the list")
+            throw APIFailure(
+                status: .notFound,
+                code: "unknown_route",
+                message: "POST \(request.path) is not a command route; see docs/api.md for the list"
+            )
         }
         var body = Data(request.body.readableBytesView)
         if let field = route.pathIDField, let pathID {
@@ -37,7 +41,10 @@ extension AccordResponder {
         } catch {
             logger.notice(
                 "command refused",
-                metadata: ["command": "\(route.commandName)", "code": "\(error.code)", "author": "\(author.name)", "uid": "\(author.userID)"]
+                metadata: [
+                    "command": "\(route.commandName)", "code": "\(error.code)", "author": "\(author.name)",
+                    "uid": "\(author.userID)",
+                ]
             )
             throw APIFailure(error)
         }
@@ -81,7 +88,11 @@ extension AccordResponder {
         do {
             parsed = body.isEmpty ? [String: Any]() : try JSONSerialization.jsonObject(with: body)
         } catch {
-            throw APIFailure(status: .badRequest, code: "invalid_json", message: "the body is not valid JSON: \(error.localizedDescription)")
+            throw APIFailure(
+                status: .badRequest,
+                code: "invalid_json",
+                message: "the body is not valid JSON: \(error.localizedDescription)"
+            )
         }
         guard var object = parsed as? [String: Any] else {
             throw APIFailure(status: .badRequest, code: "invalid_json", message: "the body must be a JSON object")
@@ -115,7 +126,8 @@ extension AccordResponder {
             throw APIFailure(
                 status: .badRequest,
                 code: "missing_field",
-                message: "person.register: field \"name\" is required (it is kept apart from the log so it can be erased)",
+                message:
+                    "person.register: field \"name\" is required (it is kept apart from the log so it can be erased)",
                 field: "name"
             )
         }
@@ -128,7 +140,8 @@ extension AccordResponder {
             throw APIFailure(
                 status: .badRequest,
                 code: "invalid_expected_version",
-                message: "\(HeaderNames.expectedVersion) must be a whole number (the stream's event count), not \"\(text.prefix(40))\"",
+                message:
+                    "\(HeaderNames.expectedVersion) must be a whole number (the stream's event count), not \"\(text.prefix(40))\"",
                 field: HeaderNames.expectedVersion
             )
         }

@@ -9,7 +9,11 @@ extension AccordResponder {
     func query(_ request: HTTPRequest) throws -> HTTPResponse {
         let segments = request.path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
         guard segments.first == "v1", segments.count >= 2 else {
-            throw APIFailure(status: .notFound, code: "unknown_route", message: "GET \(request.path) is not a route; routes start with /v1 (see docs/api.md)")
+            throw APIFailure(
+                status: .notFound,
+                code: "unknown_route",
+                message: "GET \(request.path) is not a route; routes start with /v1 (see docs/api.md)"
+            )
         }
         let parameters = QueryParameters(request.query)
         let resource = segments[1]
@@ -26,12 +30,17 @@ extension AccordResponder {
     }
 
     func unknownRoute(_ request: HTTPRequest) -> APIFailure {
-        APIFailure(status: .notFound, code: "unknown_route", message: "GET \(request.path) is not a route; see docs/api.md for the list")
+        APIFailure(
+            status: .notFound,
+            code: "unknown_route",
+            message: "GET \(request.path) is not a route; see docs/api.md for the list"
+        )
     }
 
     func status() -> StatusReport {
         let head = engine.head
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: engine.logPath)[.size] as? NSNumber)?.uint64Value ?? 0
+        let bytes =
+            (try? FileManager.default.attributesOfItem(atPath: engine.logPath)[.size] as? NSNumber)?.uint64Value ?? 0
         let formatter = ISO8601DateFormatter()
         return StatusReport(
             version: AccordVersion.current,
@@ -59,7 +68,11 @@ extension AccordResponder {
                 field: "limit"
             )
         }
-        let filter = EventFilter(eventType: parameters["type"], streamID: parameters["stream"], author: parameters["author"])
+        let filter = EventFilter(
+            eventType: parameters["type"],
+            streamID: parameters["stream"],
+            author: parameters["author"]
+        )
         let page: (events: [StoredEvent], nextPosition: UInt64?)
         do {
             page = try engine.events(from: max(from, 1), limit: Int(limit), filter: filter)

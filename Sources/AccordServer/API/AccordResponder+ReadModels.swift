@@ -6,7 +6,9 @@ import NIOHTTP1
 
 extension AccordResponder {
     /// The read models, each answered from the durable state; `on` is a business date (YYYY-MM-DD).
-    func readModel(resource: String, id: String?, parameters: QueryParameters, request: HTTPRequest) throws -> HTTPResponse {
+    func readModel(resource: String, id: String?, parameters: QueryParameters, request: HTTPRequest) throws
+        -> HTTPResponse
+    {
         switch (resource, id) {
         case ("institutions", nil):
             return try AccordResponder.json(engine.read { $0.institutions() })
@@ -17,22 +19,33 @@ extension AccordResponder {
             let institution = parameters["institution"]
             return try AccordResponder.json(engine.read { $0.sites(institution: institution) })
         case ("sites", let id?):
-            return try AccordResponder.json(try AccordResponder.found(engine.read { $0.site(id: id) }, kind: "site", id: id))
+            return try AccordResponder.json(
+                try AccordResponder.found(engine.read { $0.site(id: id) }, kind: "site", id: id)
+            )
         case ("agreements", nil):
             let on = try parameters.date("on")
             let status = try parameters.choice("status", as: AgreementStatus.self)
             let (party, domain) = (parameters["party"], parameters["domain"])
-            return try AccordResponder.json(engine.read { $0.agreements(on: on, party: party, domain: domain, status: status) })
+            return try AccordResponder.json(
+                engine.read { $0.agreements(on: on, party: party, domain: domain, status: status) }
+            )
         case ("agreements", let id?):
             let on = try parameters.date("on")
-            return try AccordResponder.json(try AccordResponder.found(engine.read { $0.agreement(id: id, on: on) }, kind: "agreement", id: id))
+            return try AccordResponder.json(
+                try AccordResponder.found(engine.read { $0.agreement(id: id, on: on) }, kind: "agreement", id: id)
+            )
         case ("people", nil):
             let people = engine.read { $0.people() }
-            return try AccordResponder.json(people.map { PersonListing(person: $0, personalData: personalData($0.personalDataReference)) })
+            return try AccordResponder.json(
+                people.map { PersonListing(person: $0, personalData: personalData($0.personalDataReference)) }
+            )
         case ("people", let id?):
             let history = try AccordResponder.found(engine.read { $0.personHistory(id: id) }, kind: "person", id: id)
             return try AccordResponder.json(
-                PersonHistoryResponse(history: history, personalData: personalData(history.person.personalDataReference))
+                PersonHistoryResponse(
+                    history: history,
+                    personalData: personalData(history.person.personalDataReference)
+                )
             )
         case ("secondments", nil):
             let filter = SecondmentFilter(
@@ -47,7 +60,9 @@ extension AccordResponder {
             )
             return try AccordResponder.json(engine.read { $0.secondments(filter: filter) })
         case ("secondments", let id?):
-            return try AccordResponder.json(try AccordResponder.found(engine.read { $0.secondment(id: id) }, kind: "secondment", id: id))
+            return try AccordResponder.json(
+                try AccordResponder.found(engine.read { $0.secondment(id: id) }, kind: "secondment", id: id)
+            )
         case ("access-grants", nil):
             let filter = AccessGrantFilter(
                 on: try parameters.date("on"),
@@ -60,7 +75,9 @@ extension AccordResponder {
             return try AccordResponder.json(engine.read { $0.accessGrants(filter: filter) })
         case ("access-grants", let id?):
             let on = try parameters.date("on")
-            return try AccordResponder.json(try AccordResponder.found(engine.read { $0.accessGrant(id: id, on: on) }, kind: "access grant", id: id))
+            return try AccordResponder.json(
+                try AccordResponder.found(engine.read { $0.accessGrant(id: id, on: on) }, kind: "access grant", id: id)
+            )
         case ("meetings", nil):
             let agreement = parameters["agreement"]
             return try AccordResponder.json(engine.read { $0.meetings(agreement: agreement) })
@@ -85,7 +102,12 @@ extension AccordResponder {
 
     static func found<Value>(_ value: Value?, kind: String, id: String) throws -> Value {
         guard let value else {
-            throw APIFailure(status: .notFound, code: "unknown_\(kind.replacingOccurrences(of: " ", with: "_"))", message: "\(kind) \"\(id)\" is not known; check the id (list them with accord)", id: id)
+            throw APIFailure(
+                status: .notFound,
+                code: "unknown_\(kind.replacingOccurrences(of: " ", with: "_"))",
+                message: "\(kind) \"\(id)\" is not known; check the id (list them with accord)",
+                id: id
+            )
         }
         return value
     }

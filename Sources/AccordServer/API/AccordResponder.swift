@@ -28,13 +28,25 @@ public struct AccordResponder: HTTPResponder {
             case .GET, .HEAD:
                 return try query(request)
             default:
-                throw APIFailure(status: .methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not used by this API; commands are POST, queries GET (see docs/api.md)")
+                throw APIFailure(
+                    status: .methodNotAllowed,
+                    code: "method_not_allowed",
+                    message:
+                        "\(request.method) is not used by this API; commands are POST, queries GET (see docs/api.md)"
+                )
             }
         } catch let failure as APIFailure {
             return failure.response
         } catch {
-            logger.error("unexpected failure answering a request", metadata: ["path": "\(request.path)", "error": "\(error)"])
-            return APIFailure(status: .internalServerError, code: "internal_error", message: "the daemon failed to answer: \(error)").response
+            logger.error(
+                "unexpected failure answering a request",
+                metadata: ["path": "\(request.path)", "error": "\(error)"]
+            )
+            return APIFailure(
+                status: .internalServerError,
+                code: "internal_error",
+                message: "the daemon failed to answer: \(error)"
+            ).response
         }
     }
 

@@ -7,7 +7,11 @@ public struct ServerLimits: Sendable, Equatable {
     /// How long shutdown waits for in-flight requests before closing their connections.
     public var shutdownGraceMilliseconds: Int64
 
-    public init(maximumBodyBytes: Int = 64 * 1024, maximumConnections: Int = 256, shutdownGraceMilliseconds: Int64 = 10_000) {
+    public init(
+        maximumBodyBytes: Int = 64 * 1024,
+        maximumConnections: Int = 256,
+        shutdownGraceMilliseconds: Int64 = 10_000
+    ) {
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumConnections = maximumConnections
         self.shutdownGraceMilliseconds = shutdownGraceMilliseconds

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Makes a socket path ready to bind: its folder exists, a stale socket file is removed, a live one is never stolen.
@@ -9,7 +9,8 @@ enum SocketPathPreparation {
         guard path.utf8.count < 108 else {
             throw ServerError(
                 code: "socket_path_too_long",
-                message: "socket path \(path) is longer than the 107 bytes a Unix socket address holds; choose a shorter --socket"
+                message:
+                    "socket path \(path) is longer than the 107 bytes a Unix socket address holds; choose a shorter --socket"
             )
         }
         let folder = (path as NSString).deletingLastPathComponent
@@ -39,7 +40,8 @@ enum SocketPathPreparation {
         if isAnswering(path) {
             throw ServerError(
                 code: "socket_in_use",
-                message: "another process is serving on \(path); stop it first (is accordd already running?) or choose another --socket"
+                message:
+                    "another process is serving on \(path); stop it first (is accordd already running?) or choose another --socket"
             )
         }
         guard unlink(path) == 0 || errno == ENOENT else {

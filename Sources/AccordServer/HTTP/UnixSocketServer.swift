@@ -6,7 +6,7 @@ import NIOPosix
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// HTTP/1.1 over a Unix socket: binds or inherits the socket, reads each request within the limits, asks the
@@ -34,7 +34,13 @@ public final class UnixSocketServer: Sendable {
     private let limitsStore: Mutex<ServerLimits>
     private let state = Mutex(State())
 
-    public init(socket: ListeningSocket, responder: any HTTPResponder, limits: ServerLimits, group: MultiThreadedEventLoopGroup, logger: Logger) {
+    public init(
+        socket: ListeningSocket,
+        responder: any HTTPResponder,
+        limits: ServerLimits,
+        group: MultiThreadedEventLoopGroup,
+        logger: Logger
+    ) {
         self.socket = socket
         self.responder = responder
         self.group = group
@@ -82,7 +88,10 @@ public final class UnixSocketServer: Sendable {
         group.next().scheduleTask(in: grace) { [self] in
             let remaining = state.withLock { $0.connections.values.map(\.channel) }
             if !remaining.isEmpty {
-                logger.warning("closing connections still busy after the shutdown grace period", metadata: ["count": "\(remaining.count)"])
+                logger.warning(
+                    "closing connections still busy after the shutdown grace period",
+                    metadata: ["count": "\(remaining.count)"]
+                )
             }
             for channel in remaining { channel.close(promise: nil) }
         }
@@ -97,7 +106,11 @@ public final class UnixSocketServer: Sendable {
             try SocketPathPreparation.prepare(path)
             let channel = try await ServerBootstrap(group: group)
                 .serverChannelOption(.backlog, value: UnixSocketServer.backlog)
-                .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false, childChannelInitializer: initializer)
+                .bind(
+                    unixDomainSocketPath: path,
+                    cleanupExistingSocketFile: false,
+                    childChannelInitializer: initializer
+                )
             state.withLock { $0.boundPath = path }
             return channel
         case .inherited(let fileDescriptor, _):

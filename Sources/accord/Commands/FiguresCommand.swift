@@ -16,12 +16,18 @@ struct FiguresCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let figures = try await global.client.get("/v1/figures", query: [("year", year.map(String.init))], as: Figures.self)
+        let figures = try await global.client.get(
+            "/v1/figures",
+            query: [("year", year.map(String.init))],
+            as: Figures.self
+        )
         if global.json { return try Console.printJSON(figures) }
         print(Console.emphasis("Mobility (secondments started)"))
         Console.printTable(
             ["YEAR", "FROM", "TO", "SECONDMENTS"],
-            figures.mobilityFlows.map { [String($0.year), $0.homeInstitution, $0.hostInstitution, String($0.secondmentsStarted)] },
+            figures.mobilityFlows.map {
+                [String($0.year), $0.homeInstitution, $0.hostInstitution, String($0.secondmentsStarted)]
+            },
             empty: "none"
         )
         print()
@@ -29,12 +35,20 @@ struct FiguresCommand: AsyncParsableCommand {
         Console.printTable(
             ["YEAR", "DOMAIN", "SECONDMENTS", "GRANTS", "MEETINGS", "PROJECTS", "EXPERTISE"],
             figures.activityByDomain.map {
-                [String($0.year), $0.domain] + [$0.activity.secondments, $0.activity.accessGrants, $0.activity.meetings, $0.activity.projects, $0.activity.expertise].map(String.init)
+                [String($0.year), $0.domain]
+                    + [
+                        $0.activity.secondments, $0.activity.accessGrants, $0.activity.meetings, $0.activity.projects,
+                        $0.activity.expertise,
+                    ].map(String.init)
             },
             empty: "none"
         )
         print()
         print(Console.emphasis("Expertise per axis"))
-        Console.printTable(["YEAR", "AXIS", "EXPERTISE"], figures.activityByAxis.map { [String($0.year), $0.axis.rawValue, String($0.expertise)] }, empty: "none")
+        Console.printTable(
+            ["YEAR", "AXIS", "EXPERTISE"],
+            figures.activityByAxis.map { [String($0.year), $0.axis.rawValue, String($0.expertise)] },
+            empty: "none"
+        )
     }
 }

@@ -60,7 +60,9 @@ struct AccessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "access",
         abstract: "Infrastructure access: who may enter which facility at which site, and when.",
-        subcommands: [AccessGrantCommand.self, AccessRevokeCommand.self, AccessListCommand.self, AccessShowCommand.self]
+        subcommands: [
+            AccessGrantCommand.self, AccessRevokeCommand.self, AccessListCommand.self, AccessShowCommand.self,
+        ]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -6,7 +6,8 @@ struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "List the events of the log in order, with who recorded them and when.",
-        discussion: "Pages through the log from --from; filters combine. With --json, prints one JSON object per event (JSON Lines)."
+        discussion:
+            "Pages through the log from --from; filters combine. With --json, prints one JSON object per event (JSON Lines)."
     )
 
     @Option(help: "First position to read.")
@@ -47,7 +48,8 @@ struct LogCommand: AsyncParsableCommand {
                     print(String(decoding: line, as: UTF8.self))
                 } else {
                     rows.append([
-                        String(event.position), formatter.string(from: event.recordedAt), "\(event.author.name) (\(event.author.userID))",
+                        String(event.position), formatter.string(from: event.recordedAt),
+                        "\(event.author.name) (\(event.author.userID))",
                         event.event.typeName, event.stream, String(event.hash.prefix(12)),
                     ])
                 }
@@ -56,7 +58,11 @@ struct LogCommand: AsyncParsableCommand {
             next = page.nextPosition
         }
         if !global.json {
-            Console.printTable(["POSITION", "RECORDED", "AUTHOR", "TYPE", "STREAM", "HASH"], rows, empty: "no events match")
+            Console.printTable(
+                ["POSITION", "RECORDED", "AUTHOR", "TYPE", "STREAM", "HASH"],
+                rows,
+                empty: "no events match"
+            )
         }
     }
 }

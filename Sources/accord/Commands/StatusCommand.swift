@@ -2,7 +2,10 @@ import AccordAPI
 import ArgumentParser
 
 struct StatusCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the daemon's state: log head, event count, uptime.")
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the daemon's state: log head, event count, uptime."
+    )
 
     @OptionGroup var global: GlobalOptions
 

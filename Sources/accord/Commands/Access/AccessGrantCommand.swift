@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct AccessGrantCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "grant", abstract: "Grant a person or a team access to a facility at a site.")
+    static let configuration = CommandConfiguration(
+        commandName: "grant",
+        abstract: "Grant a person or a team access to a facility at a site."
+    )
 
     @Option(name: .customLong("id"), help: "Grant id, e.g. g-2026-001.")
     var grantID: String
@@ -12,7 +15,10 @@ struct AccessGrantCommand: AsyncParsableCommand {
     var granteeKind: GranteeKind = .person
     @Option(help: "The person id, or the team id.")
     var grantee: String
-    @Option(name: .customLong("grantee-institution"), help: "A team's institution; for a person, defaults to their home institution.")
+    @Option(
+        name: .customLong("grantee-institution"),
+        help: "A team's institution; for a person, defaults to their home institution."
+    )
     var granteeInstitution: String?
     @Option(help: "The site, e.g. petten.")
     var site: String

@@ -17,7 +17,10 @@ struct AccessListCommand: AsyncParsableCommand {
     var agreement: String?
     @Option(help: "Grantee (person or team id).")
     var grantee: String?
-    @Option(name: .customLong("expiring-within-days"), help: "Only grants whose last valid day is within this many days of --on.")
+    @Option(
+        name: .customLong("expiring-within-days"),
+        help: "Only grants whose last valid day is within this many days of --on (default: today)."
+    )
     var expiringWithinDays: Int?
     @OptionGroup var global: GlobalOptions
 
@@ -25,12 +28,13 @@ struct AccessListCommand: AsyncParsableCommand {
         if let expiringWithinDays, !(0...3_650).contains(expiringWithinDays) {
             throw ValidationError("--expiring-within-days must be between 0 and 3650")
         }
-        if expiringWithinDays != nil, on == nil { throw ValidationError("--expiring-within-days counts from --on; give --on too") }
     }
 
     func run() async throws {
+        let day = on ?? (expiringWithinDays == nil ? nil : Today.date)
         let query = [
-            ("on", on?.description), ("site", site), ("facility", facility), ("agreement", agreement), ("grantee", grantee),
+            ("on", day?.description), ("site", site), ("facility", facility), ("agreement", agreement),
+            ("grantee", grantee),
             ("expiringWithinDays", expiringWithinDays.map(String.init)),
         ]
         let grants = try await global.client.get("/v1/access-grants", query: query, as: [AccessGrantView].self)

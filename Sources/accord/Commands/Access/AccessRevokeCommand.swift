@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct AccessRevokeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a grant that is valid on the given date.")
+    static let configuration = CommandConfiguration(
+        commandName: "revoke",
+        abstract: "Revoke a grant that is valid on the given date."
+    )
 
     @Argument(help: "Grant id.")
     var grantID: String
@@ -14,6 +17,11 @@ struct AccessRevokeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        try await write.send("access.revoke", RevokeAccess(grantID: grantID, revokedOn: revokedOn, reason: reason), id: grantID, global: global)
+        try await write.send(
+            "access.revoke",
+            RevokeAccess(grantID: grantID, revokedOn: revokedOn, reason: reason),
+            id: grantID,
+            global: global
+        )
     }
 }

@@ -11,14 +11,19 @@ struct AccessShowCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let view = try await global.client.get("/v1/access-grants/\(PathSegment.encode(grantID))", query: [("on", on?.description)], as: AccessGrantView.self)
+        let view = try await global.client.get(
+            "/v1/access-grants/\(PathSegment.encode(grantID))",
+            query: [("on", on?.description)],
+            as: AccessGrantView.self
+        )
         if global.json { return try Console.printJSON(view) }
         Rows.printFields([
             ("grant", view.grantID), ("agreement", view.agreement),
             ("grantee", "\(view.grantee) (\(view.granteeKind.rawValue), \(view.granteeInstitution))"),
             ("site", "\(view.site) (\(view.siteInstitution))"), ("facility", view.facility), ("purpose", view.purpose),
             ("domain", view.domain), ("valid", "\(view.validFrom) to \(view.validUntil)"),
-            ("revoked on", view.revokedOn.map { "\($0) (\(view.revocationReason ?? ""))" }), ("status", view.status.rawValue),
+            ("revoked on", view.revokedOn.map { "\($0) (\(view.revocationReason ?? ""))" }),
+            ("status", view.status.rawValue),
             ("days left", view.daysLeft.map(String.init)), ("recorded at position", String(view.position)),
         ])
     }

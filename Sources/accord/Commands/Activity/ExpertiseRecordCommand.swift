@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct ExpertiseRecordCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "record", abstract: "Record expertise delivered under an agreement.")
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Record expertise delivered under an agreement."
+    )
 
     @Option(name: .customLong("id"), help: "Expertise id.")
     var expertiseID: String

@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct MeetingRecordCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "record", abstract: "Record a meeting held under an agreement.")
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Record a meeting held under an agreement."
+    )
 
     @Option(name: .customLong("id"), help: "Meeting id, e.g. m-2026-brussels.")
     var meetingID: String

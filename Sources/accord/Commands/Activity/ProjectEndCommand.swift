@@ -14,6 +14,11 @@ struct ProjectEndCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        try await write.send("project.end", EndProject(projectID: projectID, endedOn: endedOn, outcome: outcome), id: projectID, global: global)
+        try await write.send(
+            "project.end",
+            EndProject(projectID: projectID, endedOn: endedOn, outcome: outcome),
+            id: projectID,
+            global: global
+        )
     }
 }

@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct ProjectJoinCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "join", abstract: "Record joint work on a project under an agreement.")
+    static let configuration = CommandConfiguration(
+        commandName: "join",
+        abstract: "Record joint work on a project under an agreement."
+    )
 
     @Option(name: .customLong("id"), help: "Project id.")
     var projectID: String

@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct AgreementAddDomainCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add-domain", abstract: "Open a further scientific domain under an agreement.")
+    static let configuration = CommandConfiguration(
+        commandName: "add-domain",
+        abstract: "Open a further scientific domain under an agreement."
+    )
 
     @Argument(help: "Agreement id.")
     var agreementID: String

@@ -2,16 +2,27 @@ import AccordDomain
 import ArgumentParser
 
 struct AgreementExtendCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "extend", abstract: "Move an agreement's end of validity later.")
+    static let configuration = CommandConfiguration(
+        commandName: "extend",
+        abstract: "Move an agreement's end of validity later."
+    )
 
     @Argument(help: "Agreement id.")
     var agreementID: String
-    @Option(name: .customLong("valid-until"), help: "New last day of validity, YYYY-MM-DD (later than the current one).")
+    @Option(
+        name: .customLong("valid-until"),
+        help: "New last day of validity, YYYY-MM-DD (later than the current one)."
+    )
     var validUntil: BusinessDate
     @OptionGroup var write: WriteOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        try await write.send("agreement.extend", ExtendAgreement(agreementID: agreementID, validUntil: validUntil), id: agreementID, global: global)
+        try await write.send(
+            "agreement.extend",
+            ExtendAgreement(agreementID: agreementID, validUntil: validUntil),
+            id: agreementID,
+            global: global
+        )
     }
 }

@@ -2,20 +2,28 @@ import AccordDomain
 import ArgumentParser
 
 struct AgreementListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List agreements, their status on a date, parties, domains and activity.")
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List agreements, their status on a date, parties, domains and activity."
+    )
 
-    @Option(help: "Business date for the status, YYYY-MM-DD.")
+    @Option(help: "Business date for the status, YYYY-MM-DD (default: today).")
     var on: BusinessDate?
     @Option(help: "Only agreements with this party.")
     var party: String?
     @Option(help: "Only agreements covering this domain.")
     var domain: String?
-    @Option(help: "Only agreements with this status on --on: \(AgreementStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        help:
+            "Only agreements with this status on --on: \(AgreementStatus.allCases.map(\.rawValue).joined(separator: ", "))."
+    )
     var status: AgreementStatus?
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let query = [("on", on?.description), ("party", party), ("domain", domain), ("status", status?.rawValue)]
+        let query = [
+            ("on", (on ?? Today.date).description), ("party", party), ("domain", domain), ("status", status?.rawValue),
+        ]
         let agreements = try await global.client.get("/v1/agreements", query: query, as: [AgreementSummary].self)
         if global.json { return try Console.printJSON(agreements) }
         Console.printTable(
@@ -23,7 +31,8 @@ struct AgreementListCommand: AsyncParsableCommand {
             agreements.map {
                 [
                     $0.agreementID, $0.kind.rawValue, $0.parties.joined(separator: ","), $0.signedOn.description,
-                    $0.validUntil?.description ?? "-", $0.status?.rawValue ?? "-", $0.domains.joined(separator: ","), Rows.activity($0.activity),
+                    $0.validUntil?.description ?? "-", $0.status?.rawValue ?? "-", $0.domains.joined(separator: ","),
+                    Rows.activity($0.activity),
                 ]
             },
             empty: "no agreements match"

@@ -2,16 +2,23 @@ import AccordDomain
 import ArgumentParser
 
 struct AgreementShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an agreement with its domains and everything done under it.")
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show an agreement with its domains and everything done under it."
+    )
 
     @Argument(help: "Agreement id.")
     var agreementID: String
-    @Option(help: "Business date for the status, YYYY-MM-DD.")
+    @Option(help: "Business date for the status, YYYY-MM-DD (default: today).")
     var on: BusinessDate?
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let detail = try await global.client.get("/v1/agreements/\(PathSegment.encode(agreementID))", query: [("on", on?.description)], as: AgreementDetail.self)
+        let detail = try await global.client.get(
+            "/v1/agreements/\(PathSegment.encode(agreementID))",
+            query: [("on", (on ?? Today.date).description)],
+            as: AgreementDetail.self
+        )
         if global.json { return try Console.printJSON(detail) }
         Rows.printFields([
             ("agreement", detail.agreementID), ("title", detail.title), ("kind", detail.kind.rawValue),

@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct AgreementSignCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sign", abstract: "Record a signed agreement between two or more institutions.")
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Record a signed agreement between two or more institutions."
+    )
 
     @Option(name: .customLong("id"), help: "Agreement id, e.g. cnrs-jrc-mou-2026.")
     var agreementID: String

@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct AgreementTerminateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "terminate", abstract: "Record the termination of an agreement.")
+    static let configuration = CommandConfiguration(
+        commandName: "terminate",
+        abstract: "Record the termination of an agreement."
+    )
 
     @Argument(help: "Agreement id.")
     var agreementID: String

@@ -6,7 +6,8 @@ import Foundation
 struct CorrectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "correct",
-        abstract: "Record a correction of an earlier event: the corrected facts replace the original's in every read model.",
+        abstract:
+            "Record a correction of an earlier event: the corrected facts replace the original's in every read model.",
         discussion: """
             The original stays in the log; the correction is a new event that points at it. The corrected event has the \
             same type and id as the original, as JSON: {"type": "AgreementSigned", "payload": {...}} (see `accord log \
@@ -31,9 +32,15 @@ struct CorrectCommand: AsyncParsableCommand {
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure(message: "--event is not an event as JSON ({\"type\": ..., \"payload\": {...}}): \(error)")
+            throw CommandFailure(
+                message: "--event is not an event as JSON ({\"type\": ..., \"payload\": {...}}): \(error)"
+            )
         }
-        try await write.send("event.correct", CorrectEvent(position: position, corrected: corrected, reason: reason), global: global)
+        try await write.send(
+            "event.correct",
+            CorrectEvent(position: position, corrected: corrected, reason: reason),
+            global: global
+        )
     }
 
     static let maximumEventBytes = 64 * 1024

@@ -5,7 +5,8 @@ struct RetractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retract",
         abstract: "Record that an earlier event should be treated as if it never happened.",
-        discussion: "The original stays in the log, as does the retraction; read models no longer show the retracted facts."
+        discussion:
+            "The original stays in the log, as does the retraction; read models no longer show the retracted facts."
     )
 
     @Option(help: "Position of the event to retract (see `accord log`).")

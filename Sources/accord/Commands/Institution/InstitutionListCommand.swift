@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct InstitutionListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List institutions with their sites and agreements.")
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List institutions with their sites and agreements."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -11,7 +14,12 @@ struct InstitutionListCommand: AsyncParsableCommand {
         if global.json { return try Console.printJSON(institutions) }
         Console.printTable(
             ["ID", "NAME", "COUNTRY", "KIND", "SITES", "AGREEMENTS"],
-            institutions.map { [$0.institutionID, $0.name, $0.country, $0.kind.rawValue, $0.sites.joined(separator: ","), $0.agreements.joined(separator: ",")] },
+            institutions.map {
+                [
+                    $0.institutionID, $0.name, $0.country, $0.kind.rawValue, $0.sites.joined(separator: ","),
+                    $0.agreements.joined(separator: ","),
+                ]
+            },
             empty: "no institutions registered"
         )
     }

@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct InstitutionRegisterCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "register", abstract: "Register an institution (a party to agreements).")
+    static let configuration = CommandConfiguration(
+        commandName: "register",
+        abstract: "Register an institution (a party to agreements)."
+    )
 
     @Option(name: .customLong("id"), help: "Institution id, e.g. cnrs or jrc (lowercase letters, digits, . _ -).")
     var institutionID: String

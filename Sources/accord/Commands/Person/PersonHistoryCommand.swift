@@ -2,18 +2,25 @@ import AccordAPI
 import ArgumentParser
 
 struct PersonHistoryCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "Show a person's whole history with the partnership.")
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Show a person's whole history with the partnership."
+    )
 
     @Argument(help: "Person id.")
     var personID: String
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let response = try await global.client.get("/v1/people/\(PathSegment.encode(personID))", as: PersonHistoryResponse.self)
+        let response = try await global.client.get(
+            "/v1/people/\(PathSegment.encode(personID))",
+            as: PersonHistoryResponse.self
+        )
         if global.json { return try Console.printJSON(response) }
         let person = response.history.person
         Rows.printFields([
-            ("person", person.personID), ("name", response.personalData?.name ?? "(erased)"), ("e-mail", response.personalData?.email),
+            ("person", person.personID), ("name", response.personalData?.name ?? "(erased)"),
+            ("e-mail", response.personalData?.email),
             ("home", "\(person.homeInstitution), \(person.unit)"),
         ])
         print()

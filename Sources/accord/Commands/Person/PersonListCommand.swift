@@ -11,7 +11,9 @@ struct PersonListCommand: AsyncParsableCommand {
         if global.json { return try Console.printJSON(people) }
         Console.printTable(
             ["ID", "NAME", "HOME", "UNIT"],
-            people.map { [$0.person.personID, $0.personalData?.name ?? "(erased)", $0.person.homeInstitution, $0.person.unit] },
+            people.map {
+                [$0.person.personID, $0.personalData?.name ?? "(erased)", $0.person.homeInstitution, $0.person.unit]
+            },
             empty: "no people registered"
         )
     }

@@ -5,7 +5,8 @@ struct PersonRegisterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
         abstract: "Register a person with their home institution and unit.",
-        discussion: "The name and e-mail are stored apart from the hash-chained log, so they can be erased without rewriting history; the log keeps a salted hash of them."
+        discussion:
+            "The name and e-mail are stored apart from the hash-chained log, so they can be erased without rewriting history; the log keeps a salted hash of them."
     )
 
     @Option(name: .customLong("id"), help: "Person id, e.g. p-0001 (an id, not a name).")

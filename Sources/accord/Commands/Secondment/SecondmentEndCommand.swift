@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct SecondmentEndCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "end", abstract: "Record the actual end of an active secondment.")
+    static let configuration = CommandConfiguration(
+        commandName: "end",
+        abstract: "Record the actual end of an active secondment."
+    )
 
     @Argument(help: "Secondment id.")
     var secondmentID: String

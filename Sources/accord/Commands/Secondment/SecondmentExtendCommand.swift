@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct SecondmentExtendCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "extend", abstract: "Move a secondment's planned end later.")
+    static let configuration = CommandConfiguration(
+        commandName: "extend",
+        abstract: "Move a secondment's planned end later."
+    )
 
     @Argument(help: "Secondment id.")
     var secondmentID: String
@@ -12,6 +15,11 @@ struct SecondmentExtendCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        try await write.send("secondment.extend", ExtendSecondment(secondmentID: secondmentID, plannedEnd: plannedEnd), id: secondmentID, global: global)
+        try await write.send(
+            "secondment.extend",
+            ExtendSecondment(secondmentID: secondmentID, plannedEnd: plannedEnd),
+            id: secondmentID,
+            global: global
+        )
     }
 }

@@ -28,7 +28,8 @@ struct SecondmentListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let query = [
-            ("on", on?.description), ("site", site), ("agreement", agreement), ("person", person), ("institution", institution),
+            ("on", on?.description), ("site", site), ("agreement", agreement), ("person", person),
+            ("institution", institution),
             ("mode", mode?.rawValue), ("domain", domain), ("status", status?.rawValue),
         ]
         let secondments = try await global.client.get("/v1/secondments", query: query, as: [SecondmentView].self)

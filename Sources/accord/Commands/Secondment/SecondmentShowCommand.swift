@@ -2,19 +2,27 @@ import AccordDomain
 import ArgumentParser
 
 struct SecondmentShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one secondment with its extensions and end.")
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one secondment with its extensions and end."
+    )
 
     @Argument(help: "Secondment id.")
     var secondmentID: String
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let view = try await global.client.get("/v1/secondments/\(PathSegment.encode(secondmentID))", as: SecondmentView.self)
+        let view = try await global.client.get(
+            "/v1/secondments/\(PathSegment.encode(secondmentID))",
+            as: SecondmentView.self
+        )
         if global.json { return try Console.printJSON(view) }
         Rows.printFields([
             ("secondment", view.secondmentID), ("person", view.person), ("agreement", view.agreement),
-            ("from → to", "\(view.homeInstitution) → \(view.hostInstitution) at \(view.hostSite)"), ("mode", view.mode.rawValue),
-            ("domain", view.domain), ("started on", view.startedOn.description), ("planned end", view.plannedEnd.description),
+            ("from → to", "\(view.homeInstitution) → \(view.hostInstitution) at \(view.hostSite)"),
+            ("mode", view.mode.rawValue),
+            ("domain", view.domain), ("started on", view.startedOn.description),
+            ("planned end", view.plannedEnd.description),
             ("extensions", view.extensions.isEmpty ? nil : view.extensions.map(\.description).joined(separator: ", ")),
             ("ended on", view.endedOn.map { "\($0) (\(view.outcome ?? ""))" }), ("status", view.status.rawValue),
             ("recorded at position", String(view.position)),

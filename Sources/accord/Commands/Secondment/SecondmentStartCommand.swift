@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct SecondmentStartCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "start", abstract: "Record the start of a secondment under an agreement.")
+    static let configuration = CommandConfiguration(
+        commandName: "start",
+        abstract: "Record the start of a secondment under an agreement."
+    )
 
     @Option(name: .customLong("id"), help: "Secondment id, e.g. s-2026-001.")
     var secondmentID: String

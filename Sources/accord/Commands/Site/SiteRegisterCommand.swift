@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct SiteRegisterCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "register", abstract: "Register a site of an institution and the facilities it offers.")
+    static let configuration = CommandConfiguration(
+        commandName: "register",
+        abstract: "Register a site of an institution and the facilities it offers."
+    )
 
     @Option(name: .customLong("id"), help: "Site id, e.g. ispra.")
     var siteID: String
@@ -18,7 +21,13 @@ struct SiteRegisterCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let body = RegisterSite(siteID: siteID, institution: institution, name: name, country: country, facilities: facilities)
+        let body = RegisterSite(
+            siteID: siteID,
+            institution: institution,
+            name: name,
+            country: country,
+            facilities: facilities
+        )
         try await write.send("site.register", body, global: global)
     }
 }

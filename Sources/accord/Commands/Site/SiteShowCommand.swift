@@ -2,7 +2,10 @@ import AccordDomain
 import ArgumentParser
 
 struct SiteShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a site's whole history: secondments hosted and access granted.")
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a site's whole history: secondments hosted and access granted."
+    )
 
     @Argument(help: "Site id.")
     var siteID: String
@@ -17,6 +20,10 @@ struct SiteShowCommand: AsyncParsableCommand {
             ("facilities", site.facilities.joined(separator: ", ")),
         ])
         print()
-        Console.printTable(Rows.timelineTitles, history.timeline.map(Rows.timeline), empty: "nothing has happened at this site yet")
+        Console.printTable(
+            Rows.timelineTitles,
+            history.timeline.map(Rows.timeline),
+            empty: "nothing has happened at this site yet"
+        )
     }
 }
