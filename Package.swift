@@ -103,6 +103,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Load generator and start-time benchmark.
+        .executableTarget(
+            name: "accord-bench",
+            dependencies: [
+                "AccordClient",
+                "AccordAPI",
+                "AccordDomain",
+                "AccordEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "AccordDomainTests", dependencies: ["AccordDomain"]),
         .testTarget(name: "AccordLogTests", dependencies: ["AccordLog"]),
         .testTarget(name: "AccordEngineTests", dependencies: ["AccordEngine"]),

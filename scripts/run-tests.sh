@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 log=$(mktemp /tmp/accord-tests.XXXXXX.log)
 trap 'rm -f "$log"' EXIT
 
-swift build --build-tests || { echo "make test: 0 passed, 1 failed (the build failed)"; exit 1; }
+swift build --build-tests || { echo "accord: 0 passed, 1 failed"; exit 1; }
 swift test --skip-build --disable-swift-testing 2>&1 | tee "$log"
 swift_status=${PIPESTATUS[0]}
 summary=$(grep -E "^\s*Executed [0-9]+ tests?" "$log" | tail -n 1)
@@ -29,5 +29,5 @@ esac
 passed=$((executed - failures - skipped + systemd_passed))
 failed=$((failures + systemd_failed))
 echo
-echo "make test: $passed passed, $failed failed, $((skipped + systemd_skipped)) skipped"
+echo "accord: $passed passed, $failed failed, $((skipped + systemd_skipped)) skipped"
 [ "$failed" -eq 0 ] && [ "$executed" -gt 0 ]

@@ -52,7 +52,7 @@ struct Accordd: AsyncParsableCommand {
     @Option(
         name: .customLong("config"),
         help: ArgumentHelp(
-            "JSON settings re-read on SIGHUP: logLevel, maximumBodyBytes, maximumConnections, shutdownGraceMilliseconds. Default: \(Accordd.defaultConfigurationPath) when it exists.",
+            "JSON settings re-read on SIGHUP: logLevel, maximumBodyBytes, maximumConnections, idleTimeoutMilliseconds, shutdownGraceMilliseconds. Default: \(Accordd.defaultConfigurationPath) when it exists.",
             valueName: "path"
         )
     )

@@ -20,7 +20,7 @@ final class DaemonService: Service, Sendable {
     private let sharedLevel: SharedLogLevel
     private let logger: Logger
     private let notifier = SystemdNotifier()
-    private let fatalError = Mutex<String?>(nil)
+    private let failureMessage = Mutex<String?>(nil)
 
     /// How long a start may run past systemd's timeout each time replay reports progress.
     static let startExtensionMicroseconds: UInt64 = 60_000_000
@@ -111,13 +111,13 @@ final class DaemonService: Service, Sendable {
             logger.critical("the log did not close cleanly", metadata: ["error": "\(error)"])
             throw error
         }
-        if let failure = fatalError.withLock({ $0 }) {
+        if let failure = failureMessage.withLock({ $0 }) {
             throw DaemonError(code: "stopped_on_failure", message: failure)
         }
         logger.info("stopped cleanly", metadata: ["head_position": "\(engine.head.position)"])
     }
 
-    /// Once a second: publish STATUS=, ping the watchdog only after a real health check, and stop on a failed writer.
+    /// Every second (or quarter watchdog interval): publish STATUS=, ping the watchdog only after a real health check, and stop on a failed writer.
     private func supervise(
         engine: LedgerEngine,
         server: UnixSocketServer,
@@ -125,8 +125,13 @@ final class DaemonService: Service, Sendable {
         watchdog: WatchdogConfiguration
     ) async {
         let pingEvery = watchdog.pingIntervalMicroseconds.map { Duration.microseconds(Int64($0)) }
-        let tick = min(pingEvery ?? .seconds(1), .seconds(1))
+        // Checking four times per ping interval keeps every ping within a quarter interval of its due time, far
+        // from the full watchdog interval after which systemd would kill the daemon.
+        let tick = min((pingEvery ?? .seconds(4)) / 4, .seconds(1))
         let stuckThreshold = pingEvery ?? .seconds(10)
+        let stuckNanoseconds =
+            UInt64(stuckThreshold.components.seconds) * 1_000_000_000
+            + UInt64(stuckThreshold.components.attoseconds / 1_000_000_000)
         var lastPing = ContinuousClock.now
         while !Task.isCancelled {
             do {
@@ -137,7 +142,7 @@ final class DaemonService: Service, Sendable {
             if let failure = engine.failure {
                 let message =
                     "the log writer failed; stopping so that the log is re-verified at the next start: \(failure)"
-                if fatalError.withLock({ state in
+                if failureMessage.withLock({ state in
                     defer { state = message }; return state == nil
                 }) {
                     logger.critical("\(message)")
@@ -146,12 +151,10 @@ final class DaemonService: Service, Sendable {
                 continue
             }
             notify { try $0.status(servingStatus(engine: engine, server: server)) }
-            guard let pingEvery, ContinuousClock.now - lastPing >= pingEvery else { continue }
+            guard let pingEvery, ContinuousClock.now - lastPing >= pingEvery - tick else { continue }
             let healthy =
                 await HealthCheck.eventLoopsAnswer(group, within: .seconds(2))
-                && !engine.isWriterStuck(
-                    thresholdNanoseconds: UInt64(stuckThreshold.components.seconds) * 1_000_000_000
-                )
+                && !engine.isWriterStuck(thresholdNanoseconds: stuckNanoseconds)
             if healthy {
                 notify { try $0.watchdogPing() }
                 lastPing = ContinuousClock.now

@@ -14,6 +14,7 @@ struct DaemonSettings: Equatable, Sendable {
         var maximumBodyBytes: Int?
         var maximumConnections: Int?
         var shutdownGraceMilliseconds: Int64?
+        var idleTimeoutMilliseconds: Int64?
     }
 
     static let maximumFileBytes = 64 * 1024
@@ -40,6 +41,10 @@ struct DaemonSettings: Equatable, Sendable {
             if let value = file.maximumConnections {
                 try check(value, in: 1...65_536, key: "maximumConnections", path: path)
                 settings.limits.maximumConnections = value
+            }
+            if let value = file.idleTimeoutMilliseconds {
+                try check(Int(value), in: 1_000...3_600_000, key: "idleTimeoutMilliseconds", path: path)
+                settings.limits.idleTimeoutMilliseconds = value
             }
             if let value = file.shutdownGraceMilliseconds {
                 try check(Int(value), in: 0...300_000, key: "shutdownGraceMilliseconds", path: path)

@@ -9,8 +9,6 @@ set -euo pipefail
 
 accord=/usr/bin/accord
 status_command=("$accord" status)
-register_command=("$accord" institution register --id cnrs --name "Centre national de la recherche scientifique"
-    --country FR --kind researchOrganisation)
 list_command=("$accord" institution list --json)
 institution_id=cnrs
 institution_name="Centre national de la recherche scientifique"
@@ -70,8 +68,11 @@ step "the state directory belongs to accord"
 state=$(in_sandbox stat -c '%U %G %a' /var/lib/accord)
 [ "$state" = "accord accord 750" ] || fail "/var/lib/accord is '$state'"
 
-step "record an institution and read it back"
-client "${register_command[@]}" || fail "${register_command[*]} failed"
+step "the README's walk-through, as written, through the socket"
+readme=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/README.md
+walkthrough=$(awk '/^## Walk-through/ { section = 1 } section && /^```sh$/ { inside = 1; next } inside && /^```$/ { exit } inside' "$readme")
+[ -n "$walkthrough" ] || fail "no walk-through found in $readme"
+in_sandbox timeout 300 sh -e -c "$walkthrough" || fail "the README walk-through failed under systemd"
 listing=$(client "${list_command[@]}") || fail "${list_command[*]} failed"
 grep -q "\"$institution_id\"" <<<"$listing" || fail "$institution_id missing from: $listing"
 grep -q "$institution_name" <<<"$listing" || fail "'$institution_name' missing from: $listing"

@@ -4,16 +4,20 @@ public struct ServerLimits: Sendable, Equatable {
     public var maximumBodyBytes: Int
     /// Connections served at once; past it new connections get 503 and are closed.
     public var maximumConnections: Int
+    /// How long a connection may stay silent before it is closed.
+    public var idleTimeoutMilliseconds: Int64
     /// How long shutdown waits for in-flight requests before closing their connections.
     public var shutdownGraceMilliseconds: Int64
 
     public init(
         maximumBodyBytes: Int = 64 * 1024,
         maximumConnections: Int = 256,
-        shutdownGraceMilliseconds: Int64 = 10_000
+        shutdownGraceMilliseconds: Int64 = 10_000,
+        idleTimeoutMilliseconds: Int64 = 60_000
     ) {
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumConnections = maximumConnections
         self.shutdownGraceMilliseconds = shutdownGraceMilliseconds
+        self.idleTimeoutMilliseconds = idleTimeoutMilliseconds
     }
 }

@@ -98,8 +98,8 @@ public final class UnixSocketServer: Sendable {
     }
 
     private func bind() async throws -> NIOAsyncChannel<AcceptedConnection, Never> {
-        let initializer: @Sendable (any Channel) -> EventLoopFuture<AcceptedConnection> = { channel in
-            UnixSocketServer.accept(channel)
+        let initializer: @Sendable (any Channel) -> EventLoopFuture<AcceptedConnection> = { [self] channel in
+            UnixSocketServer.accept(channel, idleTimeout: .milliseconds(limits.idleTimeoutMilliseconds))
         }
         switch socket {
         case .path(let path):
@@ -121,7 +121,7 @@ public final class UnixSocketServer: Sendable {
         }
     }
 
-    private static func accept(_ channel: any Channel) -> EventLoopFuture<AcceptedConnection> {
+    private static func accept(_ channel: any Channel, idleTimeout: TimeAmount) -> EventLoopFuture<AcceptedConnection> {
         guard let provider = channel as? any SocketOptionProvider else {
             return channel.eventLoop.makeFailedFuture(
                 ServerError(code: "no_peer_credentials", message: "the accepted connection has no socket options")
@@ -132,6 +132,9 @@ public final class UnixSocketServer: Sendable {
             name: SocketOptionName(SO_PEERCRED)
         )
         return credentials.flatMapThrowing { credentials in
+            try channel.pipeline.syncOperations.addHandlers([
+                IdleStateHandler(readTimeout: idleTimeout), IdleConnectionCloser(),
+            ])
             try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
             let asyncChannel = try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
                 wrappingChannelSynchronously: channel
