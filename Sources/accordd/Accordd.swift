@@ -20,7 +20,8 @@ struct Accordd: AsyncParsableCommand {
             /var/lib/accord (or $STATE_DIRECTORY); as another user, socket $XDG_RUNTIME_DIR/accord/accord.sock and \
             data $XDG_STATE_HOME/accord (~/.local/state/accord). Under systemd socket activation it serves on the \
             inherited socket named "accord" and never creates or removes it.
-            """
+            """,
+        version: AccordVersion.current
     )
 
     @Option(
