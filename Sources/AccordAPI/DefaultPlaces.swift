@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the socket and the data live when nobody says otherwise. Root gets the system places; anyone else gets
 /// per-user ones, so `make run` works without privileges. The daemon and the CLI share this rule.
 public struct DefaultPlaces: Sendable, Equatable {
@@ -26,5 +28,13 @@ public struct DefaultPlaces: Sendable, Equatable {
 
     private static func nonEmpty(_ value: String) -> String? {
         value.isEmpty ? nil : value
+    }
+}
+
+extension DefaultPlaces {
+    /// The places of the user running this process; `~` is `$HOME`, as shells have it, else the password database's.
+    public static func ofCurrentUser(environment: [String: String]) -> DefaultPlaces {
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return DefaultPlaces(environment: environment, userID: getuid(), homeDirectory: home)
     }
 }

@@ -4,9 +4,11 @@ import AccordDomain
 public struct PersonHistoryResponse: Codable, Sendable, Equatable {
     public var history: PersonHistory
     public var personalData: PersonalDataView?
+    public var personalDataStatus: PersonalDataStatus
 
-    public init(history: PersonHistory, personalData: PersonalDataView?) {
+    public init(history: PersonHistory, personalData: PersonalDataView?, personalDataStatus: PersonalDataStatus) {
         self.history = history
         self.personalData = personalData
+        self.personalDataStatus = personalDataStatus
     }
 }

@@ -80,7 +80,12 @@ public struct UnixSocketTransport: Sendable {
         } catch let error as ClientError {
             throw error
         } catch {
-            throw unreachable(error)
+            throw ClientError(
+                kind: .unreachable,
+                code: "connection_broken",
+                message:
+                    "the connection to the daemon on \(socketPath) broke before the whole answer arrived (\(error)); retry, and if it happens again see the daemon's log (journalctl -u accordd)"
+            )
         }
     }
 

@@ -13,6 +13,7 @@ extension LedgerEngine {
     public static func open(
         dataDirectory: String,
         clock: @escaping @Sendable () -> Date,
+        setAsideDamagedTail: Bool = false,
         progress: @escaping @Sendable (ReplayProgress) -> Void
     ) throws(EngineError) -> LedgerEngine {
         do {
@@ -33,6 +34,7 @@ extension LedgerEngine {
         let writer: LogWriter
         let report: LogOpenReport
         var options = LogWriterOptions()
+        options.setAsideDamagedTail = setAsideDamagedTail
         options.progress = { verified in
             progress(ReplayProgress(recordsRead: verified.recordsVerified, bytesRead: verified.bytesVerified))
         }

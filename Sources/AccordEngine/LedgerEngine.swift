@@ -91,7 +91,7 @@ public final class LedgerEngine: Sendable {
     public var writerStatus: WriterStatus { writer.status }
 
     /// The personal data a registration refers to, unless it was erased.
-    public func personalData(reference: String) -> PersonalData? {
+    public func personalData(reference: String) -> PersonalDataLookup {
         personalData.load(reference)
     }
 
@@ -99,7 +99,7 @@ public final class LedgerEngine: Sendable {
     public func execute(_ request: CommandRequest) async throws(EngineError) -> CommandOutcome {
         let requestID = try request.validatedRequestID()
         let personal = try request.personalData?.validated()
-        let digest = LedgerEngine.digest(of: request, personalData: personal)
+        let digest = LedgerEngine.digest(of: request)
         let step = try core.withLock { core throws(EngineError) -> Step in
             if let failure = core.failure { throw failure }
             if let requestID, let entry = core.requests[requestID] {
@@ -143,6 +143,7 @@ public final class LedgerEngine: Sendable {
         switch step {
         case .replay(let positions):
             let events = try storedEvents(positions: positions)
+            if let requestID { try checkRepeatedPersonalData(personal, events: events, requestID: requestID) }
             return CommandOutcome(events: events, head: head, replayed: true)
         case .append(let pending, let recorded):
             let records: [Record]
@@ -207,7 +208,7 @@ public final class LedgerEngine: Sendable {
         }
     }
 
-    private static func reused(_ requestID: String) -> EngineError {
+    static func reused(_ requestID: String) -> EngineError {
         EngineError(
             kind: .requestIDReused,
             code: "request_id_reused",
@@ -241,18 +242,31 @@ public final class LedgerEngine: Sendable {
         }
     }
 
-    /// What identifies a request for idempotency: the command, its expected version and its personal data.
-    static func digest(of request: CommandRequest, personalData: PersonalData?) -> [UInt8] {
+    /// What identifies a request for idempotency: the command and its expected version. Personal data stays out:
+    /// the digest is written in the log, and nothing there may confirm a name once it is erased. A repeated
+    /// registration is compared with the stored data instead, while it exists (`checkRepeatedPersonalData`).
+    static func digest(of request: CommandRequest) -> [UInt8] {
         var hasher = SHA256()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         hasher.update(data: Data(request.command.commandName.utf8))
         hasher.update(data: [0])
         hasher.update(data: (try? request.command.encodedBody()) ?? Data())
         hasher.update(data: [0])
         hasher.update(data: Data((request.expectedVersion.map(String.init) ?? "-").utf8))
-        hasher.update(data: [0])
-        hasher.update(data: (try? encoder.encode(personalData)) ?? Data())
         return Array(hasher.finalize())
+    }
+
+    /// A repeated `person.register` with the same request id must carry the same personal data as the first one;
+    /// once that data is erased there is nothing to compare, and the first result is returned.
+    private func checkRepeatedPersonalData(_ personal: PersonalData?, events: [StoredEvent], requestID: String)
+        throws(EngineError)
+    {
+        for event in events {
+            guard case .personRegistered(let registered) = event.recorded.event,
+                let reference = registered.personalDataReference
+            else { continue }
+            if case .present(let stored) = personalData.load(reference), stored != personal {
+                throw LedgerEngine.reused(requestID)
+            }
+        }
     }
 }

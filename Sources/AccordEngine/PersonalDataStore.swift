@@ -34,31 +34,45 @@ struct PersonalDataStore: Sendable {
     /// Writes the data durably (file and folder fsynced) and returns the reference the log will hold.
     func store(_ data: PersonalData) throws(EngineError) -> String {
         let salt = (0..<16).map { _ in UInt8.random(in: .min ... .max) }.map { String(format: "%02x", $0) }.joined()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         do {
-            let canonical = try encoder.encode(data)
-            let reference =
-                "sha256:" + SHA256.hash(data: Data(salt.utf8) + canonical).map { String(format: "%02x", $0) }.joined()
-            let contents = try encoder.encode(StoredFile(salt: salt, data: data))
+            let reference = try PersonalDataStore.reference(salt: salt, data: data)
+            let contents = try PersonalDataStore.encoder.encode(StoredFile(salt: salt, data: data))
             try writeDurably(contents, to: path(for: reference))
             return reference
-        } catch let error as EngineError {
-            throw error
         } catch {
             throw EngineError(
                 kind: .storage,
                 code: "personal_data_unwritable",
-                message: "cannot write personal data in \(directory)",
+                message:
+                    "cannot write personal data in \(directory) (\(error)); check that the data folder exists and accordd may write it",
                 cause: error as NSError
             )
         }
     }
 
-    /// The data behind a reference, or nil when it was erased or never stored.
-    func load(_ reference: String) -> PersonalData? {
-        guard let contents = FileManager.default.contents(atPath: path(for: reference)) else { return nil }
-        return try? JSONDecoder().decode(StoredFile.self, from: contents).data
+    /// The data behind a reference, checked against it: a file that does not hash to its reference is damaged
+    /// (or tampered with) and is never shown as valid.
+    func load(_ reference: String) -> PersonalDataLookup {
+        guard let contents = FileManager.default.contents(atPath: path(for: reference)) else { return .erased }
+        guard let stored = try? JSONDecoder().decode(StoredFile.self, from: contents) else {
+            return .damaged(reason: "\(path(for: reference)) is not a personal-data file")
+        }
+        guard (try? PersonalDataStore.reference(salt: stored.salt, data: stored.data)) == reference else {
+            return .damaged(reason: "\(path(for: reference)) does not match the reference the log holds")
+        }
+        return .present(stored.data)
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    /// "sha256:" and the hex SHA-256 of the salt's characters followed by the data's canonical JSON.
+    static func reference(salt: String, data: PersonalData) throws -> String {
+        let canonical = try encoder.encode(data)
+        return "sha256:" + SHA256.hash(data: Data(salt.utf8) + canonical).map { String(format: "%02x", $0) }.joined()
     }
 
     private func path(for reference: String) -> String {

@@ -2,8 +2,26 @@ extension FrameScanner {
     /// Judges damage found by `next()`. A frame that is not whole and valid with no whole, checksum-valid frame
     /// anywhere after it is a write torn by a crash: the damage is returned for the caller to set aside or report.
     /// Anything else is damage inside the log, and throws.
-    mutating func classify(_ damage: FrameDamage) throws(LogError) -> FrameDamage {
-        guard let validOffset = try firstWholeFrame(after: damage.offset) else { return damage }
+    ///
+    /// A crash cuts a frame short or leaves zeros where the write did not land. A last frame that is whole but
+    /// fails its checks, or bytes that are not a frame, look instead like damage to a record that may have been
+    /// acknowledged: they stop the open unless `setAsideDamagedTail` says the operator chose to set them aside.
+    mutating func classify(_ damage: FrameDamage, setAsideDamagedTail: Bool) throws(LogError) -> FrameDamage {
+        guard let validOffset = try firstWholeFrame(after: damage.offset) else {
+            if case .incomplete = damage.kind { return damage }
+            let tail = try bytes(at: damage.offset, count: Int(endOffset - damage.offset))
+            if setAsideDamagedTail || tail.allSatisfy({ $0 == 0 }) { return damage }
+            throw LogError(
+                code: LogErrorCode.tailDamaged,
+                message: "The last record of \(file.path), record \(nextPosition) at byte offset \(damage.offset), is "
+                    + "damaged: \(damage). It is not cut short as a crash during a write leaves it, so it may have "
+                    + "been acknowledged; nothing was changed. Restore the log from a backup, or, if you know the "
+                    + "machine crashed while writing, start once with `accordd --set-aside-damaged-tail` to move "
+                    + "those bytes to a file next to the log.",
+                position: nextPosition,
+                offset: damage.offset
+            )
+        }
         let code: String
         switch damage.kind {
         case .checksumMismatch: code = LogErrorCode.checksumMismatch

@@ -49,7 +49,7 @@ public struct LogCursor {
                 }
                 return nil
             case .damaged(let damage):
-                let torn = try scanner.classify(damage)
+                let torn = try scanner.classify(damage, setAsideDamagedTail: false)
                 throw LogError(
                     code: LogErrorCode.tornTail,
                     message: "\(reader.path) ends with a torn record at byte offset \(torn.offset) (\(torn)). "

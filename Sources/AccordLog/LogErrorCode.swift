@@ -7,6 +7,8 @@ public enum LogErrorCode {
     public static let chainBroken = "log_chain_broken"
     /// A record fails its CRC-32C and valid records follow it: damage in the middle of the file.
     public static let checksumMismatch = "log_checksum_mismatch"
+    /// The last record is whole but fails its checks: damage, not a torn write; open refuses unless told.
+    public static let tailDamaged = "log_tail_damaged"
     /// A frame's marker or length is impossible and valid records follow it.
     public static let badFrame = "log_bad_frame"
     /// A record's position is not the one after the previous record's.

@@ -38,7 +38,7 @@ extension LogWriter {
                 case .end:
                     break scanning
                 case .damaged(let damage):
-                    let torn = try scanner.classify(damage)
+                    let torn = try scanner.classify(damage, setAsideDamagedTail: options.setAsideDamagedTail)
                     tornTail = try setAside(torn, of: file, size: size, position: scanner.nextPosition, options)
                     break scanning
                 }

@@ -13,6 +13,10 @@ public struct LogWriterOptions: Sendable {
     public var progressIntervalRecords: UInt64 = 10_000
     /// Called on the opening thread while `open` verifies the log.
     public var progress: (@Sendable (VerificationProgress) -> Void)?
+    /// Whether `open` may set aside a last record that is whole but fails its checks. Off by default: such a
+    /// record looks like damage to an acknowledged record rather than a write cut by a crash (which leaves an
+    /// incomplete frame or zeros), so the operator decides (`accordd --set-aside-damaged-tail`).
+    public var setAsideDamagedTail = false
     /// Permissions of a log file created by `open` and of set-aside torn tails.
     public var filePermissions: FilePermissions = [.ownerReadWrite, .groupRead]
     /// Called by the writer thread before each round's write; lets tests hold the writer to observe grouping

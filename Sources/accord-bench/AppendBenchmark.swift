@@ -10,7 +10,8 @@ struct AppendBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "append",
         abstract: "Record events through a running accordd from concurrent clients; report throughput and latency.",
-        discussion: "Each event is an institution registration with a fresh id, so the ledger grows by --clients × --commands events."
+        discussion:
+            "Each event is an institution registration with a fresh id, so the ledger grows by --clients × --commands events."
     )
 
     @Option(help: ArgumentHelp("The daemon's socket (default: as accord finds it).", valueName: "path"))
@@ -29,7 +30,7 @@ struct AppendBenchmark: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let path =
             socket ?? environment["ACCORD_SOCKET"]
-            ?? DefaultPlaces(environment: environment, userID: getuid(), homeDirectory: NSHomeDirectory()).socketPath
+            ?? DefaultPlaces.ofCurrentUser(environment: environment).socketPath
         let client = AccordClient(socketPath: path)
         let before = try await client.get("/v1/status", as: StatusReport.self)
         let run = String(UInt64(Date().timeIntervalSince1970 * 1_000), radix: 36)
@@ -42,11 +43,18 @@ struct AppendBenchmark: AsyncParsableCommand {
                     samples.reserveCapacity(commands)
                     for index in 0..<commands {
                         let id = "bench-\(run)-\(clientIndex)-\(index)"
-                        let body = RegisterInstitution(institutionID: id, name: "Benchmark \(id)", country: "FR", kind: .other)
+                        let body = RegisterInstitution(
+                            institutionID: id,
+                            name: "Benchmark \(id)",
+                            country: "FR",
+                            kind: .other
+                        )
                         let sent = clock.now
                         _ = try await client.send(path: "/v1/institutions", body: body)
                         let elapsed = clock.now - sent
-                        samples.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
+                        samples.append(
+                            Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6
+                        )
                     }
                     return samples
                 }
@@ -57,7 +65,9 @@ struct AppendBenchmark: AsyncParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let after = try await client.get("/v1/status", as: StatusReport.self)
         let total = clients * commands
-        print("appended \(total) events with \(clients) clients in \(String(format: "%.2f", seconds)) s: \(Int(Double(total) / seconds)) events/s")
+        print(
+            "appended \(total) events with \(clients) clients in \(String(format: "%.2f", seconds)) s: \(Int(Double(total) / seconds)) events/s"
+        )
         print("latency per command (send to fsynced answer): \(LatencySummary(latencies).line)")
         print("log head \(before.head.position) → \(after.head.position), \(after.logBytes) bytes")
     }

@@ -7,7 +7,8 @@ struct ReplayBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Time a start: verify a data folder's log and replay it into the read models.",
-        discussion: "Use a stopped daemon's folder or a copy: opening takes the log's lock and, like accordd, sets aside a torn tail."
+        discussion:
+            "Use a stopped daemon's folder or a copy: opening takes the log's lock and, like accordd, sets aside a torn tail."
     )
 
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("The data folder to open.", valueName: "path"))
@@ -21,6 +22,8 @@ struct ReplayBenchmark: AsyncParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let events = engine.eventCount
         try engine.close()
-        print("opened \(events) events in \(String(format: "%.2f", seconds)) s: \(Int(Double(events) / max(seconds, 1e-9))) events/s (verify + replay)")
+        print(
+            "opened \(events) events in \(String(format: "%.2f", seconds)) s: \(Int(Double(events) / max(seconds, 1e-9))) events/s (verify + replay)"
+        )
     }
 }

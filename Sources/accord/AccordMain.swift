@@ -27,7 +27,11 @@ enum AccordMain {
 
     private static func finish(_ error: any Error) -> Never {
         if let clientError = error as? ClientError {
-            Console.standardError(Console.errorLine(clientError.message))
+            if CommandLine.arguments.contains("--json") {
+                Console.standardError(Console.errorJSON(clientError))
+            } else {
+                Console.standardError(Console.errorLine(clientError.message))
+            }
             exit(ExitStatus.code(for: clientError))
         }
         if let failure = error as? CommandFailure {

@@ -18,3 +18,14 @@ extension Axis: ExpressibleByArgument {}
 extension InstitutionKind: ExpressibleByArgument {}
 extension AgreementStatus: ExpressibleByArgument {}
 extension SecondmentStatus: ExpressibleByArgument {}
+
+extension BusinessDate {
+    /// Parses a date option with the domain's own message ("month 2 of 2026 has 28 days") on a bad value.
+    static func argument(_ text: String) throws -> BusinessDate {
+        do {
+            return try BusinessDate(text)
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+}

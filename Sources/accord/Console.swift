@@ -1,4 +1,5 @@
 import AccordAPI
+import AccordClient
 import Foundation
 import Rainbow
 import TextTable
@@ -16,6 +17,15 @@ enum Console {
 
     static func errorLine(_ message: String) -> String {
         colourEnabled ? "\("error:".red.bold) \(message)" : "error: \(message)"
+    }
+
+    /// The error as the API's JSON error body, for scripts that asked for `--json`.
+    static func errorJSON(_ error: ClientError) -> String {
+        let envelope = ErrorEnvelope(
+            error: APIError(code: error.code, message: error.message, field: error.field, id: error.id)
+        )
+        guard let data = try? JSONCoding.encoder.encode(envelope) else { return errorLine(error.message) }
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func emphasis(_ text: String) -> String {
@@ -48,9 +58,13 @@ enum Console {
             print(empty)
             return
         }
+        // A line break or tab inside a value would break the table's alignment; show them as spaces.
+        let cleaned = rows.map { row in
+            row.map { $0.replacing(/[\n\r\t]/, with: " ") }
+        }
         let table = TextTable<[String]> { row in
             titles.indices.map { Column(title: titles[$0], value: row[$0]) }
         }
-        print(table.string(for: rows, style: Style.simple) ?? "", terminator: "")
+        print(table.string(for: cleaned, style: Style.simple) ?? "", terminator: "")
     }
 }

@@ -21,7 +21,7 @@ struct GlobalOptions: ParsableArguments {
         if let socketPath { return socketPath }
         let environment = ProcessInfo.processInfo.environment
         if let explicit = environment["ACCORD_SOCKET"], !explicit.isEmpty { return explicit }
-        return DefaultPlaces(environment: environment, userID: getuid(), homeDirectory: NSHomeDirectory()).socketPath
+        return DefaultPlaces.ofCurrentUser(environment: environment).socketPath
     }
 
     var client: AccordClient { AccordClient(socketPath: resolvedSocketPath) }

@@ -1,4 +1,5 @@
 import Foundation
+import AccordAPI
 import AccordDomain
 
 /// Table rows for the read models, shared by lists and shows so a view prints the same way everywhere.
@@ -30,6 +31,15 @@ enum Rows {
 
     static func activity(_ counts: ActivityCounts) -> String {
         "\(counts.secondments) secondments, \(counts.accessGrants) grants, \(counts.meetings) meetings, \(counts.projects) projects, \(counts.expertise) expertise"
+    }
+
+    static func personName(_ data: PersonalDataView?, _ status: PersonalDataStatus) -> String {
+        switch status {
+        case .present: return data?.name ?? "-"
+        case .erased: return "(erased)"
+        case .damaged: return "(damaged: the stored data does not match the log; see the daemon's log)"
+        case .none: return "-"
+        }
     }
 
     /// Prints `label: value` lines aligned on the colon.

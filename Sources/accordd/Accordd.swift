@@ -59,6 +59,13 @@ struct Accordd: AsyncParsableCommand {
     )
     var configurationPath: String?
 
+    @Flag(
+        name: .customLong("set-aside-damaged-tail"),
+        help:
+            "Start even if the log's last record is whole but damaged: move it to a file next to the log. Only when you know the machine crashed while writing; otherwise restore the log from a backup."
+    )
+    var setAsideDamagedTail = false
+
     static let defaultConfigurationPath = "/etc/accord/accordd.json"
 
     func validate() throws {
@@ -69,7 +76,7 @@ struct Accordd: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let places = DefaultPlaces(environment: environment, userID: getuid(), homeDirectory: NSHomeDirectory())
+        let places = DefaultPlaces.ofCurrentUser(environment: environment)
         let configuration =
             configurationPath
             ?? (FileManager.default.fileExists(atPath: Accordd.defaultConfigurationPath)
@@ -103,6 +110,7 @@ struct Accordd: AsyncParsableCommand {
         let daemon = DaemonService(
             socket: socket,
             dataDirectory: dataDirectory ?? places.dataDirectory,
+            setAsideDamagedTail: setAsideDamagedTail,
             configurationPath: configuration,
             flagLogLevel: logLevel,
             settings: settings,

@@ -14,6 +14,7 @@ import UnixSignals
 final class DaemonService: Service, Sendable {
     private let socket: ListeningSocket
     private let dataDirectory: String
+    private let setAsideDamagedTail: Bool
     private let configurationPath: String?
     private let flagLogLevel: Logger.Level?
     private let settings: Mutex<DaemonSettings>
@@ -28,6 +29,7 @@ final class DaemonService: Service, Sendable {
     init(
         socket: ListeningSocket,
         dataDirectory: String,
+        setAsideDamagedTail: Bool,
         configurationPath: String?,
         flagLogLevel: Logger.Level?,
         settings: DaemonSettings,
@@ -36,6 +38,7 @@ final class DaemonService: Service, Sendable {
     ) {
         self.socket = socket
         self.dataDirectory = dataDirectory
+        self.setAsideDamagedTail = setAsideDamagedTail
         self.configurationPath = configurationPath
         self.flagLogLevel = flagLogLevel
         self.settings = Mutex(settings)
@@ -51,6 +54,7 @@ final class DaemonService: Service, Sendable {
             engine = try LedgerEngine.open(
                 dataDirectory: dataDirectory,
                 clock: { Date() },
+                setAsideDamagedTail: setAsideDamagedTail,
                 progress: { [notifier] progress in
                     try? notifier.status("replaying \(progress.recordsRead) events (\(progress.bytesRead) bytes)")
                     try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)

@@ -15,6 +15,11 @@ struct DaemonSettings: Equatable, Sendable {
         var maximumConnections: Int?
         var shutdownGraceMilliseconds: Int64?
         var idleTimeoutMilliseconds: Int64?
+
+        static let keys: Set<String> = [
+            "logLevel", "maximumBodyBytes", "maximumConnections", "shutdownGraceMilliseconds",
+            "idleTimeoutMilliseconds",
+        ]
     }
 
     static let maximumFileBytes = 64 * 1024
@@ -68,6 +73,15 @@ struct DaemonSettings: Equatable, Sendable {
             throw DaemonError(
                 code: "bad_configuration",
                 message: "\(path) is larger than \(maximumFileBytes) bytes; it holds a few settings only"
+            )
+        }
+        let keys = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]).map { Set($0.keys) } ?? []
+        let unknown = keys.subtracting(File.keys).sorted()
+        guard unknown.isEmpty else {
+            throw DaemonError(
+                code: "bad_configuration",
+                message:
+                    "\(path): unknown key \(unknown.joined(separator: ", ")); the keys are \(File.keys.sorted().joined(separator: ", "))"
             )
         }
         do {

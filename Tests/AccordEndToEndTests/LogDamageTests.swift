@@ -44,4 +44,38 @@ final class LogDamageTests: XCTestCase {
         let after = try Data(contentsOf: URL(fileURLWithPath: logPath))
         XCTAssertEqual(after, bytes, "a damaged log is never rewritten")
     }
+
+    func testAWholeButDamagedLastRecordStopsTheStartUntilTheOperatorSetsItAside() async throws {
+        let ledger = try LedgerFixture()
+        try await ledger.start()
+        try ledger.recordPartnership()
+        try await ledger.daemon.stop()
+        let logPath = "\(ledger.dataDirectory)/ledger.log"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: logPath))
+        bytes[bytes.count - 100] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: logPath))
+
+        let refused = try DaemonProcess(socketPath: ledger.socketPath, dataDirectory: ledger.dataDirectory)
+        try refused.process.run()
+        let exited = try await Deadline.poll(seconds: 30) { !refused.process.isRunning }
+        XCTAssertTrue(exited, "an acknowledged record may be damaged: the start stops")
+        XCTAssertNotEqual(refused.process.terminationStatus, 0)
+        XCTAssertTrue(refused.errors.contains("--set-aside-damaged-tail"), refused.errors)
+        XCTAssertEqual(
+            try Data(contentsOf: URL(fileURLWithPath: logPath)),
+            bytes,
+            "nothing changed without the operator"
+        )
+
+        ledger.daemon = try DaemonProcess(
+            socketPath: ledger.socketPath,
+            dataDirectory: ledger.dataDirectory,
+            extraArguments: ["--set-aside-damaged-tail"]
+        )
+        try await ledger.daemon.start()
+        let status = try ledger.accord(["status", "--json"])
+        XCTAssertEqual(((status.json as? [String: Any])?["head"] as? [String: Any])?["position"] as? Int, 7)
+        let files = try FileManager.default.contentsOfDirectory(atPath: ledger.dataDirectory)
+        XCTAssertEqual(files.filter { $0.hasPrefix("ledger.log.torn") }.count, 1, "the bytes are kept: \(files)")
+    }
 }

@@ -4,7 +4,9 @@ import XCTest
 /// Runs the README's walk-through exactly as written, with the real binaries, so the README cannot drift.
 final class ReadmeWalkthroughTests: XCTestCase {
     func testTheReadmeWalkthroughWorksAsWritten() async throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../README.md")
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../README.md"
+        )
         let text = try String(contentsOf: readme, encoding: .utf8)
         let section = try XCTUnwrap(text.range(of: "## Walk-through"), "the README has a walk-through section")
         let afterHeading = text[section.upperBound...]
@@ -30,7 +32,10 @@ final class ReadmeWalkthroughTests: XCTestCase {
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0, "the walk-through stopped on an error:\n\(printed)")
-        for expected in ["s-2026-001", "g-2026-001", "cnrs-jrc-mou-2026", "inForce", "Camille Martin", "SecondmentStarted", "head position"] {
+        for expected in [
+            "s-2026-001", "g-2026-001", "cnrs-jrc-mou-2026", "inForce", "Camille Martin", "SecondmentStarted",
+            "head position",
+        ] {
             XCTAssertTrue(printed.contains(expected), "the walk-through's output lacks \(expected):\n\(printed)")
         }
     }

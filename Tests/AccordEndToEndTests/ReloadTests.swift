@@ -18,7 +18,9 @@ final class ReloadTests: XCTestCase {
         let padding = String(repeating: " ", count: 3_000)
         func register(_ id: String) async throws -> Int {
             let body = #"{"institutionID": "\#(id)", "name": "N", "country": "FR", "kind": "university"}"# + padding
-            return try await transport.send(HTTPExchange(method: "POST", path: "/v1/institutions", body: Array(body.utf8))).status
+            return try await transport.send(
+                HTTPExchange(method: "POST", path: "/v1/institutions", body: Array(body.utf8))
+            ).status
         }
         let beforeReload = try await register("a")
         XCTAssertEqual(beforeReload, 201)

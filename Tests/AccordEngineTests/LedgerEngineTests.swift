@@ -135,7 +135,7 @@ final class LedgerEngineTests: XCTestCase {
         XCTAssertTrue(reference.hasPrefix("sha256:"))
         XCTAssertEqual(
             fixture.engine.personalData(reference: reference),
-            PersonalData(name: "Camille Martin", email: "camille@example.org")
+            .present(PersonalData(name: "Camille Martin", email: "camille@example.org"))
         )
         let log = String(decoding: fixture.logBytes, as: UTF8.self)
         XCTAssertFalse(log.contains("Camille"), "no name in the hash-chained log")
@@ -189,5 +189,61 @@ final class LedgerEngineTests: XCTestCase {
         let byOther = try fixture.engine.events(from: 1, limit: 10, filter: EventFilter(author: "someone-else"))
         XCTAssertEqual(byOther.events.count, 0)
         XCTAssertTrue(try fixture.engine.events(from: 6, limit: 10, filter: EventFilter()).events.isEmpty)
+    }
+}
+
+final class PersonalDataErasureTests: XCTestCase {
+    private func registerWithRequestID(_ fixture: EngineFixture, name: String) async throws(EngineError)
+        -> CommandOutcome
+    {
+        try await fixture.execute(
+            .registerPerson(RegisterPerson(personID: "p-0001", homeInstitution: "cnrs", unit: "SHS")),
+            requestID: "r-person",
+            personalData: PersonalData(name: name)
+        )
+    }
+
+    func testARetryMustCarryTheSameNameUntilItIsErasedAndThenConfirmsNothing() async throws {
+        let fixture = try EngineFixture()
+        try await fixture.execute(EngineFixture.institution("cnrs"))
+        let first = try await registerWithRequestID(fixture, name: "Camille Martin")
+        do throws(EngineError) {
+            _ = try await registerWithRequestID(fixture, name: "Someone Else")
+            XCTFail("another name under the same request id is another request")
+        } catch {
+            XCTAssertEqual(error.kind, .requestIDReused)
+        }
+        guard case .personRegistered(let registered) = first.events[0].recorded.event,
+            let reference = registered.personalDataReference
+        else { return XCTFail("\(first)") }
+        let file =
+            "\(fixture.folder)/\(LedgerEngine.personalDataFolderName)/\(reference.replacingOccurrences(of: ":", with: "-")).json"
+        try FileManager.default.removeItem(atPath: file)
+        try fixture.reopen()
+
+        XCTAssertEqual(fixture.engine.personalData(reference: reference), .erased)
+        let guess = try await registerWithRequestID(fixture, name: "A Guess")
+        XCTAssertTrue(guess.replayed, "after erasure the daemon cannot tell a right guess from a wrong one")
+        let log = String(decoding: fixture.logBytes, as: UTF8.self)
+        XCTAssertFalse(log.contains("Camille"))
+    }
+
+    func testAPersonalDataFileThatDoesNotMatchItsReferenceIsDamagedNotShown() async throws {
+        let fixture = try EngineFixture()
+        try await fixture.execute(EngineFixture.institution("cnrs"))
+        let outcome = try await registerWithRequestID(fixture, name: "Camille Martin")
+        guard case .personRegistered(let registered) = outcome.events[0].recorded.event,
+            let reference = registered.personalDataReference
+        else { return XCTFail("\(outcome)") }
+        let file =
+            "\(fixture.folder)/\(LedgerEngine.personalDataFolderName)/\(reference.replacingOccurrences(of: ":", with: "-")).json"
+        try Data(#"{"data":{"name":"Impostor"},"salt":"00"}"#.utf8).write(to: URL(fileURLWithPath: file))
+        guard case .damaged = fixture.engine.personalData(reference: reference) else {
+            return XCTFail("a replaced file must not be shown as the person's data")
+        }
+        try Data("garbage".utf8).write(to: URL(fileURLWithPath: file))
+        guard case .damaged = fixture.engine.personalData(reference: reference) else {
+            return XCTFail("an unreadable file is damage, not erasure")
+        }
     }
 }

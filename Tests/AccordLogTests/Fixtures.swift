@@ -79,8 +79,8 @@ enum Fixtures {
     }
 
     /// Opens the log with a writer, closes it, and returns what the open reported.
-    static func openAndClose(_ path: FilePath) throws -> LogOpenReport {
-        let (writer, report) = try LogWriter.open(path: path)
+    static func openAndClose(_ path: FilePath, options: LogWriterOptions = LogWriterOptions()) throws -> LogOpenReport {
+        let (writer, report) = try LogWriter.open(path: path, options: options)
         try writer.close()
         return report
     }

@@ -58,11 +58,19 @@ final class RecoveryTests: LogTestCase {
         XCTAssertEqual(report.head, records[1].chainHead)
     }
 
-    func testABadChecksumInTheLastRecordIsSetAside() async throws {
+    func testABadChecksumInAWholeLastRecordStopsOpenUnlessTheOperatorSetsItAside() async throws {
         var (bytes, offsets, records) = try await threeRecordLog()
         bytes[offsets[2] + 70] ^= 0x01
         try Fixtures.write(bytes, to: path)
-        let report = try Fixtures.openAndClose(path)
+        let error = try openFailure()
+        XCTAssertEqual(error.code, LogErrorCode.tailDamaged)
+        XCTAssertEqual(error.position, 3)
+        XCTAssertTrue(error.message.contains("--set-aside-damaged-tail"), error.message)
+        XCTAssertEqual(try Fixtures.bytes(of: path), bytes, "a damaged log is never changed without the operator")
+
+        var options = LogWriterOptions()
+        options.setAsideDamagedTail = true
+        let report = try Fixtures.openAndClose(path, options: options)
         XCTAssertEqual(report.tornTail?.offset, UInt64(offsets[2]))
         XCTAssertTrue(report.tornTail?.reason.contains("CRC-32C") == true)
         XCTAssertEqual(report.head, records[1].chainHead)

@@ -70,6 +70,13 @@ struct APIFailure: Error {
                 message: "\(commandName): field \"\(field)\" is required",
                 field: field
             )
+        case DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty,
+            DecodingError.valueNotFound(_, let context) where context.codingPath.isEmpty:
+            self.init(
+                status: .badRequest,
+                code: "invalid_body",
+                message: "\(commandName): the body must be a JSON object with the command's fields (see docs/api.md)"
+            )
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             self.init(

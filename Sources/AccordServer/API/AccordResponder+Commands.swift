@@ -26,6 +26,7 @@ extension AccordResponder {
         } catch {
             throw APIFailure(decoding: error, commandName: route.commandName)
         }
+        try AccordResponder.refuseUnknownFields(in: body, of: command, commandName: route.commandName)
         let personalData = try route.commandName == "person.register" ? AccordResponder.personalData(in: body) : nil
         let author = Author(userID: request.peer.userID, name: request.peer.userName)
         let commandRequest = CommandRequest(
@@ -108,6 +109,25 @@ extension AccordResponder {
         }
         object[field] = id
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    }
+
+    /// The fields a body may carry beside the command's own: the personal data of a registration.
+    static let personalDataFields: Set<String> = ["name", "email"]
+
+    static func refuseUnknownFields(in body: Data, of command: Command, commandName: String) throws {
+        guard let submitted = try? JSONSerialization.jsonObject(with: body),
+            let canonical = try? JSONSerialization.jsonObject(with: command.encodedBody())
+        else { return }
+        let allowed = commandName == "person.register" ? personalDataFields : []
+        let unknown = UnknownFields.paths(submitted: submitted, canonical: canonical, allowed: allowed)
+        guard let first = unknown.first else { return }
+        throw APIFailure(
+            status: .badRequest,
+            code: "unknown_field",
+            message:
+                "\(commandName): \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")) \(unknown.count == 1 ? "is not a field" : "are not fields") of this command; check the spelling (see docs/api.md)",
+            field: first
+        )
     }
 
     private struct PersonalDataBody: Decodable {

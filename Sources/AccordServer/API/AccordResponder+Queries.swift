@@ -19,14 +19,17 @@ extension AccordResponder {
         let resource = segments[1]
         let id = segments.count == 3 ? segments[2] : nil
         guard segments.count <= 3 else { throw unknownRoute(request) }
+        let response: HTTPResponse
         switch (resource, id) {
         case ("status", nil):
-            return try AccordResponder.json(status())
+            response = try AccordResponder.json(status())
         case ("events", nil):
-            return try AccordResponder.json(try eventPage(parameters))
+            response = try AccordResponder.json(try eventPage(parameters))
         default:
-            return try readModel(resource: resource, id: id, parameters: parameters, request: request)
+            response = try readModel(resource: resource, id: id, parameters: parameters, request: request)
         }
+        try parameters.refuseUnread(path: request.path)
+        return response
     }
 
     func unknownRoute(_ request: HTTPRequest) -> APIFailure {

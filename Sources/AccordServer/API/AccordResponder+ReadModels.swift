@@ -37,15 +37,16 @@ extension AccordResponder {
         case ("people", nil):
             let people = engine.read { $0.people() }
             return try AccordResponder.json(
-                people.map { PersonListing(person: $0, personalData: personalData($0.personalDataReference)) }
+                people.map {
+                    let (data, status) = personalData($0.personalDataReference)
+                    return PersonListing(person: $0, personalData: data, personalDataStatus: status)
+                }
             )
         case ("people", let id?):
             let history = try AccordResponder.found(engine.read { $0.personHistory(id: id) }, kind: "person", id: id)
+            let (data, status) = personalData(history.person.personalDataReference)
             return try AccordResponder.json(
-                PersonHistoryResponse(
-                    history: history,
-                    personalData: personalData(history.person.personalDataReference)
-                )
+                PersonHistoryResponse(history: history, personalData: data, personalDataStatus: status)
             )
         case ("secondments", nil):
             let filter = SecondmentFilter(
@@ -70,7 +71,7 @@ extension AccordResponder {
                 facility: parameters["facility"],
                 agreement: parameters["agreement"],
                 grantee: parameters["grantee"],
-                expiringWithinDays: try parameters.integer("expiringWithinDays")
+                expiringWithinDays: try parameters.integer("expiringWithinDays", in: 0...3_650)
             )
             return try AccordResponder.json(engine.read { $0.accessGrants(filter: filter) })
         case ("access-grants", let id?):
@@ -88,24 +89,40 @@ extension AccordResponder {
             let agreement = parameters["agreement"]
             return try AccordResponder.json(engine.read { $0.expertise(agreement: agreement) })
         case ("figures", nil):
-            let year = try parameters.integer("year")
+            let year = try parameters.integer("year", in: 1_900...2_199)
             return try AccordResponder.json(engine.read { $0.figures(year: year) })
         default:
             throw unknownRoute(request)
         }
     }
 
-    private func personalData(_ reference: String?) -> PersonalDataView? {
-        guard let reference, let data = engine.personalData(reference: reference) else { return nil }
-        return PersonalDataView(name: data.name, email: data.email)
+    private func personalData(_ reference: String?) -> (PersonalDataView?, PersonalDataStatus) {
+        guard let reference else { return (nil, .none) }
+        switch engine.personalData(reference: reference) {
+        case .present(let data):
+            return (PersonalDataView(name: data.name, email: data.email), .present)
+        case .erased:
+            return (nil, .erased)
+        case .damaged(let reason):
+            logger.error("personal data damaged", metadata: ["reference": "\(reference)", "reason": "\(reason)"])
+            return (nil, .damaged)
+        }
     }
+
+    /// The CLI command that lists each kind, named in "not known" answers.
+    static let listCommands = [
+        "institution": "accord institution list", "site": "accord site list", "agreement": "accord agreement list",
+        "person": "accord person list", "secondment": "accord secondment list", "access grant": "accord access list",
+    ]
 
     static func found<Value>(_ value: Value?, kind: String, id: String) throws -> Value {
         guard let value else {
+            let lister = listCommands[kind].map { "; `\($0)` shows the known ones" } ?? ""
             throw APIFailure(
                 status: .notFound,
                 code: "unknown_\(kind.replacingOccurrences(of: " ", with: "_"))",
-                message: "\(kind) \"\(id)\" is not known; check the id (list them with accord)",
+                message: "\(kind) \"\(id)\" is not known; check the id\(lister)",
+                field: "id",
                 id: id
             )
         }

@@ -1,17 +1,32 @@
 import AccordDomain
 import NIOHTTP1
 
-/// A request's query string with typed, checked accessors; a bad value is a 400 naming the parameter.
-struct QueryParameters {
+/// A request's query string with typed, checked accessors; a bad value is a 400 naming the parameter, and so is a
+/// parameter the route never read (a typo would otherwise widen a query silently).
+final class QueryParameters {
     private let values: [String: String]
+    private var read: Set<String> = []
 
     init(_ values: [String: String]) {
         self.values = values
     }
 
     subscript(name: String) -> String? {
+        read.insert(name)
         guard let value = values[name], !value.isEmpty else { return nil }
         return value
+    }
+
+    func refuseUnread(path: String) throws {
+        let unread = values.keys.filter { !read.contains($0) }.sorted()
+        guard let first = unread.first else { return }
+        let known = read.isEmpty ? "it takes none" : "it takes \(read.sorted().joined(separator: ", "))"
+        throw APIFailure(
+            status: .badRequest,
+            code: "unknown_parameter",
+            message: "GET \(path) has no parameter \(unread.joined(separator: ", ")); \(known)",
+            field: first
+        )
     }
 
     func unsigned(_ name: String) throws -> UInt64? {
@@ -27,9 +42,9 @@ struct QueryParameters {
         return value
     }
 
-    func integer(_ name: String) throws -> Int? {
+    func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = self[name] else { return nil }
-        guard let value = Int(text) else {
+        guard let value = Int(text), range.contains(value) else {
             throw APIFailure(
                 status: .badRequest,
                 code: "invalid_parameter",

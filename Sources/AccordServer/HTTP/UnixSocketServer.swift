@@ -172,9 +172,16 @@ public final class UnixSocketServer: Sendable {
                         message: "the daemon already serves \(limit) connections; retry shortly"
                     )
                     try await write(refusal, keepAlive: false, to: outbound)
+                    await UnixSocketServer.flushThenShutOutput(connection.channel.channel)
                     return
                 }
-                try await exchange(inbound: inbound, outbound: outbound, peer: peer, identifier: identifier)
+                try await exchange(
+                    inbound: inbound,
+                    outbound: outbound,
+                    peer: peer,
+                    identifier: identifier,
+                    channel: connection.channel.channel
+                )
             }
         } catch {
             logger.debug("connection ended with an error", metadata: ["error": "\(error)", "uid": "\(peer.userID)"])
@@ -185,7 +192,8 @@ public final class UnixSocketServer: Sendable {
         inbound: NIOAsyncChannelInboundStream<HTTPServerRequestPart>,
         outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>,
         peer: PeerCredentials,
-        identifier: ObjectIdentifier
+        identifier: ObjectIdentifier,
+        channel: any Channel
     ) async throws {
         var head: HTTPRequestHead?
         var body = ByteBuffer()
@@ -223,7 +231,10 @@ public final class UnixSocketServer: Sendable {
                 try await write(response, keepAlive: keepAlive, version: requestHead.version, to: outbound)
                 setBusy(identifier, false)
                 head = nil
-                if !keepAlive { return }
+                if !keepAlive {
+                    await UnixSocketServer.flushThenShutOutput(channel)
+                    return
+                }
             }
         }
     }
@@ -242,6 +253,13 @@ public final class UnixSocketServer: Sendable {
             try await outbound.write(.body(.byteBuffer(response.body)))
         }
         try await outbound.write(.end(nil))
+    }
+
+    /// NIOAsyncChannel closes the channel as soon as its body returns, which drops writes still pending when the
+    /// socket buffer was full (a large answer). Shutting the output down first completes only once every pending
+    /// write reached the kernel.
+    static func flushThenShutOutput(_ channel: any Channel) async {
+        try? await channel.close(mode: .output).get()
     }
 
     private func setBusy(_ identifier: ObjectIdentifier, _ busy: Bool) {

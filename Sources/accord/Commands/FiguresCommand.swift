@@ -44,6 +44,20 @@ struct FiguresCommand: AsyncParsableCommand {
             empty: "none"
         )
         print()
+        print(Console.emphasis("All activity per year (with or without a domain)"))
+        Console.printTable(
+            ["YEAR", "SECONDMENTS", "GRANTS", "MEETINGS", "PROJECTS", "EXPERTISE"],
+            figures.totals.map { total in
+                let counts = total.activity
+                return [
+                    total.year, counts.secondments, counts.accessGrants, counts.meetings, counts.projects,
+                    counts.expertise,
+                ]
+                .map(String.init)
+            },
+            empty: "none"
+        )
+        print()
         print(Console.emphasis("Expertise per axis"))
         Console.printTable(
             ["YEAR", "AXIS", "EXPERTISE"],

@@ -72,7 +72,7 @@ struct MeetingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting",
         abstract: "Meetings held under an agreement.",
-        subcommands: [MeetingRecordCommand.self]
+        subcommands: [MeetingRecordCommand.self, MeetingListCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -82,7 +82,7 @@ struct ProjectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "project",
         abstract: "Joint projects under an agreement.",
-        subcommands: [ProjectJoinCommand.self, ProjectEndCommand.self]
+        subcommands: [ProjectJoinCommand.self, ProjectEndCommand.self, ProjectListCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -92,7 +92,7 @@ struct ExpertiseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "expertise",
         abstract: "Expertise delivered under an agreement.",
-        subcommands: [ExpertiseRecordCommand.self]
+        subcommands: [ExpertiseRecordCommand.self, ExpertiseListCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -64,5 +64,8 @@ struct LogCommand: AsyncParsableCommand {
                 empty: "no events match"
             )
         }
+        if let next {
+            Console.standardError("more events from position \(next): accord log --from \(next) (or a larger --limit)")
+        }
     }
 }

@@ -26,9 +26,9 @@ struct AccessGrantCommand: AsyncParsableCommand {
     var facility: String
     @Option(help: "What the access is for.")
     var purpose: String
-    @Option(name: .customLong("valid-from"), help: "First valid day, YYYY-MM-DD.")
+    @Option(name: .customLong("valid-from"), help: "First valid day, YYYY-MM-DD.", transform: BusinessDate.argument)
     var validFrom: BusinessDate
-    @Option(name: .customLong("valid-until"), help: "Last valid day, YYYY-MM-DD.")
+    @Option(name: .customLong("valid-until"), help: "Last valid day, YYYY-MM-DD.", transform: BusinessDate.argument)
     var validUntil: BusinessDate
     @Option(help: "Scientific domain of the work, one of the agreement's (optional).")
     var domain: String?

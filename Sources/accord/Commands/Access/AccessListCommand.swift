@@ -7,7 +7,7 @@ struct AccessListCommand: AsyncParsableCommand {
         abstract: "List infrastructure access grants, valid on a date, at a site or facility, or expiring soon."
     )
 
-    @Option(help: "Business date, YYYY-MM-DD: only grants valid that day.")
+    @Option(help: "Business date, YYYY-MM-DD: only grants valid that day.", transform: BusinessDate.argument)
     var on: BusinessDate?
     @Option(help: "Site.")
     var site: String?

@@ -9,7 +9,7 @@ struct AccessRevokeCommand: AsyncParsableCommand {
 
     @Argument(help: "Grant id.")
     var grantID: String
-    @Option(name: .customLong("revoked-on"), help: "Revocation date, YYYY-MM-DD.")
+    @Option(name: .customLong("revoked-on"), help: "Revocation date, YYYY-MM-DD.", transform: BusinessDate.argument)
     var revokedOn: BusinessDate
     @Option(help: "Why it was revoked.")
     var reason: String

@@ -6,7 +6,7 @@ struct AccessShowCommand: AsyncParsableCommand {
 
     @Argument(help: "Grant id.")
     var grantID: String
-    @Option(help: "Business date for the status, YYYY-MM-DD.")
+    @Option(help: "Business date for the status, YYYY-MM-DD.", transform: BusinessDate.argument)
     var on: BusinessDate?
     @OptionGroup var global: GlobalOptions
 

@@ -11,9 +11,9 @@ struct ExpertiseRecordCommand: AsyncParsableCommand {
     var expertiseID: String
     @Option(help: "The agreement.")
     var agreement: String
-    @Option(name: .customLong("delivered-on"), help: "Date, YYYY-MM-DD.")
+    @Option(name: .customLong("delivered-on"), help: "Date, YYYY-MM-DD.", transform: BusinessDate.argument)
     var deliveredOn: BusinessDate
-    @Option(name: .customLong("person"), help: "A registered person who contributed; repeat for each.")
+    @Option(name: .customLong("person"), help: "A registered person who contributed; repeat for each (at least one).")
     var people: [String] = []
     @Option(name: .customLong("policy-area"), help: "Policy area served, e.g. \"science for policy\".")
     var policyArea: String

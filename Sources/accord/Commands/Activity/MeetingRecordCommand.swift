@@ -11,7 +11,7 @@ struct MeetingRecordCommand: AsyncParsableCommand {
     var meetingID: String
     @Option(help: "The agreement.")
     var agreement: String
-    @Option(name: .customLong("held-on"), help: "Date, YYYY-MM-DD.")
+    @Option(name: .customLong("held-on"), help: "Date, YYYY-MM-DD.", transform: BusinessDate.argument)
     var heldOn: BusinessDate
     @Option(help: "Place, e.g. Brussels.")
     var place: String

@@ -6,7 +6,7 @@ struct ProjectEndCommand: AsyncParsableCommand {
 
     @Argument(help: "Project id.")
     var projectID: String
-    @Option(name: .customLong("ended-on"), help: "End date, YYYY-MM-DD.")
+    @Option(name: .customLong("ended-on"), help: "End date, YYYY-MM-DD.", transform: BusinessDate.argument)
     var endedOn: BusinessDate
     @Option(help: "Outcome.")
     var outcome: String

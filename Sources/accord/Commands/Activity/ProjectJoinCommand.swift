@@ -17,9 +17,13 @@ struct ProjectJoinCommand: AsyncParsableCommand {
     var title: String
     @Option(help: "Scientific domain, one of the agreement's.")
     var domain: String
-    @Option(name: .customLong("joined-on"), help: "Date joined, YYYY-MM-DD.")
+    @Option(name: .customLong("joined-on"), help: "Date joined, YYYY-MM-DD.", transform: BusinessDate.argument)
     var joinedOn: BusinessDate
-    @Option(name: .customLong("planned-end"), help: "Planned end, YYYY-MM-DD (optional).")
+    @Option(
+        name: .customLong("planned-end"),
+        help: "Planned end, YYYY-MM-DD (optional).",
+        transform: BusinessDate.argument
+    )
     var plannedEnd: BusinessDate?
     @OptionGroup var write: WriteOptions
     @OptionGroup var global: GlobalOptions

@@ -11,7 +11,11 @@ struct AgreementAddDomainCommand: AsyncParsableCommand {
     var agreementID: String
     @Option(help: "The domain opened, e.g. digital-ai-data-science.")
     var domain: String
-    @Option(name: .customLong("added-on"), help: "Date the domain was opened, YYYY-MM-DD.")
+    @Option(
+        name: .customLong("added-on"),
+        help: "Date the domain was opened, YYYY-MM-DD.",
+        transform: BusinessDate.argument
+    )
     var addedOn: BusinessDate
     @OptionGroup var write: WriteOptions
     @OptionGroup var global: GlobalOptions

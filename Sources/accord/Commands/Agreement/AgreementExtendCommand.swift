@@ -11,7 +11,8 @@ struct AgreementExtendCommand: AsyncParsableCommand {
     var agreementID: String
     @Option(
         name: .customLong("valid-until"),
-        help: "New last day of validity, YYYY-MM-DD (later than the current one)."
+        help: "New last day of validity, YYYY-MM-DD (later than the current one).",
+        transform: BusinessDate.argument
     )
     var validUntil: BusinessDate
     @OptionGroup var write: WriteOptions

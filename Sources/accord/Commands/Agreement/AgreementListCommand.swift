@@ -7,7 +7,7 @@ struct AgreementListCommand: AsyncParsableCommand {
         abstract: "List agreements, their status on a date, parties, domains and activity."
     )
 
-    @Option(help: "Business date for the status, YYYY-MM-DD (default: today).")
+    @Option(help: "Business date for the status, YYYY-MM-DD (default: today).", transform: BusinessDate.argument)
     var on: BusinessDate?
     @Option(help: "Only agreements with this party.")
     var party: String?

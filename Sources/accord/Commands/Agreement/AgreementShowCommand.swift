@@ -9,7 +9,7 @@ struct AgreementShowCommand: AsyncParsableCommand {
 
     @Argument(help: "Agreement id.")
     var agreementID: String
-    @Option(help: "Business date for the status, YYYY-MM-DD (default: today).")
+    @Option(help: "Business date for the status, YYYY-MM-DD (default: today).", transform: BusinessDate.argument)
     var on: BusinessDate?
     @OptionGroup var global: GlobalOptions
 

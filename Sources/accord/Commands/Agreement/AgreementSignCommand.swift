@@ -15,11 +15,15 @@ struct AgreementSignCommand: AsyncParsableCommand {
     var kind: AgreementKind = .mou
     @Option(name: .customLong("party"), help: "A party institution id; repeat for each (at least two).")
     var parties: [String] = []
-    @Option(name: .customLong("signed-on"), help: "Signing date, YYYY-MM-DD.")
+    @Option(name: .customLong("signed-on"), help: "Signing date, YYYY-MM-DD.", transform: BusinessDate.argument)
     var signedOn: BusinessDate
     @Option(name: .customLong("domain"), help: "A scientific domain covered, e.g. nuclear; repeat for several.")
     var domains: [String] = []
-    @Option(name: .customLong("valid-until"), help: "Last day of validity, YYYY-MM-DD; omit for none.")
+    @Option(
+        name: .customLong("valid-until"),
+        help: "Last day of validity, YYYY-MM-DD; omit for none.",
+        transform: BusinessDate.argument
+    )
     var validUntil: BusinessDate?
     @OptionGroup var write: WriteOptions
     @OptionGroup var global: GlobalOptions

@@ -9,7 +9,7 @@ struct AgreementTerminateCommand: AsyncParsableCommand {
 
     @Argument(help: "Agreement id.")
     var agreementID: String
-    @Option(name: .customLong("terminated-on"), help: "Termination date, YYYY-MM-DD.")
+    @Option(name: .customLong("terminated-on"), help: "Termination date, YYYY-MM-DD.", transform: BusinessDate.argument)
     var terminatedOn: BusinessDate
     @Option(help: "Why it ended.")
     var reason: String

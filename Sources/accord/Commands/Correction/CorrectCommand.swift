@@ -10,8 +10,8 @@ struct CorrectCommand: AsyncParsableCommand {
             "Record a correction of an earlier event: the corrected facts replace the original's in every read model.",
         discussion: """
             The original stays in the log; the correction is a new event that points at it. The corrected event has the \
-            same type and id as the original, as JSON: {"type": "AgreementSigned", "payload": {...}} (see `accord log \
-            --json` for the shape of the original).
+            same type and id as the original, as JSON: {"type": "AgreementSigned", "payload": {...}}, or a line of \
+            `accord log --json` with its facts edited.
             Example: accord correct --position 3 --reason "wrong signing date" --event @corrected.json
             """
     )
@@ -26,15 +26,20 @@ struct CorrectCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
+        let text = try CorrectCommand.read(event)
         let corrected: Event
-        do {
-            corrected = try JSONCoding.decoder.decode(Event.self, from: try CorrectCommand.read(event))
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure(
-                message: "--event is not an event as JSON ({\"type\": ..., \"payload\": {...}}): \(error)"
-            )
+        if let logged = try? JSONCoding.decoder.decode(LoggedEvent.self, from: text) {
+            // A line of `accord log --json`, edited: its event is the correction.
+            corrected = logged.event
+        } else {
+            do {
+                corrected = try JSONCoding.decoder.decode(Event.self, from: text)
+            } catch {
+                throw CommandFailure(
+                    message:
+                        "--event must be an event as JSON ({\"type\": \"AgreementSigned\", \"payload\": {...}}) or an edited line of `accord log --json`: \(error)"
+                )
+            }
         }
         try await write.send(
             "event.correct",

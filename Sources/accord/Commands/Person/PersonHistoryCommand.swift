@@ -19,7 +19,7 @@ struct PersonHistoryCommand: AsyncParsableCommand {
         if global.json { return try Console.printJSON(response) }
         let person = response.history.person
         Rows.printFields([
-            ("person", person.personID), ("name", response.personalData?.name ?? "(erased)"),
+            ("person", person.personID), ("name", Rows.personName(response.personalData, response.personalDataStatus)),
             ("e-mail", response.personalData?.email),
             ("home", "\(person.homeInstitution), \(person.unit)"),
         ])

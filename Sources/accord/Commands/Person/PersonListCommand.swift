@@ -12,7 +12,10 @@ struct PersonListCommand: AsyncParsableCommand {
         Console.printTable(
             ["ID", "NAME", "HOME", "UNIT"],
             people.map {
-                [$0.person.personID, $0.personalData?.name ?? "(erased)", $0.person.homeInstitution, $0.person.unit]
+                [
+                    $0.person.personID, Rows.personName($0.personalData, $0.personalDataStatus),
+                    $0.person.homeInstitution, $0.person.unit,
+                ]
             },
             empty: "no people registered"
         )

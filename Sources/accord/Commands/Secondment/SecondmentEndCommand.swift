@@ -9,7 +9,7 @@ struct SecondmentEndCommand: AsyncParsableCommand {
 
     @Argument(help: "Secondment id.")
     var secondmentID: String
-    @Option(name: .customLong("ended-on"), help: "Actual last day, YYYY-MM-DD.")
+    @Option(name: .customLong("ended-on"), help: "Actual last day, YYYY-MM-DD.", transform: BusinessDate.argument)
     var endedOn: BusinessDate
     @Option(help: "Outcome, e.g. \"completed\" or a short summary.")
     var outcome: String

@@ -9,7 +9,11 @@ struct SecondmentExtendCommand: AsyncParsableCommand {
 
     @Argument(help: "Secondment id.")
     var secondmentID: String
-    @Option(name: .customLong("planned-end"), help: "New planned last day, YYYY-MM-DD (later than the current one).")
+    @Option(
+        name: .customLong("planned-end"),
+        help: "New planned last day, YYYY-MM-DD (later than the current one).",
+        transform: BusinessDate.argument
+    )
     var plannedEnd: BusinessDate
     @OptionGroup var write: WriteOptions
     @OptionGroup var global: GlobalOptions

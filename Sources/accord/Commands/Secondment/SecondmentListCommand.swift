@@ -8,7 +8,7 @@ struct SecondmentListCommand: AsyncParsableCommand {
         discussion: "With --on, only secondments running that day (from the start to the actual or planned end)."
     )
 
-    @Option(help: "Business date, YYYY-MM-DD.")
+    @Option(help: "Business date, YYYY-MM-DD.", transform: BusinessDate.argument)
     var on: BusinessDate?
     @Option(help: "Host site.")
     var site: String?

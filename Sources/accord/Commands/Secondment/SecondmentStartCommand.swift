@@ -23,9 +23,9 @@ struct SecondmentStartCommand: AsyncParsableCommand {
     var mode: SecondmentMode
     @Option(help: "Scientific domain, one of the agreement's.")
     var domain: String
-    @Option(name: .customLong("start"), help: "First day, YYYY-MM-DD.")
+    @Option(name: .customLong("start"), help: "First day, YYYY-MM-DD.", transform: BusinessDate.argument)
     var startedOn: BusinessDate
-    @Option(name: .customLong("planned-end"), help: "Planned last day, YYYY-MM-DD.")
+    @Option(name: .customLong("planned-end"), help: "Planned last day, YYYY-MM-DD.", transform: BusinessDate.argument)
     var plannedEnd: BusinessDate
     @OptionGroup var write: WriteOptions
     @OptionGroup var global: GlobalOptions

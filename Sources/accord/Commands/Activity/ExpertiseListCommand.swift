@@ -1,0 +1,32 @@
+import AccordDomain
+import ArgumentParser
+
+struct ExpertiseListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List expertise delivered, in date order."
+    )
+
+    @Option(help: "Only the expertise under this agreement.")
+    var agreement: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let expertise = try await global.client.get(
+            "/v1/expertise",
+            query: [("agreement", agreement)],
+            as: [ExpertiseView].self
+        )
+        if global.json { return try Console.printJSON(expertise) }
+        Console.printTable(
+            ["ID", "AGREEMENT", "DELIVERED", "PEOPLE", "POLICY AREA", "AXIS", "SUMMARY"],
+            expertise.map {
+                [
+                    $0.expertiseID, $0.agreement, $0.deliveredOn.description, $0.people.joined(separator: ", "),
+                    $0.policyArea, $0.axis.rawValue, $0.summary,
+                ]
+            },
+            empty: "no expertise recorded"
+        )
+    }
+}

@@ -1,0 +1,29 @@
+import AccordDomain
+import ArgumentParser
+
+struct ProjectListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List projects, in date order.")
+
+    @Option(help: "Only the projects under this agreement.")
+    var agreement: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let projects = try await global.client.get(
+            "/v1/projects",
+            query: [("agreement", agreement)],
+            as: [ProjectView].self
+        )
+        if global.json { return try Console.printJSON(projects) }
+        Console.printTable(
+            ["ID", "AGREEMENT", "KIND", "TITLE", "DOMAIN", "JOINED", "PLANNED END", "ENDED"],
+            projects.map {
+                [
+                    $0.projectID, $0.agreement, $0.kind.rawValue, $0.title, $0.domain, $0.joinedOn.description,
+                    $0.plannedEnd?.description ?? "-", $0.endedOn?.description ?? "-",
+                ]
+            },
+            empty: "no projects recorded"
+        )
+    }
+}
