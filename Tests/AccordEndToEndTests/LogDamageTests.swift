@@ -4,11 +4,7 @@ import XCTest
 /// What the daemon does at start with a log cut mid-record or damaged in the middle.
 final class LogDamageTests: XCTestCase {
     func testTornTailIsSetAsideAndTheDaemonStarts() async throws {
-        let ledger = try LedgerFixture()
-        try await ledger.start()
-        try ledger.recordPartnership()
-        try await ledger.daemon.stop()
-        let logPath = "\(ledger.dataDirectory)/ledger.log"
+        let (ledger, logPath) = try await stoppedLedger()
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: logPath))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data([0x41, 0x43, 0x52, 0x44, 0xFF, 0x00, 0x00]))
@@ -25,41 +21,25 @@ final class LogDamageTests: XCTestCase {
     }
 
     func testDamageInTheMiddleStopsTheStartNamingThePosition() async throws {
-        let ledger = try LedgerFixture()
-        try await ledger.start()
-        try ledger.recordPartnership()
-        try await ledger.daemon.stop()
-        let logPath = "\(ledger.dataDirectory)/ledger.log"
+        let (ledger, logPath) = try await stoppedLedger()
         var bytes = try Data(contentsOf: URL(fileURLWithPath: logPath))
         let middle = bytes.count / 2
         bytes[middle] ^= 0x5A
         try bytes.write(to: URL(fileURLWithPath: logPath))
 
-        let damaged = try DaemonProcess(socketPath: ledger.socketPath, dataDirectory: ledger.dataDirectory)
-        try damaged.process.run()
-        let exited = try await Deadline.poll(seconds: 30) { !damaged.process.isRunning }
-        XCTAssertTrue(exited, "a damaged log must stop the start")
-        XCTAssertNotEqual(damaged.process.terminationStatus, 0)
+        let damaged = try await refusedStart(ledger)
         XCTAssertTrue(damaged.errors.contains("position"), "the message names the position:\n\(damaged.errors)")
         let after = try Data(contentsOf: URL(fileURLWithPath: logPath))
         XCTAssertEqual(after, bytes, "a damaged log is never rewritten")
     }
 
     func testAWholeButDamagedLastRecordStopsTheStartUntilTheOperatorSetsItAside() async throws {
-        let ledger = try LedgerFixture()
-        try await ledger.start()
-        try ledger.recordPartnership()
-        try await ledger.daemon.stop()
-        let logPath = "\(ledger.dataDirectory)/ledger.log"
+        let (ledger, logPath) = try await stoppedLedger()
         var bytes = try Data(contentsOf: URL(fileURLWithPath: logPath))
         bytes[bytes.count - 100] ^= 0x01
         try bytes.write(to: URL(fileURLWithPath: logPath))
 
-        let refused = try DaemonProcess(socketPath: ledger.socketPath, dataDirectory: ledger.dataDirectory)
-        try refused.process.run()
-        let exited = try await Deadline.poll(seconds: 30) { !refused.process.isRunning }
-        XCTAssertTrue(exited, "an acknowledged record may be damaged: the start stops")
-        XCTAssertNotEqual(refused.process.terminationStatus, 0)
+        let refused = try await refusedStart(ledger)
         XCTAssertTrue(refused.errors.contains("--set-aside-damaged-tail"), refused.errors)
         XCTAssertEqual(
             try Data(contentsOf: URL(fileURLWithPath: logPath)),
@@ -77,5 +57,26 @@ final class LogDamageTests: XCTestCase {
         XCTAssertEqual(((status.json as? [String: Any])?["head"] as? [String: Any])?["position"] as? Int, 7)
         let files = try FileManager.default.contentsOfDirectory(atPath: ledger.dataDirectory)
         XCTAssertEqual(files.filter { $0.hasPrefix("ledger.log.torn") }.count, 1, "the bytes are kept: \(files)")
+    }
+
+    /// A ledger holding the walk-through's eight events, its daemon stopped, and the path of its log.
+    private func stoppedLedger() async throws -> (LedgerFixture, String) {
+        let ledger = try LedgerFixture()
+        try await ledger.start()
+        try ledger.recordPartnership()
+        try await ledger.daemon.stop()
+        return (ledger, "\(ledger.dataDirectory)/ledger.log")
+    }
+
+    /// Starts a daemon on the ledger's damaged log and checks that it stops with a failure.
+    private func refusedStart(_ ledger: LedgerFixture, file: StaticString = #filePath, line: UInt = #line) async throws
+        -> DaemonProcess
+    {
+        let daemon = try DaemonProcess(socketPath: ledger.socketPath, dataDirectory: ledger.dataDirectory)
+        try daemon.process.run()
+        let exited = try await Deadline.poll(seconds: 30) { !daemon.process.isRunning }
+        XCTAssertTrue(exited, "a damaged log must stop the start", file: file, line: line)
+        XCTAssertNotEqual(daemon.process.terminationStatus, 0, file: file, line: line)
+        return daemon
     }
 }
