@@ -58,7 +58,7 @@ extension LedgerState {
             status: date.map { record.status(on: $0) },
             domains: domains,
             activity: activity(of: record),
-            secondments: secondmentViews(record.secondments),
+            secondments: secondmentViews(record.secondments, on: date),
             accessGrants: accessGrantViews(record.grants, on: date),
             meetings: meetingViews(record.meetings),
             projects: projectViews(record.projects),

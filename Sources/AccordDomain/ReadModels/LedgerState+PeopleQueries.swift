@@ -9,7 +9,7 @@ extension LedgerState {
         guard let record = projection.people[id] else {
             return nil
         }
-        let secondments = secondmentViews(record.secondments)
+        let secondments = secondmentViews(record.secondments, on: nil)
         let grants = accessGrantViews(record.grants, on: nil)
         let expertise = expertiseViews(record.expertise)
         return PersonHistory(
