@@ -70,6 +70,19 @@ extension Rejection {
         )
     }
 
+    static func personalDataNotCorrectable(position: UInt64, inForce reference: String?) -> Rejection {
+        Rejection(
+            code: "personal_data_not_correctable",
+            message:
+                "the correction of position \(position) changes personalDataReference (in force: "
+                + "\(reference.map { "\"\($0)\"" } ?? "none")); personal data is corrected by registering it again "
+                + "through the engine, it is never part of a correction: leave personalDataReference out",
+            kind: .invalid,
+            field: "corrected",
+            id: StreamName.position(position)
+        )
+    }
+
     static func historyBroken(
         action: String,
         position: UInt64,
