@@ -87,7 +87,11 @@ final class ActivityDeciderTests: XCTestCase {
             .thenRejected(code: "activity_after_termination", mentioning: ["project/energy-models", "2027-03-31"])
         let after = TerminateAgreement(agreementID: Story.mouID, terminatedOn: day("2027-04-01"), reason: "Stop")
         given(joined).when(.terminateAgreement(after))
-            .then([.agreementTerminated(AgreementTerminated(agreementID: Story.mouID, terminatedOn: day("2027-04-01"), reason: "Stop"))])
+            .then([
+                .agreementTerminated(
+                    AgreementTerminated(agreementID: Story.mouID, terminatedOn: day("2027-04-01"), reason: "Stop")
+                )
+            ])
     }
 
     func testAProjectEndsOnceAfterItStarted() {

@@ -24,8 +24,10 @@ final class PersonTimelineTests: XCTestCase {
 
     func testTheTimelineHasCorrectionsOfEventsAboutThePerson() throws {
         let corrected = Event.secondmentStarted(Story.secondment("s1", site: "seville"))
-        let state = firstYear.after(.correctEvent(CorrectEvent(position: 19, corrected: corrected, reason: "Hosted at Seville")))
-            .state
+        let state = firstYear.after(
+            .correctEvent(CorrectEvent(position: 19, corrected: corrected, reason: "Hosted at Seville"))
+        )
+        .state
         let step = try XCTUnwrap(state.personHistory(id: "alice")?.timeline.first { $0.event == "EventCorrected" })
         XCTAssertEqual(step.subject, "secondment/s1")
         XCTAssertEqual(step.date, day("2026-01-06"))
@@ -34,7 +36,8 @@ final class PersonTimelineTests: XCTestCase {
     }
 
     func testTheTimelineKeepsRetractionsEvenOfWhatNoLongerShows() {
-        let state = firstYear
+        let state =
+            firstYear
             .after(.retractEvent(RetractEvent(position: 21, reason: "The end was recorded twice")))
             .after(.retractEvent(RetractEvent(position: 20, reason: "Bruno never went")))
             .state

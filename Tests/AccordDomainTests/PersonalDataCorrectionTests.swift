@@ -9,14 +9,21 @@ final class PersonalDataCorrectionTests: XCTestCase {
     private let history =
         Story.foundation + [
             .personRegistered(
-                PersonRegistered(personID: "erin", homeInstitution: "cnrs", unit: "UMR 7000", personalDataReference: "pd-1")
+                PersonRegistered(
+                    personID: "erin",
+                    homeInstitution: "cnrs",
+                    unit: "UMR 7000",
+                    personalDataReference: "pd-1"
+                )
             )
         ]
     private let erinPosition: UInt64 = 18
     private let alicePosition: UInt64 = 14
 
     private func correction(_ position: UInt64, _ registered: PersonRegistered) -> Command {
-        .correctEvent(CorrectEvent(position: position, corrected: .personRegistered(registered), reason: "Unit renamed"))
+        .correctEvent(
+            CorrectEvent(position: position, corrected: .personRegistered(registered), reason: "Unit renamed")
+        )
     }
 
     func testACorrectionThatLeavesTheReferenceOutKeepsTheOneInForce() {

@@ -33,7 +33,8 @@ final class RejectionMessageTests: XCTestCase {
             given(history + [.agreementTerminated(first)]).when(.terminateAgreement(again)),
             code: "already_terminated",
             mentioning: [
-                "accord correct --position N --reason R --event JSON", "accord log --stream agreement/cnrs-jrc-mou-2026",
+                "accord correct --position N --reason R --event JSON",
+                "accord log --stream agreement/cnrs-jrc-mou-2026",
             ],
             avoiding: ["accord event correct"]
         )

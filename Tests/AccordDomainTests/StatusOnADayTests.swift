@@ -57,7 +57,10 @@ final class StatusOnADayTests: XCTestCase {
         XCTAssertEqual(ids(SecondmentFilter(on: day("2026-06-15"), status: .active)), ["s1", "s4"])
         XCTAssertEqual(ids(SecondmentFilter(on: august, status: .open)), [], "open is the status without a day")
         XCTAssertEqual(ids(SecondmentFilter(status: .active)), [], "active needs a day")
-        XCTAssertEqual(state.secondments(filter: SecondmentFilter(on: day("2026-06-15"))).map(\.status), [.active, .active])
+        XCTAssertEqual(
+            state.secondments(filter: SecondmentFilter(on: day("2026-06-15"))).map(\.status),
+            [.active, .active]
+        )
     }
 
     func testAnAgreementsActivitiesAreJudgedOnItsDay() throws {

@@ -14,17 +14,27 @@ final class TextAndCountryCheckTests: XCTestCase {
             given([]).when(institution(name: invisible)).thenRejected(code: "empty_field", field: "name")
         }
         given([]).when(institution(name: "CNRS\u{200B}"))
-            .then([.institutionRegistered(InstitutionRegistered(institutionID: "x", name: "CNRS\u{200B}", country: "FR", kind: .other))])
+            .then([
+                .institutionRegistered(
+                    InstitutionRegistered(institutionID: "x", name: "CNRS\u{200B}", country: "FR", kind: .other)
+                )
+            ])
     }
 
     func testBidirectionalOverridesAreRefusedInTextAndIds() {
-        for control in ["\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}"] {
+        for control in [
+            "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+        ] {
             given([]).when(institution(name: "Joint \(control)Research"))
                 .thenRejected(code: "bidirectional_control", field: "name", mentioning: ["name"])
             given([]).when(institution(id: "jrc\(control)x"))
                 .thenRejected(code: "bidirectional_control", field: "institutionID", mentioning: ["institutionID"])
         }
-        let reason = TerminateAgreement(agreementID: Story.mouID, terminatedOn: day("2027-01-01"), reason: "ok\u{202E}kO")
+        let reason = TerminateAgreement(
+            agreementID: Story.mouID,
+            terminatedOn: day("2027-01-01"),
+            reason: "ok\u{202E}kO"
+        )
         given(Story.foundation).when(.terminateAgreement(reason))
             .thenRejected(code: "bidirectional_control", field: "reason")
     }

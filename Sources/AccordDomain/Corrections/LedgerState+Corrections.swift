@@ -46,7 +46,10 @@ extension LedgerState {
         else {
             return
         }
-        throw Rejection.personalDataNotCorrectable(position: correction.position, inForce: current.personalDataReference)
+        throw Rejection.personalDataNotCorrectable(
+            position: correction.position,
+            inForce: current.personalDataReference
+        )
     }
 
     /// A retraction targets an original event that is not yet retracted and leaves every later event valid

@@ -8,9 +8,13 @@ extension LedgerState {
             let date = BusinessDate(utcDayOf: record.recordedAt)
             switch record.event {
             case .eventCorrected(let correction):
-                steps += correctionStep(of: correction.position, by: record, entities: entities, date: date).map { [$0] } ?? []
+                steps +=
+                    correctionStep(of: correction.position, by: record, entities: entities, date: date).map { [$0] }
+                    ?? []
             case .eventRetracted(let retraction):
-                steps += correctionStep(of: retraction.position, by: record, entities: entities, date: date).map { [$0] } ?? []
+                steps +=
+                    correctionStep(of: retraction.position, by: record, entities: entities, date: date).map { [$0] }
+                    ?? []
             default:
                 guard case .secondmentExtended(let extended)? = effectiveEvent(of: record),
                     projection.secondments[extended.secondmentID]?.started.person == person
