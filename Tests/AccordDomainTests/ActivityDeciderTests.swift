@@ -66,6 +66,34 @@ final class ActivityDeciderTests: XCTestCase {
             .thenRejected(code: "duplicate_id", field: "projectID")
     }
 
+    func testAProjectsPlannedEndMustLieWithinTheAgreement() {
+        var beyond = project
+        beyond.plannedEnd = day("2031-06-30")
+        given(history).when(.joinProject(beyond))
+            .thenRejected(
+                code: "agreement_not_in_force",
+                field: "plannedEnd",
+                mentioning: ["2030-12-31", "accord agreement extend"]
+            )
+        let terminated = AgreementTerminated(agreementID: Story.mouID, terminatedOn: day("2027-01-01"), reason: "Stop")
+        given(history + [.agreementTerminated(terminated)]).when(.joinProject(project))
+            .thenRejected(code: "agreement_not_in_force", field: "plannedEnd", mentioning: ["2027-01-01"])
+    }
+
+    func testAnAgreementCannotBeTerminatedBeforeAProjectsPlannedEnd() {
+        let joined = history + [.projectJoined(Story.modellingProject)]
+        let early = TerminateAgreement(agreementID: Story.mouID, terminatedOn: day("2027-03-31"), reason: "Stop")
+        given(joined).when(.terminateAgreement(early))
+            .thenRejected(code: "activity_after_termination", mentioning: ["project/energy-models", "2027-03-31"])
+        let after = TerminateAgreement(agreementID: Story.mouID, terminatedOn: day("2027-04-01"), reason: "Stop")
+        given(joined).when(.terminateAgreement(after))
+            .then([
+                .agreementTerminated(
+                    AgreementTerminated(agreementID: Story.mouID, terminatedOn: day("2027-04-01"), reason: "Stop")
+                )
+            ])
+    }
+
     func testAProjectEndsOnceAfterItStarted() {
         let joined = history + [.projectJoined(Story.modellingProject)]
         let end = EndProject(projectID: "energy-models", endedOn: day("2027-03-31"), outcome: "Models published")

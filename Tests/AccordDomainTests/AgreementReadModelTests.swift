@@ -76,6 +76,19 @@ final class AgreementReadModelTests: XCTestCase {
         XCTAssertNil(state.agreement(id: "mou-x"))
     }
 
+    func testTheDetailListsOnlyTheDomainsOpenOnTheDayAsked() throws {
+        let signing = [
+            AgreementDomainView(domain: "nuclear", openedOn: day("2026-01-06")),
+            AgreementDomainView(domain: "humanities-social-sciences", openedOn: day("2026-01-06")),
+        ]
+        let digital = AgreementDomainView(domain: "digital-ai-data-science", openedOn: day("2026-03-01"))
+        XCTAssertEqual(state.agreement(id: Story.mouID, on: day("2026-02-28"))?.domains, signing)
+        XCTAssertEqual(state.agreement(id: Story.mouID, on: day("2026-03-01"))?.domains, signing + [digital])
+        XCTAssertEqual(state.agreement(id: Story.mouID, on: day("2026-01-05"))?.domains, [], "not yet signed")
+        XCTAssertEqual(state.agreement(id: Story.mouID)?.domains, signing + [digital], "no day: every domain")
+        XCTAssertEqual(state.agreements(on: day("2026-01-05")).first?.domains, [])
+    }
+
     func testExtensionsShowInTheDetailAndMoveTheStanding() {
         let extended = Scenario(
             checked: Story.firstYear + [

@@ -53,6 +53,7 @@ final class PlaceAndPersonReadModelTests: XCTestCase {
         XCTAssertEqual(
             alice.timeline.map { "\($0.date) \($0.event)" },
             [
+                "2026-01-06 SecondmentExtended",
                 "2026-02-01 SecondmentStarted",
                 "2026-03-01 InfrastructureAccessGranted",
                 "2026-05-01 InfrastructureAccessRevoked",
@@ -61,7 +62,7 @@ final class PlaceAndPersonReadModelTests: XCTestCase {
             ]
         )
         XCTAssertEqual(
-            alice.timeline.first?.summary,
+            alice.timeline.dropFirst().first?.summary,
             "alice (cnrs) seconded to ispra (jrc) as detachment in nuclear, planned until 2026-07-31"
         )
         XCTAssertEqual(state.personHistory(id: "clara")?.secondments.map(\.hostSite), ["paris"])

@@ -11,6 +11,21 @@ struct GrantRecord: Sendable {
         return revocation.revokedOn.adding(days: -1)
     }
 
+    /// The standing on `date`, or from the log alone when no day is given; see `AccessGrantStatus`. A revocation
+    /// lies within the validity (the rules refuse any other), so it decides from its day on.
+    func status(on date: BusinessDate?) -> AccessGrantStatus {
+        guard let date else {
+            return revocation == nil ? .granted : .revoked
+        }
+        if date < granted.validFrom {
+            return .notYetValid
+        }
+        if let revocation, revocation.revokedOn <= date {
+            return .revoked
+        }
+        return date <= granted.validUntil ? .valid : .expired
+    }
+
     func isValid(on date: BusinessDate) -> Bool {
         granted.validFrom <= date && date <= lastValidDay
     }

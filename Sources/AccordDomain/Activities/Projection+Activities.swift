@@ -8,10 +8,16 @@ extension Projection {
         }
     }
 
+    /// Like a secondment, a project must be covered by its agreement from its joining to its planned end.
     func checkProject(_ event: ProjectJoined) throws(Rejection) {
         try checkUnused(projects[event.projectID], kind: .project, id: event.projectID, field: "projectID")
         let record = try agreement(event.agreement, field: "agreement")
-        try record.checkInForce(on: event.joinedOn, field: "joinedOn")
+        try record.checkInForce(
+            from: event.joinedOn,
+            to: event.plannedEnd ?? event.joinedOn,
+            startField: "joinedOn",
+            endField: event.plannedEnd == nil ? "joinedOn" : "plannedEnd"
+        )
         try record.checkDomain(event.domain, on: event.joinedOn, field: "domain")
     }
 

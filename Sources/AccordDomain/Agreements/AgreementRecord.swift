@@ -23,12 +23,23 @@ struct AgreementRecord: Sendable {
         signed.domains + addedDomains.map(\.domain)
     }
 
+    /// Every domain ever opened, in the order opened, from the signing day for the signing domains.
+    var openedDomains: [AgreementDomainView] {
+        signed.domains.map { AgreementDomainView(domain: $0, openedOn: signed.signedOn) }
+            + addedDomains.map { AgreementDomainView(domain: $0.domain, openedOn: $0.addedOn) }
+    }
+
+    /// The domains open on `date`: none before the signing.
+    func openedDomains(on date: BusinessDate) -> [AgreementDomainView] {
+        openedDomains.filter { $0.openedOn <= date }
+    }
+
     func hasDomain(_ domain: String, on date: BusinessDate) -> Bool {
-        signed.domains.contains(domain) || addedDomains.contains { $0.domain == domain && $0.addedOn <= date }
+        domains(on: date).contains(domain)
     }
 
     func domains(on date: BusinessDate) -> [String] {
-        signed.domains + addedDomains.filter { $0.addedOn <= date }.map(\.domain)
+        openedDomains(on: date).map(\.domain)
     }
 
     /// A termination takes effect on its date: the agreement is no longer in force that day.

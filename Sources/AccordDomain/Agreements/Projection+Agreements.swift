@@ -74,7 +74,7 @@ extension Projection {
         dated += record.secondments.compactMap { id in secondments[id].map { (StreamName.secondment(id), $0.lastDay) } }
         dated += record.grants.compactMap { id in grants[id].map { (StreamName.grant(id), $0.lastValidDay) } }
         dated += record.meetings.compactMap { id in meetings[id].map { (StreamName.meeting(id), $0.held.heldOn) } }
-        dated += record.projects.compactMap { id in projects[id].map { (StreamName.project(id), $0.joined.joinedOn) } }
+        dated += record.projects.compactMap { id in projects[id].map { (StreamName.project(id), $0.lastDay) } }
         dated += record.expertise.compactMap { id in
             expertise[id].map { (StreamName.expertise(id), $0.delivered.deliveredOn) }
         }

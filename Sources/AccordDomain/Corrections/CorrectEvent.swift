@@ -20,7 +20,7 @@ extension CorrectEvent: CommandPayload {
         .eventCorrected(
             EventCorrected(
                 position: position,
-                corrected: corrected,
+                corrected: state.keepingPersonalDataReference(of: position, in: corrected),
                 reason: reason
             )
         )

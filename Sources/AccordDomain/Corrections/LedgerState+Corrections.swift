@@ -18,10 +18,38 @@ extension LedgerState {
                 corrected: correction.corrected.entityID
             )
         }
+        try checkPersonalDataReference(correction)
         guard correction.corrected != effectiveEvent(at: correction.position) else {
             throw Rejection.correctionChangesNothing(position: correction.position)
         }
         try checkHistory(replacing: correction.position, with: correction.corrected, action: "correcting")
+    }
+
+    /// A correction of a registration that leaves `personalDataReference` out keeps the one in force: the reference
+    /// is set by the engine when it stores the data, never by a client.
+    func keepingPersonalDataReference(of position: UInt64, in corrected: Event) -> Event {
+        guard case .personRegistered(var registered) = corrected, registered.personalDataReference == nil,
+            case .personRegistered(let current)? = effectiveEvent(at: position)
+        else {
+            return corrected
+        }
+        registered.personalDataReference = current.personalDataReference
+        return .personRegistered(registered)
+    }
+
+    /// Personal data lives outside the log; a correction that moved or dropped its reference would silently detach
+    /// a person from their data.
+    private func checkPersonalDataReference(_ correction: EventCorrected) throws(Rejection) {
+        guard case .personRegistered(let corrected) = correction.corrected,
+            case .personRegistered(let current)? = effectiveEvent(at: correction.position),
+            corrected.personalDataReference != current.personalDataReference
+        else {
+            return
+        }
+        throw Rejection.personalDataNotCorrectable(
+            position: correction.position,
+            inForce: current.personalDataReference
+        )
     }
 
     /// A retraction targets an original event that is not yet retracted and leaves every later event valid

@@ -17,6 +17,20 @@ enum EntityKind: String, Sendable {
         }
     }
 
+    /// The CLI command that lists the entities of this kind, for "check the id" hints. Meetings, projects and
+    /// expertise are listed with their agreement.
+    var listingCommand: String {
+        switch self {
+        case .institution: "accord institution list"
+        case .site: "accord site list"
+        case .agreement: "accord agreement list"
+        case .person: "accord person list"
+        case .secondment: "accord secondment list"
+        case .grant: "accord access list"
+        case .meeting, .project, .expertise: "accord agreement show AGREEMENT"
+        }
+    }
+
     /// The CLI command that creates an entity of this kind, for "sign it first with …" hints.
     var creatingCommand: String {
         switch self {

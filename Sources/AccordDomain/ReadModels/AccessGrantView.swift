@@ -15,7 +15,10 @@ public struct AccessGrantView: Codable, Sendable, Equatable {
     public var validUntil: BusinessDate
     public var revokedOn: BusinessDate?
     public var revocationReason: String?
-    /// `revoked` once a revocation is recorded, else `granted`.
+    /// The day `status` is judged on; absent when the query gave no day.
+    public var statusOn: BusinessDate?
+    /// The standing on `statusOn` (`notYetValid`, `valid`, `expired`, `revoked`); without a day, `revoked` once a
+    /// revocation is recorded, else `granted`.
     public var status: AccessGrantStatus
     /// The day before the revocation, or else `validUntil`.
     public var lastValidDay: BusinessDate
@@ -43,7 +46,8 @@ extension AccessGrantView {
             validUntil: granted.validUntil,
             revokedOn: record.revocation?.revokedOn,
             revocationReason: record.revocation?.reason,
-            status: record.revocation == nil ? .granted : .revoked,
+            statusOn: date,
+            status: record.status(on: date),
             lastValidDay: record.lastValidDay,
             daysLeft: date.flatMap { record.isValid(on: $0) ? $0.days(until: record.lastValidDay) : nil },
             position: record.position

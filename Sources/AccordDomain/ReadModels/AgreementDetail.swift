@@ -13,7 +13,7 @@ public struct AgreementDetail: Codable, Sendable, Equatable {
     public var terminationReason: String?
     public var statusOn: BusinessDate?
     public var status: AgreementStatus?
-    /// Every domain ever opened, in the order opened.
+    /// The domains open on `statusOn`, or every domain ever opened when no day was given; in the order opened.
     public var domains: [AgreementDomainView]
     public var activity: ActivityCounts
     public var secondments: [SecondmentView]

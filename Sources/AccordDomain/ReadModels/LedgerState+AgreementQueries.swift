@@ -35,15 +35,13 @@ extension LedgerState {
             .sorted { $0.agreementID < $1.agreementID }
     }
 
-    /// One agreement with every activity under it; its standing is judged on `on` when given.
+    /// One agreement with every activity under it; its standing, its open domains and the status of its secondments
+    /// and grants are judged on `on` when given.
     public func agreement(id: String, on date: BusinessDate? = nil) -> AgreementDetail? {
         guard let record = projection.agreements[id] else {
             return nil
         }
         let signed = record.signed
-        let domains =
-            signed.domains.map { AgreementDomainView(domain: $0, openedOn: signed.signedOn) }
-            + record.addedDomains.map { AgreementDomainView(domain: $0.domain, openedOn: $0.addedOn) }
         return AgreementDetail(
             agreementID: signed.agreementID,
             title: signed.title,
@@ -56,9 +54,9 @@ extension LedgerState {
             terminationReason: record.termination?.reason,
             statusOn: date,
             status: date.map { record.status(on: $0) },
-            domains: domains,
+            domains: date.map { record.openedDomains(on: $0) } ?? record.openedDomains,
             activity: activity(of: record),
-            secondments: secondmentViews(record.secondments),
+            secondments: secondmentViews(record.secondments, on: date),
             accessGrants: accessGrantViews(record.grants, on: date),
             meetings: meetingViews(record.meetings),
             projects: projectViews(record.projects),

@@ -32,7 +32,7 @@ extension LedgerState {
         guard let record = projection.sites[id] else {
             return nil
         }
-        let secondments = secondmentViews(record.secondments)
+        let secondments = secondmentViews(record.secondments, on: nil)
         let grants = accessGrantViews(record.grants, on: nil)
         return SiteHistory(
             site: SiteView(record),

@@ -1,11 +1,11 @@
 extension LedgerState {
-    /// Secondments matching `filter`, by start date then id.
+    /// Secondments matching `filter`, by start date then id; their status is judged on `filter.on` when given.
     public func secondments(filter: SecondmentFilter = SecondmentFilter()) -> [SecondmentView] {
-        projection.secondments.values.filter(filter.matches).map(SecondmentView.init)
-            .sorted { ($0.startedOn, $0.secondmentID) < ($1.startedOn, $1.secondmentID) }
+        secondmentViews(projection.secondments.values.filter(filter.matches).map(\.started.secondmentID), on: filter.on)
     }
 
-    public func secondment(id: String) -> SecondmentView? {
-        projection.secondments[id].map(SecondmentView.init)
+    /// One secondment; its status is judged on `on` when given.
+    public func secondment(id: String, on date: BusinessDate? = nil) -> SecondmentView? {
+        projection.secondments[id].map { SecondmentView($0, on: date) }
     }
 }

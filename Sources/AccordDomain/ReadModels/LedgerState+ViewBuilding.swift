@@ -1,7 +1,7 @@
 /// Views of entities listed by id, in the order every query uses: by first day, then id.
 extension LedgerState {
-    func secondmentViews(_ ids: [String]) -> [SecondmentView] {
-        ids.compactMap { projection.secondments[$0] }.map(SecondmentView.init)
+    func secondmentViews(_ ids: [String], on date: BusinessDate?) -> [SecondmentView] {
+        ids.compactMap { projection.secondments[$0] }.map { SecondmentView($0, on: date) }
             .sorted { ($0.startedOn, $0.secondmentID) < ($1.startedOn, $1.secondmentID) }
     }
 

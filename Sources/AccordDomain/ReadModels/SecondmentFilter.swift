@@ -1,7 +1,8 @@
 /// Which secondments to list; every field left out matches all.
 public struct SecondmentFilter: Codable, Sendable, Equatable {
-    /// Only secondments that cover this day (start ≤ day ≤ actual end, or planned end while not ended): who is,
-    /// was or will be seconded that day.
+    /// The day statuses are judged on. Alone, it keeps the secondments that cover it (start ≤ day ≤ actual end,
+    /// or planned end while not ended), whose status that day is `active`: who is seconded that day. With `status`,
+    /// it keeps those with that status on that day instead (`planned`, `overdue`…).
     public var on: BusinessDate?
     /// Host site.
     public var site: String?
@@ -11,6 +12,8 @@ public struct SecondmentFilter: Codable, Sendable, Equatable {
     public var institution: String?
     public var mode: SecondmentMode?
     public var domain: String?
+    /// The status as the views show it: judged on `on` when given (`planned`, `active`, `overdue`, `ended`), else
+    /// from the log alone (`open`, `ended`); a status of the other kind matches nothing.
     public var status: SecondmentStatus?
 
     public init(
@@ -35,13 +38,13 @@ public struct SecondmentFilter: Codable, Sendable, Equatable {
 
     func matches(_ record: SecondmentRecord) -> Bool {
         let started = record.started
-        return (on.map { record.covers($0) } ?? true)
+        let standing = status.map { $0 == record.status(on: on) } ?? on.map { record.covers($0) } ?? true
+        return standing
             && (site.map { $0 == started.hostSite } ?? true)
             && (agreement.map { $0 == started.agreement } ?? true)
             && (person.map { $0 == started.person } ?? true)
             && (institution.map { $0 == started.homeInstitution || $0 == started.hostInstitution } ?? true)
             && (mode.map { $0 == started.mode } ?? true)
             && (domain.map { $0 == started.domain } ?? true)
-            && (status.map { $0 == (record.ending == nil ? .open : .ended) } ?? true)
     }
 }

@@ -15,7 +15,10 @@ public struct SecondmentView: Codable, Sendable, Equatable {
     public var extensions: [BusinessDate]
     public var endedOn: BusinessDate?
     public var outcome: String?
-    /// `ended` once an end is recorded, else `open`.
+    /// The day `status` is judged on; absent when the query gave no day.
+    public var statusOn: BusinessDate?
+    /// The standing on `statusOn` (`planned`, `active`, `overdue`, `ended`); without a day, `ended` once an end is
+    /// recorded, else `open`.
     public var status: SecondmentStatus
     /// The actual end, or else the planned end.
     public var lastDay: BusinessDate
@@ -24,7 +27,7 @@ public struct SecondmentView: Codable, Sendable, Equatable {
 }
 
 extension SecondmentView {
-    init(_ record: SecondmentRecord) {
+    init(_ record: SecondmentRecord, on date: BusinessDate?) {
         let started = record.started
         self.init(
             secondmentID: started.secondmentID,
@@ -40,7 +43,8 @@ extension SecondmentView {
             extensions: record.extensions,
             endedOn: record.ending?.endedOn,
             outcome: record.ending?.outcome,
-            status: record.ending == nil ? .open : .ended,
+            statusOn: date,
+            status: record.status(on: date),
             lastDay: record.lastDay,
             position: record.position
         )

@@ -1,11 +1,13 @@
 /// Builds the dated steps of a site's or a person's history from the views already computed for it.
 enum Timeline {
+    /// `recorded` are steps dated by the day they were recorded; on the same day they come after the others.
     static func entries(
         secondments: [SecondmentView],
         grants: [AccessGrantView],
-        expertise: [ExpertiseView]
+        expertise: [ExpertiseView],
+        recorded: [TimelineEntry] = []
     ) -> [TimelineEntry] {
-        var ranked: [(rank: Int, entry: TimelineEntry)] = []
+        var ranked: [(rank: Int, entry: TimelineEntry)] = recorded.map { (2, $0) }
         for secondment in secondments {
             let subject = StreamName.secondment(secondment.secondmentID)
             ranked.append(

@@ -1,7 +1,9 @@
 /// One dated step in a site's or a person's history.
 public struct TimelineEntry: Codable, Sendable, Equatable {
+    /// The business day of the fact; for an extension, a correction or a retraction, which carry none, the day
+    /// it was recorded (UTC).
     public var date: BusinessDate
-    /// The event type that made the step (`SecondmentStarted`).
+    /// The event type that made the step (`SecondmentStarted`, `EventCorrected`).
     public var event: String
     /// The stream of what the step is about (`secondment/s1`).
     public var subject: String

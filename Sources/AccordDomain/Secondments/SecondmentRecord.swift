@@ -17,6 +17,20 @@ struct SecondmentRecord: Sendable {
         ending?.endedOn ?? plannedEnd
     }
 
+    /// The standing on `date`, or from the log alone when no day is given; see `SecondmentStatus`.
+    func status(on date: BusinessDate?) -> SecondmentStatus {
+        guard let date else {
+            return ending == nil ? .open : .ended
+        }
+        if date < started.startedOn {
+            return .planned
+        }
+        if date <= lastDay {
+            return .active
+        }
+        return ending == nil ? .overdue : .ended
+    }
+
     func covers(_ date: BusinessDate) -> Bool {
         started.startedOn <= date && date <= lastDay
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day as the client states it happened (signing date, start date), without time or time zone.
 ///
 /// Arithmetic is on day numbers in the proleptic Gregorian calendar, so no clock or locale is ever involved.
@@ -59,6 +61,11 @@ public struct BusinessDate: Codable, Comparable, Hashable, Sendable, CustomStrin
         self.month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         self.year = yearOfEra + era * 400 + (self.month <= 2 ? 1 : 0)
         self.dayNumber = dayNumber
+    }
+
+    /// The UTC calendar day of an instant, for facts that carry no business day of their own.
+    init(utcDayOf instant: Date) {
+        self.init(dayNumber: Int((instant.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
     /// The day `days` later (or earlier when negative). The result may lie outside the years accepted from input.

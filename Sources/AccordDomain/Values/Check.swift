@@ -3,6 +3,7 @@ enum Check {
     /// Ids are given by people and appear in URLs and stream names:
     /// 1–64 of [a-z0-9._-], starting with a letter or digit.
     static func identifier(_ value: String, field: String) throws(Rejection) {
+        try noBidirectionalControls(value, field: field)
         guard value.count <= InputLimits.maximumIdentifierLength else {
             throw Rejection.tooLong(field: field, limit: InputLimits.maximumIdentifierLength, unit: "characters")
         }
@@ -24,13 +25,20 @@ enum Check {
         try distinct(values, field: field)
     }
 
-    /// Free text (names, titles, reasons, summaries): not blank, at most 2000 characters, no control characters
-    /// other than line breaks and tabs, which would corrupt tables and logs.
+    /// Free text (names, titles, reasons, summaries): at most 2000 characters, something visible (spaces and
+    /// invisible characters such as U+200B or U+FEFF alone count as blank), no bidirectional overrides, and no
+    /// control characters other than line breaks and tabs, which would corrupt tables and logs.
     static func text(_ value: String, field: String) throws(Rejection) {
         guard value.count <= InputLimits.maximumTextLength else {
             throw Rejection.tooLong(field: field, limit: InputLimits.maximumTextLength, unit: "characters")
         }
-        guard value.contains(where: { !$0.isWhitespace }) else {
+        try noBidirectionalControls(value, field: field)
+        let visible = value.unicodeScalars.contains { scalar in
+            let properties = scalar.properties
+            return !properties.isWhitespace && !properties.isDefaultIgnorableCodePoint
+                && properties.generalCategory != .format
+        }
+        guard visible else {
             throw Rejection.emptyField(field)
         }
         let clean = value.unicodeScalars.allSatisfy { scalar in
@@ -69,8 +77,20 @@ enum Check {
 
     /// ISO 3166-1 alpha-2 codes, plus "EU" for bodies of the European Union.
     static func country(_ value: String, field: String) throws(Rejection) {
-        guard value.unicodeScalars.count == 2, value.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+        try noBidirectionalControls(value, field: field)
+        guard CountryCodes.accepted.contains(value) else {
             throw Rejection.invalidCountry(value, field: field)
+        }
+    }
+
+    /// Overrides and isolates (U+202A–U+202E, U+2066–U+2069) make text display in another order than it is
+    /// stored, so an id or a reason could read differently in a terminal than in the log.
+    static func noBidirectionalControls(_ value: String, field: String) throws(Rejection) {
+        let found = value.unicodeScalars.contains { scalar in
+            (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        }
+        if found {
+            throw Rejection.bidirectionalControls(field: field)
         }
     }
 

@@ -16,7 +16,7 @@ extension Rejection {
         Rejection(
             code: "correction_of_correction",
             message:
-                "position \(position) holds an \(typeName), which cannot be \(action); "
+                "position \(position) holds event \(typeName), which cannot be \(action); "
                 + "correct or retract the original event instead",
             kind: .ruleViolated,
             field: "position",
@@ -40,8 +40,8 @@ extension Rejection {
         Rejection(
             code: "correction_type_mismatch",
             message:
-                "position \(position) holds an \(original); its correction must be an \(original) too, "
-                + "not an \(corrected)",
+                "position \(position) holds event \(original); its correction must be event \(original) too, "
+                + "not event \(corrected)",
             kind: .invalid,
             field: "corrected",
             id: StreamName.position(position)
@@ -70,6 +70,19 @@ extension Rejection {
         )
     }
 
+    static func personalDataNotCorrectable(position: UInt64, inForce reference: String?) -> Rejection {
+        Rejection(
+            code: "personal_data_not_correctable",
+            message:
+                "the correction of position \(position) changes personalDataReference (in force: "
+                + "\(reference.map { "\"\($0)\"" } ?? "none")); personal data is corrected by registering it again "
+                + "through the engine, it is never part of a correction: leave personalDataReference out",
+            kind: .invalid,
+            field: "corrected",
+            id: StreamName.position(position)
+        )
+    }
+
     static func historyBroken(
         action: String,
         position: UInt64,
@@ -81,7 +94,9 @@ extension Rejection {
             code: "history_broken",
             message:
                 "\(action) position \(position) would make the later \(brokenType) at position \(brokenPosition) "
-                + "break a rule (\(cause.code): \(cause.message)); correct or retract position \(brokenPosition) first",
+                + "break a rule (\(cause.code): \(cause.message)); correct or retract position \(brokenPosition) first "
+                + "(\"accord correct --position \(brokenPosition) --reason R --event JSON\" or "
+                + "\"accord retract --position \(brokenPosition) --reason R\")",
             kind: .ruleViolated,
             field: "position",
             id: StreamName.position(brokenPosition)

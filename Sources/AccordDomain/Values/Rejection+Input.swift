@@ -52,6 +52,17 @@ extension Rejection {
         )
     }
 
+    static func bidirectionalControls(field: String) -> Rejection {
+        Rejection(
+            code: "bidirectional_control",
+            message:
+                "\(field) contains a bidirectional override or isolate character (U+202A to U+202E, U+2066 to "
+                + "U+2069), which makes text display in another order than it is stored; remove it",
+            kind: .invalid,
+            field: field
+        )
+    }
+
     static func tooManyItems(field: String, limit: Int) -> Rejection {
         Rejection(
             code: "too_many_items",
@@ -75,8 +86,8 @@ extension Rejection {
         Rejection(
             code: "invalid_country",
             message:
-                "\(field) \"\(value.prefix(40))\" is not a country code: use two capital letters of ISO 3166-1 "
-                + "(\"FR\", \"IT\") or \"EU\"",
+                "\(field) \"\(value.prefix(40))\" is not a country code: use an assigned ISO 3166-1 alpha-2 code in "
+                + "capital letters (\"FR\", \"IT\") or \"EU\" for bodies of the European Union",
             kind: .invalid,
             field: field
         )

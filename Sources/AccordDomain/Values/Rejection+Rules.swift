@@ -4,8 +4,8 @@ extension Rejection {
         Rejection(
             code: "unknown_\(kind.rawValue)",
             message:
-                "\(kind.noun) \"\(id)\" is not known; record it first with \"\(kind.creatingCommand)\" "
-                + "or check the id given as \(field)",
+                "\(kind.noun) \"\(id)\" is not known; check the id given as \(field) against "
+                + "\"\(kind.listingCommand)\", or record it first with \"\(kind.creatingCommand)\"",
             kind: .notFound,
             field: field,
             id: id
@@ -26,8 +26,12 @@ extension Rejection {
         Rejection(
             code: "version_conflict",
             message:
-                "stream \(stream) is at version \(actual), not the expected \(expected): someone recorded on it "
-                + "meanwhile; read it again and retry if the command still makes sense",
+                "stream \(stream) is at version \(actual), expected \(expected) by the command ("
+                + (actual > expected
+                    ? "\(actual - expected) more event(s) were recorded on it since it was read"
+                    : "the stream has fewer events than that: the expected version was not read from it")
+                + "); read the stream again with \"accord log --stream \(stream)\" and retry with its version if "
+                + "the command still makes sense",
             kind: .conflict,
             id: stream
         )
@@ -65,8 +69,9 @@ extension Rejection {
         Rejection(
             code: "already_terminated",
             message:
-                "agreement \"\(id)\" was already terminated on \(date); to change that date, correct the "
-                + "termination event with \"accord event correct\"",
+                "agreement \"\(id)\" was already terminated on \(date); to change that date, find the position N "
+                + "of its AgreementTerminated with \"accord log --stream agreement/\(id)\" and correct it with "
+                + "\"accord correct --position N --reason R --event JSON\"",
             kind: .ruleViolated,
             id: id
         )
