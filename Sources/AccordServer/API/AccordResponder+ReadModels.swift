@@ -61,8 +61,9 @@ extension AccordResponder {
             )
             return try AccordResponder.json(engine.read { $0.secondments(filter: filter) })
         case ("secondments", let id?):
+            let on = try parameters.date("on")
             return try AccordResponder.json(
-                try AccordResponder.found(engine.read { $0.secondment(id: id) }, kind: "secondment", id: id)
+                try AccordResponder.found(engine.read { $0.secondment(id: id, on: on) }, kind: "secondment", id: id)
             )
         case ("access-grants", nil):
             let filter = AccessGrantFilter(

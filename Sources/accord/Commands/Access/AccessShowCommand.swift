@@ -23,7 +23,7 @@ struct AccessShowCommand: AsyncParsableCommand {
             ("site", "\(view.site) (\(view.siteInstitution))"), ("facility", view.facility), ("purpose", view.purpose),
             ("domain", view.domain), ("valid", "\(view.validFrom) to \(view.validUntil)"),
             ("revoked on", view.revokedOn.map { "\($0) (\(view.revocationReason ?? ""))" }),
-            ("status", view.status.rawValue),
+            ("status", view.status.rawValue + (view.statusOn.map { " on \($0)" } ?? "")),
             ("days left", view.daysLeft.map(String.init)), ("recorded at position", String(view.position)),
         ])
     }

@@ -9,11 +9,14 @@ struct SecondmentShowCommand: AsyncParsableCommand {
 
     @Argument(help: "Secondment id.")
     var secondmentID: String
+    @Option(help: "Business date for the status, YYYY-MM-DD.", transform: BusinessDate.argument)
+    var on: BusinessDate?
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         let view = try await global.client.get(
             "/v1/secondments/\(PathSegment.encode(secondmentID))",
+            query: [("on", on?.description)],
             as: SecondmentView.self
         )
         if global.json { return try Console.printJSON(view) }
@@ -24,7 +27,7 @@ struct SecondmentShowCommand: AsyncParsableCommand {
             ("domain", view.domain), ("started on", view.startedOn.description),
             ("planned end", view.plannedEnd.description),
             ("extensions", view.extensions.isEmpty ? nil : view.extensions.map(\.description).joined(separator: ", ")),
-            ("ended on", view.endedOn.map { "\($0) (\(view.outcome ?? ""))" }), ("status", view.status.rawValue),
+            ("ended on", view.endedOn.map { "\($0) (\(view.outcome ?? ""))" }), ("status", view.status.rawValue + (view.statusOn.map { " on \($0)" } ?? "")),
             ("recorded at position", String(view.position)),
         ])
     }
