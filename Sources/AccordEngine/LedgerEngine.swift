@@ -142,6 +142,8 @@ public final class LedgerEngine: Sendable {
         }
         switch step {
         case .replay(let positions):
+            // Its events are durable but an earlier command's may not be published yet: answer like in-flight.
+            guard positions.upperBound <= head.position else { throw LedgerEngine.inProgress(requestID ?? "") }
             let events = try storedEvents(positions: positions)
             if let requestID { try checkRepeatedPersonalData(personal, events: events, requestID: requestID) }
             return CommandOutcome(events: events, head: head, replayed: true)
@@ -164,12 +166,13 @@ public final class LedgerEngine: Sendable {
                 records.count == recorded.count && zip(records, recorded).allSatisfy { $0.position == $1.position },
                 "the log wrote other positions than the engine decided"
             )
+            // Published before the request id is marked done, so a repeat can always read its events back.
+            publish(zip(recorded, records).map { ($0, $1.hashHex) })
             if let requestID, let first = records.first, let last = records.last {
                 core.withLock {
                     $0.requests[requestID] = .done(digest: digest, positions: first.position...last.position)
                 }
             }
-            publish(zip(recorded, records).map { ($0, $1.hashHex) })
             return CommandOutcome(
                 events: zip(recorded, records).map { LedgerEngine.storedEvent($0, record: $1) },
                 head: head,
@@ -197,15 +200,19 @@ public final class LedgerEngine: Sendable {
         switch entry {
         case .inFlight(let firstDigest):
             guard firstDigest == digest else { throw reused(requestID) }
-            throw EngineError(
-                kind: .requestInProgress,
-                code: "request_in_progress",
-                message: "request id \"\(requestID)\" is still being written; retry in a moment to get its result"
-            )
+            throw inProgress(requestID)
         case .done(let firstDigest, let positions):
             guard firstDigest == digest else { throw reused(requestID) }
             return .replay(positions)
         }
+    }
+
+    static func inProgress(_ requestID: String) -> EngineError {
+        EngineError(
+            kind: .requestInProgress,
+            code: "request_in_progress",
+            message: "request id \"\(requestID)\" is still being written; retry in a moment to get its result"
+        )
     }
 
     static func reused(_ requestID: String) -> EngineError {
