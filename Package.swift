@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(name: "AccordSystemdTests", dependencies: ["AccordSystemd"]),
         .testTarget(
             name: "AccordEndToEndTests",
-            dependencies: ["AccordClient", "AccordAPI", "AccordDomain"]
+            dependencies: ["AccordClient", "AccordAPI", "AccordDomain", "AccordLog"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -36,7 +36,7 @@ extension LedgerEngine {
         var options = LogWriterOptions()
         options.setAsideDamagedTail = setAsideDamagedTail
         options.progress = { verified in
-            progress(ReplayProgress(recordsRead: verified.recordsVerified, bytesRead: verified.bytesVerified))
+            progress(ReplayProgress(phase: .verifying, completed: verified.bytesVerified, total: verified.totalBytes))
         }
         do {
             (writer, report) = try LogWriter.open(path: FilePath(logPath), options: options)

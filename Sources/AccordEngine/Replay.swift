@@ -13,7 +13,6 @@ struct Replay {
         throws(EngineError) -> Replay
     {
         var replay = Replay()
-        var bytesRead: UInt64 = 0
         do {
             var cursor = try reader.cursor(from: 1, through: head)
             while let record = try cursor.next() {
@@ -23,9 +22,8 @@ struct Replay {
                 if let requestID = record.requestID, let digest = record.requestDigest {
                     replay.remember(requestID: requestID, digest: digest, position: record.position)
                 }
-                bytesRead += UInt64(record.payload.count)
                 if record.position % 10_000 == 0 {
-                    progress(ReplayProgress(recordsRead: record.position, bytesRead: bytesRead))
+                    progress(ReplayProgress(phase: .replaying, completed: record.position, total: head.position))
                 }
             }
         } catch let error as EngineError {

@@ -56,7 +56,7 @@ final class DaemonService: Service, Sendable {
                 clock: { Date() },
                 setAsideDamagedTail: setAsideDamagedTail,
                 progress: { [notifier] progress in
-                    try? notifier.status("replaying \(progress.recordsRead) events (\(progress.bytesRead) bytes)")
+                    try? notifier.status(progress.description)
                     try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
                 }
             )
