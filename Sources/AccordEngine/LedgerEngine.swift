@@ -99,7 +99,8 @@ public final class LedgerEngine: Sendable {
     public func execute(_ request: CommandRequest) async throws(EngineError) -> CommandOutcome {
         let requestID = try request.validatedRequestID()
         let personal = try request.personalData?.validated()
-        let digest = LedgerEngine.digest(of: request)
+        // Only a request id needs the digest; without one the append path skips its JSON encoding.
+        let digest = requestID == nil ? [] : LedgerEngine.digest(of: request)
         let step = try core.withLock { core throws(EngineError) -> Step in
             if let failure = core.failure { throw failure }
             if let requestID, let entry = core.requests[requestID] {
