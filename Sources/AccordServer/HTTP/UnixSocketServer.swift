@@ -171,8 +171,13 @@ public final class UnixSocketServer: Sendable {
                         code: "too_many_connections",
                         message: "the daemon already serves \(limit) connections; retry shortly"
                     )
-                    try await write(refusal, keepAlive: false, to: outbound)
-                    await UnixSocketServer.flushThenShutOutput(connection.channel.channel)
+                    // HTTP answers a request: wait for one (the idle timeout bounds the wait), then refuse it.
+                    for try await part in inbound {
+                        guard case .end = part else { continue }
+                        try await write(refusal, keepAlive: false, to: outbound)
+                        await UnixSocketServer.flushThenShutOutput(connection.channel.channel)
+                        return
+                    }
                     return
                 }
                 try await exchange(

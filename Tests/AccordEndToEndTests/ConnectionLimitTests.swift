@@ -1,0 +1,53 @@
+import AccordClient
+import Foundation
+import XCTest
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Past the connection limit a client gets a 503 for its request, and the daemon goes on serving.
+final class ConnectionLimitTests: XCTestCase {
+    func testConnectionsPastTheLimitAreRefusedAndTheDaemonSurvives() async throws {
+        let folder = try TemporaryFolder()
+        let configuration = folder.file("accordd.json")
+        try Data(#"{"maximumConnections": 1}"#.utf8).write(to: URL(fileURLWithPath: configuration))
+        let daemon = try DaemonProcess(
+            socketPath: folder.file("accord.sock"),
+            dataDirectory: folder.file("data"),
+            extraArguments: ["--config", configuration]
+        )
+        try await daemon.start()
+        let idle = try Self.connect(daemon.socketPath)
+        let silent = try Self.connect(daemon.socketPath)
+        let transport = UnixSocketTransport(socketPath: daemon.socketPath)
+        let refused = try await Deadline.poll(seconds: 10) {
+            (try? await transport.send(HTTPExchange(method: "GET", path: "/v1/status")))?.status == 503
+        }
+        XCTAssertTrue(refused, "a request past the limit is answered 503")
+        XCTAssertTrue(daemon.process.isRunning, "the daemon survives connections past its limit:\n\(daemon.errors)")
+        close(idle)
+        close(silent)
+        let served = try await Deadline.poll(seconds: 10) {
+            (try? await transport.send(HTTPExchange(method: "GET", path: "/v1/status")))?.status == 200
+        }
+        XCTAssertTrue(served, "a freed slot serves again")
+        let exitStatus = try await daemon.stop()
+        XCTAssertEqual(exitStatus, 0)
+    }
+
+    /// A raw connection that sends nothing.
+    static func connect(_ path: String) throws -> Int32 {
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
+        }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard result == 0 else { throw DaemonFailure(message: "connect(\(path)) failed: errno \(errno)") }
+        return descriptor
+    }
+}
