@@ -9,7 +9,6 @@ CONFIGURATION ?= release
 BINDIR = $(PREFIX)/bin
 UNITDIR = $(if $(filter /usr,$(PREFIX)),/lib/systemd/system,$(PREFIX)/lib/systemd/system)
 SYSUSERSDIR = $(PREFIX)/lib/sysusers.d
-TMPFILESDIR = $(PREFIX)/lib/tmpfiles.d
 DOCDIR = $(PREFIX)/share/doc/accord
 MANDIR = $(PREFIX)/share/man
 MANUALS = .build/plugins/GenerateManual/outputs
@@ -43,12 +42,15 @@ test-systemd: deps
 install: deps
 	swift build -c $(CONFIGURATION) --product accordd
 	swift build -c $(CONFIGURATION) --product accord
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) $(DESTDIR)$(DOCDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(DOCDIR)/docs/decisions
 	install -m 0755 .build/$(CONFIGURATION)/accordd .build/$(CONFIGURATION)/accord $(DESTDIR)$(BINDIR)/
-	install -m 0644 systemd/accordd.service systemd/accordd.socket $(DESTDIR)$(UNITDIR)/
+	sed 's|/usr/bin/accordd|$(BINDIR)/accordd|' systemd/accordd.service > $(DESTDIR)$(UNITDIR)/accordd.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/accordd.service
+	install -m 0644 systemd/accordd.socket $(DESTDIR)$(UNITDIR)/
 	install -m 0644 systemd/accord.sysusers $(DESTDIR)$(SYSUSERSDIR)/accord.conf
-	if [ -f systemd/accord.tmpfiles ]; then install -m 0644 systemd/accord.tmpfiles $(DESTDIR)$(TMPFILESDIR)/accord.conf; fi
-	install -m 0644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
+	install -m 0644 README.md systemd/accordd.json.example $(DESTDIR)$(DOCDIR)/
+	install -m 0644 docs/*.md $(DESTDIR)$(DOCDIR)/docs/
+	install -m 0644 docs/decisions/*.md $(DESTDIR)$(DOCDIR)/docs/decisions/
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8
 	swift package plugin generate-manual --configuration $(CONFIGURATION) --section 1 >/dev/null
 	install -m 0644 $(MANUALS)/accord/accord.1 $(DESTDIR)$(MANDIR)/man1/

@@ -5,8 +5,8 @@ import Foundation
 public struct AccordClient: Sendable {
     public let transport: UnixSocketTransport
 
-    public init(socketPath: String) {
-        transport = UnixSocketTransport(socketPath: socketPath)
+    public init(socketPath: String, timeoutSeconds: Int64 = 120) {
+        transport = UnixSocketTransport(socketPath: socketPath, timeoutSeconds: timeoutSeconds)
     }
 
     /// Sends a command body to its route; `requestID` makes a retry safe, `expectedVersion` guards against races.

@@ -12,14 +12,19 @@ public struct UnixSocketTransport: Sendable {
     /// Largest answer accepted; a page of the event log stays well below it.
     public var maximumResponseBytes = 64 * 1024 * 1024
 
-    public init(socketPath: String) {
+    /// How long one exchange may take, connecting included; a daemon that accepts but never answers is given up.
+    public var timeoutSeconds: Int64
+
+    public init(socketPath: String, timeoutSeconds: Int64 = 120) {
         self.socketPath = socketPath
+        self.timeoutSeconds = timeoutSeconds
     }
 
     public func send(_ exchange: HTTPExchange) async throws(ClientError) -> HTTPAnswer {
         let channel: NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
         do {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(.seconds(timeoutSeconds))
                 .connect(unixDomainSocketPath: socketPath) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHTTPClientHandlers()
@@ -31,6 +36,12 @@ public struct UnixSocketTransport: Sendable {
         } catch {
             throw unreachable(error)
         }
+        let timedOut = TimeoutFlag()
+        let deadline = channel.channel.eventLoop.scheduleTask(in: .seconds(timeoutSeconds)) {
+            timedOut.set()
+            channel.channel.close(promise: nil)
+        }
+        defer { deadline.cancel() }
         do {
             return try await channel.executeThenClose { inbound, outbound in
                 var headers = HTTPHeaders()
@@ -80,6 +91,13 @@ public struct UnixSocketTransport: Sendable {
         } catch let error as ClientError {
             throw error
         } catch {
+            if timedOut.isSet {
+                throw ClientError(
+                    kind: .unreachable,
+                    code: "timeout",
+                    message: "the daemon on \(socketPath) did not answer within \(timeoutSeconds) s; it may be starting (replaying a large log) or stuck: see `systemctl status accordd`, or retry with a larger --timeout"
+                )
+            }
             throw ClientError(
                 kind: .unreachable,
                 code: "connection_broken",
@@ -91,6 +109,13 @@ public struct UnixSocketTransport: Sendable {
 
     private func unreachable(_ error: any Error) -> ClientError {
         let missing = access(socketPath, F_OK) != 0
+        if !missing, access(socketPath, W_OK) != 0 {
+            return ClientError(
+                kind: .unreachable,
+                code: "permission_denied",
+                message: "you may not use the daemon's socket \(socketPath); ask an administrator to add you to the accord-clients group (usermod --append --groups accord-clients USER), then log in again"
+            )
+        }
         let hint =
             missing
             ? "no socket at \(socketPath): start the daemon (`make run`, `accordd`, or `systemctl start accordd.socket`), or point --socket / ACCORD_SOCKET at its socket"

@@ -31,6 +31,7 @@ extension LedgerEngine {
             )
         }
         let logPath = "\(dataDirectory)/\(logFileName)"
+        try refuseToStartOverALostLog(dataDirectory: dataDirectory, logPath: logPath)
         let writer: LogWriter
         let report: LogOpenReport
         var options = LogWriterOptions()
@@ -58,6 +59,21 @@ extension LedgerEngine {
             dataDirectory: dataDirectory,
             personalData: try PersonalDataStore(directory: "\(dataDirectory)/\(personalDataFolderName)"),
             clock: clock
+        )
+    }
+
+    /// A new, empty log is created only in a folder that never held a ledger: personal data or set-aside records
+    /// without a log mean the log was lost or a restore is half done, and a new chain would hide that.
+    static func refuseToStartOverALostLog(dataDirectory: String, logPath: String) throws(EngineError) {
+        let files = FileManager.default
+        guard !files.fileExists(atPath: logPath) else { return }
+        let personal = (try? files.contentsOfDirectory(atPath: "\(dataDirectory)/\(personalDataFolderName)")) ?? []
+        let setAside = ((try? files.contentsOfDirectory(atPath: dataDirectory)) ?? []).filter { $0.hasPrefix("\(logFileName).torn") }
+        guard !personal.isEmpty || !setAside.isEmpty else { return }
+        throw EngineError(
+            kind: .storage,
+            code: "log_missing",
+            message: "\(dataDirectory) holds \(personal.isEmpty ? "set-aside records" : "personal data") but no \(logFileName): a ledger was kept here and its log is gone. Restore \(logFileName) from a backup, or move the folder away to start a new, empty ledger."
         )
     }
 

@@ -10,7 +10,7 @@ struct Accord: AsyncParsableCommand {
             Every change is an event appended to a hash-chained log; nothing is rewritten. Dates are YYYY-MM-DD.
             Exit codes: 0 ok, 1 refused by a rule or a conflict, 2 usage error, 3 daemon unreachable.
             The socket is --socket, else $ACCORD_SOCKET, else /run/accord/accord.sock as root, else \
-            $XDG_RUNTIME_DIR/accord/accord.sock.
+            $XDG_RUNTIME_DIR/accord/accord.sock when it exists, else /run/accord/accord.sock (the system service).
             """,
         version: AccordVersion.current,
         subcommands: [

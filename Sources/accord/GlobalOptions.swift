@@ -8,7 +8,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customLong("socket"),
         help: ArgumentHelp(
-            "The daemon's Unix socket. Default: $ACCORD_SOCKET, else /run/accord/accord.sock as root, else $XDG_RUNTIME_DIR/accord/accord.sock.",
+            "The daemon's Unix socket. Default: $ACCORD_SOCKET, else /run/accord/accord.sock as root, else $XDG_RUNTIME_DIR/accord/accord.sock when it exists, else /run/accord/accord.sock (the system service).",
             valueName: "path"
         )
     )
@@ -21,8 +21,22 @@ struct GlobalOptions: ParsableArguments {
         if let socketPath { return socketPath }
         let environment = ProcessInfo.processInfo.environment
         if let explicit = environment["ACCORD_SOCKET"], !explicit.isEmpty { return explicit }
-        return DefaultPlaces.ofCurrentUser(environment: environment).socketPath
+        let own = DefaultPlaces.ofCurrentUser(environment: environment).socketPath
+        // A user's own daemon wins; without one, the system service's socket (members of accord-clients use it).
+        if !FileManager.default.fileExists(atPath: own), FileManager.default.fileExists(atPath: GlobalOptions.systemSocketPath) {
+            return GlobalOptions.systemSocketPath
+        }
+        return own
     }
 
-    var client: AccordClient { AccordClient(socketPath: resolvedSocketPath) }
+    static let systemSocketPath = "/run/accord/accord.sock"
+
+    @Option(name: .customLong("timeout"), help: ArgumentHelp("Seconds to wait for the daemon's answer (1 to 3600).", valueName: "seconds"))
+    var timeoutSeconds: Int = 120
+
+    func validate() throws {
+        guard (1...3_600).contains(timeoutSeconds) else { throw ValidationError("--timeout must be between 1 and 3600 seconds") }
+    }
+
+    var client: AccordClient { AccordClient(socketPath: resolvedSocketPath, timeoutSeconds: Int64(timeoutSeconds)) }
 }

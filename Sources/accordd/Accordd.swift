@@ -86,7 +86,7 @@ struct Accordd: AsyncParsableCommand {
             settings = try DaemonSettings.load(path: configuration, flagLogLevel: logLevel)
         } catch {
             FileHandle.standardError.write(Data("accordd: \(error)\n".utf8))
-            throw ExitCode(78)
+            throw ExitCode(DaemonError.configurationExitCode)
         }
         let sharedLevel = SharedLogLevel(settings.logLevel)
         let makeHandler = logTarget.logHandlerFactory(logLevel: .trace, environment: environment)
@@ -126,6 +126,9 @@ struct Accordd: AsyncParsableCommand {
         )
         do {
             try await group.run()
+        } catch let error as DaemonError {
+            if !error.logged { logger.critical("accordd stopped: \(error)") }
+            throw ExitCode(error.exitCode)
         } catch {
             logger.critical("accordd stopped on an error", metadata: ["error": "\(error)"])
             throw ExitCode.failure

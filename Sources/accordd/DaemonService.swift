@@ -61,11 +61,18 @@ final class DaemonService: Service, Sendable {
                 }
             )
         } catch {
-            logger.critical(
-                "cannot open the ledger",
-                metadata: ["error": "\(error)", "data_directory": "\(dataDirectory)"]
+            var metadata: Logger.Metadata = ["code": "\(error.code)", "data_directory": "\(dataDirectory)"]
+            if let position = (error.cause as? LogError)?.position { metadata["accord.position"] = "\(position)" }
+            logger.critical("cannot open the ledger: \(error.message)", metadata: metadata)
+            let untrusted = error.code.hasPrefix("log_") && error.code != "log_io_error" && error.code != "log_locked"
+                || error.code == "event_undecodable" || error.code == "log_missing"
+            throw DaemonError(
+                code: error.code,
+                message: error.message,
+                cause: error,
+                exitCode: untrusted ? DaemonError.dataExitCode : 1,
+                logged: true
             )
-            throw error
         }
         logRecovery(engine.recovery)
         let group = MultiThreadedEventLoopGroup.singleton
@@ -137,6 +144,7 @@ final class DaemonService: Service, Sendable {
             UInt64(stuckThreshold.components.seconds) * 1_000_000_000
             + UInt64(stuckThreshold.components.attoseconds / 1_000_000_000)
         var lastPing = ContinuousClock.now
+        var lastStatus = ""
         while !Task.isCancelled {
             do {
                 try await Task.sleep(for: tick)
@@ -154,7 +162,11 @@ final class DaemonService: Service, Sendable {
                 }
                 continue
             }
-            notify { try $0.status(servingStatus(engine: engine, server: server)) }
+            let status = servingStatus(engine: engine, server: server)
+            if status != lastStatus {
+                notify { try $0.status(status) }
+                lastStatus = status
+            }
             guard let pingEvery, ContinuousClock.now - lastPing >= pingEvery - tick else { continue }
             let healthy =
                 await HealthCheck.eventLoopsAnswer(group, within: .seconds(2))

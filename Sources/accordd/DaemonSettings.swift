@@ -44,7 +44,7 @@ struct DaemonSettings: Equatable, Sendable {
                 settings.limits.maximumBodyBytes = value
             }
             if let value = file.maximumConnections {
-                try check(value, in: 1...65_536, key: "maximumConnections", path: path)
+                try check(value, in: 1...4_096, key: "maximumConnections", path: path)
                 settings.limits.maximumConnections = value
             }
             if let value = file.idleTimeoutMilliseconds {
@@ -52,7 +52,7 @@ struct DaemonSettings: Equatable, Sendable {
                 settings.limits.idleTimeoutMilliseconds = value
             }
             if let value = file.shutdownGraceMilliseconds {
-                try check(Int(value), in: 0...300_000, key: "shutdownGraceMilliseconds", path: path)
+                try check(Int(value), in: 0...25_000, key: "shutdownGraceMilliseconds", path: path)
                 settings.limits.shutdownGraceMilliseconds = value
             }
         }

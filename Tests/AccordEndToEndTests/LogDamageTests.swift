@@ -28,7 +28,8 @@ final class LogDamageTests: XCTestCase {
         try bytes.write(to: URL(fileURLWithPath: logPath))
 
         let damaged = try await refusedStart(ledger)
-        XCTAssertTrue(damaged.errors.contains("position"), "the message names the position:\n\(damaged.errors)")
+        XCTAssertTrue(damaged.errors.contains("accord.position="), "the message names the position:\n\(damaged.errors)")
+        XCTAssertTrue(damaged.errors.contains("is damaged at record "), damaged.errors)
         let after = try Data(contentsOf: URL(fileURLWithPath: logPath))
         XCTAssertEqual(after, bytes, "a damaged log is never rewritten")
     }
@@ -76,7 +77,15 @@ final class LogDamageTests: XCTestCase {
         try daemon.process.run()
         let exited = try await Deadline.poll(seconds: 30) { !daemon.process.isRunning }
         XCTAssertTrue(exited, "a damaged log must stop the start", file: file, line: line)
-        XCTAssertNotEqual(daemon.process.terminationStatus, 0, file: file, line: line)
+        XCTAssertEqual(daemon.process.terminationStatus, 65, "EX_DATAERR keeps systemd from restarting in a loop:\n\(daemon.errors)", file: file, line: line)
         return daemon
+    }
+
+    func testALostLogBesidePersonalDataIsNotReplacedByAnEmptyOne() async throws {
+        let (ledger, logPath) = try await stoppedLedger()
+        try FileManager.default.removeItem(atPath: logPath)
+        let refused = try await refusedStart(ledger)
+        XCTAssertTrue(refused.errors.contains("log_missing"), refused.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: logPath), "no new, empty ledger hides the loss")
     }
 }

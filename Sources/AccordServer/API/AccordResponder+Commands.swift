@@ -56,6 +56,7 @@ extension AccordResponder {
                     "accord.position": "\(event.recorded.position)",
                     "accord.event_type": "\(event.recorded.event.typeName)",
                     "accord.stream": "\(event.streamID)",
+                    "accord.hash": "\(event.hash)",
                     "accord.author": "\(author.name)",
                     "accord.author_uid": "\(author.userID)",
                 ]
