@@ -77,6 +77,21 @@ listing=$(client "${list_command[@]}") || fail "${list_command[*]} failed"
 grep -q "\"$institution_id\"" <<<"$listing" || fail "$institution_id missing from: $listing"
 grep -q "$institution_name" <<<"$listing" || fail "'$institution_name' missing from: $listing"
 
+step "a member of accord-clients records through the system socket as themselves; others are told to join"
+clients_gid=$(getent group accord-clients | cut -d: -f3)
+[ -n "$clients_gid" ] || fail "no accord-clients group"
+as_nobody() {
+    in_sandbox setpriv --reuid=65534 --regid=65534 "$@"
+}
+as_nobody --groups="$clients_gid" env -i HOME=/nonexistent PATH=/usr/bin:/bin \
+    "$accord" institution register --id member-check --name "Member check" --country FR --kind other \
+    || fail "a member of accord-clients cannot record through /run/accord/accord.sock"
+client "$accord" log --author nobody --json | grep -q '"member-check"' || fail "the event is not recorded as nobody's"
+if refusal=$(as_nobody --clear-groups env -i HOME=/nonexistent PATH=/usr/bin:/bin "$accord" status 2>&1); then
+    fail "a user outside accord-clients used the daemon"
+fi
+grep -q "accord-clients" <<<"$refusal" || fail "the refusal does not say to join accord-clients: $refusal"
+
 step "the journal has accordd's structured entries"
 journal_has_entries() {
     in_sandbox journalctl --no-pager --output=export _SYSTEMD_UNIT=accordd.service SYSLOG_IDENTIFIER=accordd \
