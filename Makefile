@@ -6,6 +6,8 @@ PREFIX ?= /usr
 DESTDIR ?=
 # debug or release; `make install` builds release unless told otherwise.
 CONFIGURATION ?= release
+# A release install links the Swift runtime statically, so the binaries need no toolchain on the target host.
+INSTALL_BUILD_FLAGS = $(if $(filter release,$(CONFIGURATION)),--static-swift-stdlib,)
 BINDIR = $(PREFIX)/bin
 UNITDIR = $(if $(filter /usr,$(PREFIX)),/lib/systemd/system,$(PREFIX)/lib/systemd/system)
 SYSUSERSDIR = $(PREFIX)/lib/sysusers.d
@@ -40,8 +42,8 @@ test-systemd: deps
 	scripts/systemd-sandbox/test-installed-units.sh
 
 install: deps
-	swift build -c $(CONFIGURATION) --product accordd
-	swift build -c $(CONFIGURATION) --product accord
+	swift build -c $(CONFIGURATION) $(INSTALL_BUILD_FLAGS) --product accordd
+	swift build -c $(CONFIGURATION) $(INSTALL_BUILD_FLAGS) --product accord
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(DOCDIR)/docs/decisions
 	install -m 0755 .build/$(CONFIGURATION)/accordd .build/$(CONFIGURATION)/accord $(DESTDIR)$(BINDIR)/
 	sed 's|/usr/bin/accordd|$(BINDIR)/accordd|' systemd/accordd.service > $(DESTDIR)$(UNITDIR)/accordd.service
