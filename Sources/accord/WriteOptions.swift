@@ -22,6 +22,15 @@ struct WriteOptions: ParsableArguments {
     )
     var expectedVersion: UInt64?
 
+    func validate() throws {
+        if let requestID {
+            let visible = requestID.utf8.allSatisfy { (0x21...0x7E).contains($0) }
+            guard !requestID.isEmpty, requestID.utf8.count <= 128, visible else {
+                throw ValidationError("--request-id must be 1 to 128 visible ASCII characters without spaces")
+            }
+        }
+    }
+
     /// Sends the command's body to its route and prints the receipt.
     func send<Body: Encodable>(_ commandName: String, _ body: Body, id: String? = nil, global: GlobalOptions)
         async throws

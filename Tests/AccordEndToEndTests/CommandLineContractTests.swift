@@ -97,5 +97,16 @@ final class CommandLineContractTests: XCTestCase {
         }
         let unknown = try cli.run(["agreement", "sign", "--no-such-option"])
         XCTAssertEqual(unknown.exitCode, 2)
+        let unknownType = try cli.run(["log", "--type", "Bogus"])
+        XCTAssertEqual(unknownType.exitCode, 2)
+        XCTAssertTrue(
+            unknownType.standardError.contains("SecondmentStarted"),
+            "the error lists the types: \(unknownType.standardError)"
+        )
+        let emptyRequestID = try cli.run([
+            "institution", "register", "--id", "x", "--name", "X", "--country", "FR", "--kind", "other", "--request-id",
+            "",
+        ])
+        XCTAssertEqual(emptyRequestID.exitCode, 2, emptyRequestID.standardError)
     }
 }

@@ -1,4 +1,5 @@
 import AccordAPI
+import AccordDomain
 import ArgumentParser
 import Foundation
 
@@ -25,6 +26,11 @@ struct LogCommand: AsyncParsableCommand {
     func validate() throws {
         guard (1...100_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 100000") }
         guard from >= 1 else { throw ValidationError("--from starts at 1, the first position") }
+        if let type, !Event.typeNames.contains(type) {
+            throw ValidationError(
+                "--type \(type) is not an event type; the types are \(Event.typeNames.joined(separator: ", "))"
+            )
+        }
     }
 
     func run() async throws {
