@@ -44,5 +44,9 @@ final class WalkthroughTests: XCTestCase {
             "every event names the peer uid as its author"
         )
         XCTAssertFalse(log.standardOutput.contains("Camille"), "personal data must stay out of the hash-chained log")
+        XCTAssertTrue(
+            lines.allSatisfy { $0.contains(/"recordedAt":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z"/) },
+            "recorded times keep the log's microseconds: \(lines.first ?? "")"
+        )
     }
 }
