@@ -17,7 +17,7 @@ public struct CommandRoute: Sendable, Equatable {
     /// The path for one entity; the id is percent-encoded where needed.
     public func path(id: String?) -> String {
         guard let id else { return pathTemplate }
-        return pathTemplate.replacingOccurrences(of: "{id}", with: id)
+        return pathTemplate.replacingOccurrences(of: "{id}", with: PathSegment.encode(id))
     }
 
     /// Every command route; all are POST.

@@ -80,12 +80,9 @@ public struct AccordClient: Sendable {
     }
 
     static func queryString(_ query: [(String, String?)]) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
         let pairs = query.compactMap { name, value -> String? in
             guard let value else { return nil }
-            let encoded = value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
-            return "\(name)=\(encoded)"
+            return "\(name)=\(PathSegment.encode(value))"
         }
         return pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")
     }

@@ -38,20 +38,6 @@ enum Console {
         print(String(decoding: data, as: UTF8.self))
     }
 
-    /// Prints raw JSON bytes from the daemon re-indented, for `--json` on answers the CLI does not reshape.
-    static func printJSON(bytes: [UInt8]) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)),
-            let pretty = try? JSONSerialization.data(
-                withJSONObject: object,
-                options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            )
-        else {
-            print(String(decoding: bytes, as: UTF8.self))
-            return
-        }
-        print(String(decoding: pretty, as: UTF8.self))
-    }
-
     /// An aligned table; an empty one prints a line saying so instead.
     static func printTable(_ titles: [String], _ rows: [[String]], empty: String) {
         guard !rows.isEmpty else {

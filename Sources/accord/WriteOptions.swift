@@ -40,7 +40,7 @@ struct WriteOptions: ParsableArguments {
         }
         let client = global.client
         let bytes = try await client.send(
-            path: route.path(id: id.map(PathSegment.encode)),
+            path: route.path(id: id),
             body: body,
             requestID: requestID,
             expectedVersion: expectedVersion

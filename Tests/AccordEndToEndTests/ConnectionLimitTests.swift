@@ -3,7 +3,7 @@ import Foundation
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Past the connection limit a client gets a 503 for its request, and the daemon goes on serving.
@@ -39,14 +39,7 @@ final class ConnectionLimitTests: XCTestCase {
     /// A raw connection that sends nothing.
     static func connect(_ path: String) throws -> Int32 {
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
-        }
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
+        let result = UnixSocketAddress.with(path) { Glibc.connect(descriptor, $0, $1) }
         guard result == 0 else { throw DaemonFailure(message: "connect(\(path)) failed: errno \(errno)") }
         return descriptor
     }

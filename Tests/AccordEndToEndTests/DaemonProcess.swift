@@ -18,13 +18,7 @@ final class DaemonProcess {
         process.executableURL = URL(fileURLWithPath: BuiltProducts.daemon)
         process.arguments =
             ["--socket", socketPath, "--data-dir", dataDirectory, "--log-target", "stderr"] + extraArguments
-        var merged = ProcessInfo.processInfo.environment
-        for key in [
-            "NOTIFY_SOCKET", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "WATCHDOG_USEC", "WATCHDOG_PID",
-            "JOURNAL_STREAM", "INVOCATION_ID",
-        ] {
-            merged.removeValue(forKey: key)
-        }
+        var merged = TestEnvironment.withoutSystemd
         merged.merge(environment) { _, new in new }
         process.environment = merged
         process.standardOutput = FileHandle(forWritingAtPath: errorFile)

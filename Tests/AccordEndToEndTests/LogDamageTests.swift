@@ -77,7 +77,13 @@ final class LogDamageTests: XCTestCase {
         try daemon.process.run()
         let exited = try await Deadline.poll(seconds: 30) { !daemon.process.isRunning }
         XCTAssertTrue(exited, "a damaged log must stop the start", file: file, line: line)
-        XCTAssertEqual(daemon.process.terminationStatus, 65, "EX_DATAERR keeps systemd from restarting in a loop:\n\(daemon.errors)", file: file, line: line)
+        XCTAssertEqual(
+            daemon.process.terminationStatus,
+            65,
+            "EX_DATAERR keeps systemd from restarting in a loop:\n\(daemon.errors)",
+            file: file,
+            line: line
+        )
         return daemon
     }
 

@@ -20,13 +20,7 @@ final class SpawnedProcess {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        var environment = ProcessInfo.processInfo.environment
-        for key in [
-            "NOTIFY_SOCKET", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "WATCHDOG_USEC", "JOURNAL_STREAM",
-            "INVOCATION_ID",
-        ] {
-            environment.removeValue(forKey: key)
-        }
+        let environment = TestEnvironment.withoutSystemd
         let environ = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { environ.forEach { free($0) } }
         var pid: pid_t = 0

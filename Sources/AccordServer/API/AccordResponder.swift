@@ -45,7 +45,8 @@ public struct AccordResponder: HTTPResponder {
             return APIFailure(
                 status: .internalServerError,
                 code: "internal_error",
-                message: "the daemon failed to answer: \(error)"
+                message:
+                    "the daemon failed to answer (\(error)); nothing was recorded by this request: retry, and report it with the daemon's log (journalctl -u accordd)"
             ).response
         }
     }

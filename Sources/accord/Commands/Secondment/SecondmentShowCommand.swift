@@ -1,3 +1,4 @@
+import AccordAPI
 import AccordDomain
 import ArgumentParser
 
