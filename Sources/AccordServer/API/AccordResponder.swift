@@ -46,7 +46,7 @@ public struct AccordResponder: HTTPResponder {
                 status: .internalServerError,
                 code: "internal_error",
                 message:
-                    "the daemon failed to answer (\(error)); nothing was recorded by this request: retry, and report it with the daemon's log (journalctl -u accordd)"
+                    "the daemon failed to answer (\(error)); a command may still have been recorded: retry it with the same request id, which records it at most once, and report this with the daemon's log (journalctl -u accordd)"
             ).response
         }
     }
