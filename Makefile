@@ -46,7 +46,7 @@ install: deps
 	swift build -c $(CONFIGURATION) $(INSTALL_BUILD_FLAGS) --product accord
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(DOCDIR)/docs/decisions
 	install -m 0755 .build/$(CONFIGURATION)/accordd .build/$(CONFIGURATION)/accord $(DESTDIR)$(BINDIR)/
-	sed 's|/usr/bin/accordd|$(BINDIR)/accordd|' systemd/accordd.service > $(DESTDIR)$(UNITDIR)/accordd.service
+	sed 's|/usr/bin/accord|$(BINDIR)/accord|g' systemd/accordd.service > $(DESTDIR)$(UNITDIR)/accordd.service
 	chmod 0644 $(DESTDIR)$(UNITDIR)/accordd.service
 	install -m 0644 systemd/accordd.socket $(DESTDIR)$(UNITDIR)/
 	install -m 0644 systemd/accord.sysusers $(DESTDIR)$(SYSUSERSDIR)/accord.conf

@@ -15,10 +15,9 @@ final class DaemonService: Service, Sendable {
     private let socket: ListeningSocket
     private let dataDirectory: String
     private let setAsideDamagedTail: Bool
-    private let configurationPath: String?
-    private let flagLogLevel: Logger.Level?
-    private let settings: Mutex<DaemonSettings>
-    private let sharedLevel: SharedLogLevel
+    /// The settings read at start (the server's first limits); later ones come through `reloader`.
+    private let settings: DaemonSettings
+    private let reloader: ConfigurationReloader
     private let logger: Logger
     private let notifier = SystemdNotifier()
     private let failureMessage = Mutex<String?>(nil)
@@ -30,19 +29,15 @@ final class DaemonService: Service, Sendable {
         socket: ListeningSocket,
         dataDirectory: String,
         setAsideDamagedTail: Bool,
-        configurationPath: String?,
-        flagLogLevel: Logger.Level?,
         settings: DaemonSettings,
-        sharedLevel: SharedLogLevel,
+        reloader: ConfigurationReloader,
         logger: Logger
     ) {
         self.socket = socket
         self.dataDirectory = dataDirectory
         self.setAsideDamagedTail = setAsideDamagedTail
-        self.configurationPath = configurationPath
-        self.flagLogLevel = flagLogLevel
-        self.settings = Mutex(settings)
-        self.sharedLevel = sharedLevel
+        self.settings = settings
+        self.reloader = reloader
         self.logger = logger
     }
 
@@ -85,12 +80,13 @@ final class DaemonService: Service, Sendable {
         )
         let server = UnixSocketServer(
             socket: socket,
-            responder: responder,
-            limits: settings.withLock { $0.limits },
+            responder: ReloadRouteResponder(api: responder, reloader: reloader, daemonUserID: getuid()),
+            limits: settings.limits,
             group: group,
             logger: logger
         )
         connections.source = { server.connectionCount }
+        reloader.attach(server)
         let watchdog =
             (try? WatchdogConfiguration.fromEnvironment()) ?? WatchdogConfiguration(intervalMicroseconds: nil)
 
@@ -180,27 +176,10 @@ final class DaemonService: Service, Sendable {
         }
     }
 
-    /// SIGHUP re-reads the configuration: log level and limits change without dropping connections or the log.
+    /// SIGHUP reloads as `POST /v1/reload` does; its outcome is only in the journal (`systemctl reload` uses the route).
     private func reloadOnHangUp(engine: LedgerEngine, server: UnixSocketServer) async {
         for await _ in await UnixSignalsSequence(trapping: .sighup) {
-            notify { try $0.reloading() }
-            do {
-                let reloaded = try DaemonSettings.load(path: configurationPath, flagLogLevel: flagLogLevel)
-                settings.withLock { $0 = reloaded }
-                sharedLevel.current = reloaded.logLevel
-                server.limits = reloaded.limits
-                logger.notice(
-                    "configuration reloaded",
-                    metadata: [
-                        "log_level": "\(reloaded.logLevel)",
-                        "maximum_body_bytes": "\(reloaded.limits.maximumBodyBytes)",
-                        "maximum_connections": "\(reloaded.limits.maximumConnections)",
-                    ]
-                )
-            } catch {
-                logger.error("reload refused; keeping the running configuration", metadata: ["error": "\(error)"])
-            }
-            notify { try $0.ready() }
+            _ = try? await reloader.reload()
             notify { try $0.status(servingStatus(engine: engine, server: server)) }
         }
     }
@@ -224,15 +203,12 @@ final class DaemonService: Service, Sendable {
 
     private func servingStatus(engine: LedgerEngine, server: UnixSocketServer) -> String {
         let head = engine.head
-        return
+        let serving =
             "serving: head position \(head.position), \(engine.eventCount) events, \(server.connectionCount) connections"
+        return reloader.refusal.map { "\(serving); last reload refused: \($0)" } ?? serving
     }
 
     private func notify(_ body: (SystemdNotifier) throws -> Void) {
-        do {
-            try body(notifier)
-        } catch {
-            logger.warning("cannot notify systemd", metadata: ["error": "\(error)"])
-        }
+        notifier.notify(logger: logger, body)
     }
 }

@@ -24,6 +24,14 @@ struct DaemonSettings: Equatable, Sendable {
 
     static let maximumFileBytes = 64 * 1024
 
+    /// The file a start or a reload reads: the one given with `--config`, else the default when it exists at that
+    /// moment (so a file created after the start is read at the next reload, and a removed one means defaults).
+    static func configurationPath(explicit: String?) -> String? {
+        explicit
+            ?? (FileManager.default.fileExists(atPath: Accordd.defaultConfigurationPath)
+                ? Accordd.defaultConfigurationPath : nil)
+    }
+
     /// Loads the file at `path` (when given) and lets the flags override it; errors name the key and the rule.
     static func load(path: String?, flagLogLevel: Logger.Level?) throws(DaemonError) -> DaemonSettings {
         var settings = DaemonSettings(logLevel: .info, limits: ServerLimits())

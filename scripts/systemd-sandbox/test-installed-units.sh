@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The systemd part of `make test`: installs Accord into a scratch tree (debug build, as the other tests use),
 # checks the units statically (verify, security score, sysusers), then boots systemd 252 in a private namespace
-# and drives the installed units through socket activation, reload, restart and stop; last, the journald log
+# and drives the installed units through socket activation, reload, restart and stop, then through freezes, crash
+# signals, a write probe and reloads of good and broken files (recovery-test.sh); last, the journald log
 # handler's round trip through a real journald (needs the test binary that `swift build --build-tests` made).
 # Exit 0 passed, 1 failed, 77 skipped (with the reason printed), like its parts.
 set -uo pipefail
@@ -33,6 +34,8 @@ run_part() {
 run_part "unit files: verify, security score, sysusers" systemd/check.sh "$root"
 run_part "accordd under systemd: socket activation, notify, watchdog, journal, reload, restart, stop" \
     scripts/systemd-sandbox/run.sh "$root" scripts/systemd-sandbox/accordd-test.sh
+run_part "accordd recovers under systemd: watchdog, crash signals, write probe, reload that fails loudly" \
+    scripts/systemd-sandbox/run.sh "$root" scripts/systemd-sandbox/recovery-test.sh
 if [ -x .build/debug/accordPackageTests.xctest ]; then
     empty=$(mktemp -d /tmp/accord-empty.XXXXXX)
     run_part "JournalLogHandler round trip through a real systemd-journald" \
