@@ -12,7 +12,8 @@
 #   the new process logged "log verified" at the head it had before;
 # - systemctl reload: a file created after the start is applied; a broken file makes it fail while the daemon
 #   serves on with the settings it had, and the status line says why; removing the file goes back to the defaults;
-# - a broken file at start: the waiting client is told why, one start attempt per client, the socket stays up.
+# - a broken file at start: the waiting client is told why, one start attempt per client, the socket stays up;
+#   repeated refused starts hit the start limit, and reset-failed plus starting the socket bring it back.
 # Prints the measured freeze→ready and signal→ready times.
 set -euo pipefail
 
@@ -260,5 +261,26 @@ starts_after=$(in_sandbox journalctl --no-pager --output=cat UNIT=accordd.servic
     || fail "one client caused $((starts_after - starts_before)) start attempts, expected 1"
 in_sandbox rm "$configuration"
 client "$accord" status >/dev/null || fail "the first request after the fix did not start accordd"
+
+step "the start limit, and the way back as docs/operations.md tells it"
+in_sandbox systemctl stop accordd.service 2>/dev/null
+in_sandbox sh -c "printf '{\"maximumConnections\": 0}\n' >$configuration"
+socket_failed() {
+    [ "$(unit_property accordd.socket ActiveState)" = failed ]
+}
+for attempt in 1 2 3 4 5 6 7; do
+    client "$accord" status >/dev/null 2>&1 && fail "accord status succeeded with a broken configuration"
+    socket_failed && break
+done
+wait_until 10 socket_failed || fail "accordd.socket did not fail after $attempt refused starts"
+[ "$(unit_property accordd.socket Result)" = service-start-limit-hit ] \
+    || fail "accordd.socket failed with $(unit_property accordd.socket Result)"
+no_socket=$(client "$accord" status 2>&1) && fail "accord status succeeded without a socket"
+grep -q "reset-failed" <<<"$no_socket" || fail "the client does not point at reset-failed: $no_socket"
+in_sandbox rm "$configuration"
+in_sandbox systemctl reset-failed accordd.service accordd.socket
+in_sandbox systemctl start accordd.socket
+client "$accord" status >/dev/null || fail "accordd did not start after reset-failed and a start of the socket"
+echo "start limit hit after $attempt refused starts; reset-failed and starting the socket brought it back"
 
 echo "accordd recovers at once, writes only its own places and reloads loudly under systemd"
