@@ -20,7 +20,11 @@ set -euo pipefail
 accord=/usr/bin/accord
 configuration=/etc/accord/accordd.json
 watchdog_seconds=${RECOVERY_WATCHDOG_SECONDS:-4}
-restart_seconds=2 # RestartSec= in accordd.service
+# RestartSec= as the installed unit has it ("2s" or "500ms"), rounded up to whole seconds.
+restart_seconds=$(unit_property accordd.service RestartUSec \
+    | awk '/^[0-9]+ms$/ { print int((substr($0, 1, length($0) - 2) + 999) / 1000); next }
+           /^[0-9]+s$/ { print substr($0, 1, length($0) - 1); next }
+           { exit 1 }') || { echo "FAIL: cannot read RestartSec= of accordd.service" >&2; exit 1; }
 # Start allowance: a small ledger starts in well under a second; the margin absorbs a loaded CI machine.
 start_allowance_seconds=${RECOVERY_START_ALLOWANCE_SECONDS:-6}
 # A crash signal must end the process this fast (before the fix, SIGSEGV never did, SIGABRT took TimeoutAbortSec=).
