@@ -29,6 +29,8 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // Merkle tree, proofs, signed notes, checkpoints, cosignatures and witness policies. Pure: no I/O, no clock.
+        .target(name: "AccordProof", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Commands at the head of the log: decide, append, evolve.
         .target(
             name: "AccordEngine",
@@ -117,6 +119,10 @@ let package = Package(
         .testTarget(name: "AccordDomainTests", dependencies: ["AccordDomain"]),
         .testTarget(name: "AccordLogTests", dependencies: ["AccordLog"]),
         .testTarget(name: "AccordEngineTests", dependencies: ["AccordEngine"]),
+        .testTarget(
+            name: "AccordProofTests",
+            dependencies: ["AccordProof", "AccordLog", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "AccordSystemdTests", dependencies: ["AccordSystemd"]),
         .testTarget(
             name: "AccordEndToEndTests",
