@@ -2,6 +2,7 @@ import AccordEngine
 import AccordLog
 import AccordServer
 import AccordSystemd
+import AccordTransparency
 import Foundation
 import Logging
 import NIOCore
@@ -13,13 +14,13 @@ import UnixSignals
 /// The daemon's life: verify and replay the log, serve, supervise (status, watchdog, reload), stop cleanly.
 final class DaemonService: Service, Sendable {
     private let socket: ListeningSocket
-    private let dataDirectory: String
+    let dataDirectory: String
     private let setAsideDamagedTail: Bool
     private let configurationPath: String?
     private let flagLogLevel: Logger.Level?
     private let settings: Mutex<DaemonSettings>
     private let sharedLevel: SharedLogLevel
-    private let logger: Logger
+    let logger: Logger
     private let notifier = SystemdNotifier()
     private let failureMessage = Mutex<String?>(nil)
 
@@ -49,12 +50,16 @@ final class DaemonService: Service, Sendable {
     func run() async throws {
         let startedAt = Date()
         notify { try $0.status("verifying the log in \(dataDirectory)") }
+        let checkpointSettings = settings.withLock { $0.checkpoints }
+        let policy = try DaemonService.loadPolicy(checkpointSettings)
+        let issuer = try openCheckpoints(checkpointSettings)
         let engine: LedgerEngine
         do {
             engine = try LedgerEngine.open(
                 dataDirectory: dataDirectory,
                 clock: { Date() },
                 setAsideDamagedTail: setAsideDamagedTail,
+                treeExpectations: issuer.expectations,
                 progress: { [notifier] progress in
                     try? notifier.status(progress.description)
                     try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
@@ -64,7 +69,8 @@ final class DaemonService: Service, Sendable {
             var metadata: Logger.Metadata = ["code": "\(error.code)", "data_directory": "\(dataDirectory)"]
             if let position = (error.cause as? LogError)?.position { metadata["accord.position"] = "\(position)" }
             logger.critical("cannot open the ledger: \(error.message)", metadata: metadata)
-            let untrusted = error.code.hasPrefix("log_") && error.code != "log_io_error" && error.code != "log_locked"
+            let untrusted =
+                error.code.hasPrefix("log_") && error.code != "log_io_error" && error.code != "log_locked"
                 || error.code == "event_undecodable" || error.code == "log_missing"
             throw DaemonError(
                 code: error.code,
@@ -75,12 +81,31 @@ final class DaemonService: Service, Sendable {
             )
         }
         logRecovery(engine.recovery)
+        let transparency: Transparency
+        do throws(LogError) {
+            transparency = try Transparency(
+                issuer: issuer,
+                verification: VerificationService(),
+                policy: policy,
+                logPath: engine.logPath,
+                stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
+            )
+        } catch {
+            throw DaemonError(code: error.code, message: error.message, cause: error)
+        }
         let group = MultiThreadedEventLoopGroup.singleton
         let connections = ConnectionCounter()
         let responder = AccordResponder(
             engine: engine,
             startedAt: startedAt,
             connectionCount: { connections.value },
+            logger: logger,
+            transparency: transparency
+        )
+        let schedule = CheckpointSchedule(
+            engine: engine,
+            transparency: transparency,
+            intervalSeconds: { [self] in self.settings.withLock { $0.checkpoints.intervalSeconds } },
             logger: logger
         )
         let server = UnixSocketServer(
@@ -108,6 +133,7 @@ final class DaemonService: Service, Sendable {
                 }
                 tasks.addTask { await self.supervise(engine: engine, server: server, group: group, watchdog: watchdog) }
                 tasks.addTask { await self.reloadOnHangUp(engine: engine, server: server) }
+                tasks.addTask { await schedule.run() }
                 try await tasks.next()
                 tasks.cancelAll()
             }
