@@ -40,12 +40,9 @@ public final class CheckpointStore: Sendable {
         return (store, entries)
     }
 
-    /// Reads the entries of a store or an evidence file without opening it for writing.
-    public static func entries(inFile path: String) throws(TransparencyError) -> [String] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw failure("cannot read", path, errno: ENOENT)
-        }
-        return try parse(Array(data), path: path).entries
+    /// The whole entries of a store's or an evidence file's text (each note followed by an empty line).
+    public static func notes(inText text: String) -> [String] {
+        (try? parse(Array(text.utf8), path: "")).map(\.entries) ?? []
     }
 
     /// The text of a store holding these entries.

@@ -13,23 +13,21 @@ public struct LogVerification: Sendable {
     public var limit: ChainHead?
     /// Checkpoint notes, as stored or exported.
     public var checkpointNotes: [String]
-    public var logKey: NoteVerifier
-    public var origin: String
+    /// The log's key; its name is the log's origin. Without one, no checkpoint can be checked.
+    public var logKey: NoteVerifier?
     public var policy: WitnessPolicy?
 
     public init(
         logPath: String,
         limit: ChainHead? = nil,
         checkpointNotes: [String],
-        logKey: NoteVerifier,
-        origin: String,
+        logKey: NoteVerifier?,
         policy: WitnessPolicy? = nil
     ) {
         self.logPath = logPath
         self.limit = limit
         self.checkpointNotes = checkpointNotes
         self.logKey = logKey
-        self.origin = origin
         self.policy = policy
     }
 
@@ -39,9 +37,15 @@ public struct LogVerification: Sendable {
         var findings: [VerificationFinding] = []
         var expectations: [IssuedCheckpoint] = []
         for (index, text) in checkpointNotes.enumerated() {
+            guard let logKey else { break }
             do {
                 expectations.append(
-                    try IssuedCheckpoint(text: text, logKey: logKey, origin: origin, label: "checkpoint \(index + 1)")
+                    try IssuedCheckpoint(
+                        text: text,
+                        logKey: logKey,
+                        origin: logKey.name,
+                        label: "checkpoint \(index + 1)"
+                    )
                 )
             } catch {
                 findings.append(error.finding)

@@ -28,6 +28,10 @@ struct Accord: AsyncParsableCommand {
             RetractCommand.self,
             LogCommand.self,
             FiguresCommand.self,
+            CheckpointCommand.self,
+            KeyCommand.self,
+            ProveCommand.self,
+            VerifyCommand.self,
         ]
     )
 

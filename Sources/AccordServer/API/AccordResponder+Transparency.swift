@@ -50,7 +50,6 @@ extension AccordResponder {
             limit: engine.head,
             checkpointNotes: transparency.issuer.storedEntries,
             logKey: transparency.issuer.logKey,
-            origin: transparency.issuer.origin,
             policy: transparency.policy
         )
     }
