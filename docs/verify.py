@@ -14,6 +14,7 @@ offset (in ledger.log) or its checkpoint and byte offset (in checkpoints). It ne
 """
 import base64
 import hashlib
+import json
 import os
 import struct
 import sys
@@ -208,13 +209,14 @@ def next_whole_frame(data, start):
     return None
 
 
-def field_problem(frame, length):
-    """Why the fields of a frame do not decode as section 4 says, or None."""
+def decode_fields(frame, length):
+    """(problem, payload): why the fields of a frame do not decode as section 4 says (None if they do), and the
+    payload bytes."""
     encoding, flags, reserved = frame[60], frame[61], struct.unpack_from("<H", frame, 62)[0]
     if encoding == 0:
-        return "payload encoding 0"
+        return "payload encoding 0", None
     if flags & ~0x03 or reserved:
-        return "unknown flag bits or reserved bits set"
+        return "unknown flag bits or reserved bits set", None
     cursor, end = 64, length - 36
 
     def take(count):
@@ -228,33 +230,33 @@ def field_problem(frame, length):
         for _ in range(3 + (flags & 1)):
             (size,) = struct.unpack("<H", take(2))
             if size > 1024:
-                return "a text field is over 1,024 bytes"
+                return "a text field is over 1,024 bytes", None
             take(size).decode("utf-8")
         if flags & 2:
             take(32)
         (size,) = struct.unpack("<I", take(4))
         if size > 1_048_576:
-            return "the payload is over 1 MiB"
-        take(size)
+            return "the payload is over 1 MiB", None
+        payload = take(size)
         (size,) = struct.unpack("<I", take(4))
         if size > 65_536:
-            return "the extension area is over 64 KiB"
+            return "the extension area is over 64 KiB", None
         area, last_type, index = take(size), -1, 0
         while index < len(area):
             if index + 6 > len(area):
-                return "an extension entry's header runs past the area"
+                return "an extension entry's header runs past the area", None
             entry_type, value_length = struct.unpack_from("<HI", area, index)
             index += 6 + value_length
             if index > len(area) or entry_type <= last_type or entry_type & 0x8000:
-                return f"extension entry {entry_type} is out of order, too long or critical and unknown"
+                return f"extension entry {entry_type} is out of order, too long or critical and unknown", None
             last_type = entry_type
         if cursor != end:
-            return "bytes are left between the extension area and the hash"
-    except ValueError as problem:
-        return str(problem)
+            return "bytes are left between the extension area and the hash", None
     except UnicodeDecodeError:
-        return "a text field is not UTF-8"
-    return None
+        return "a text field is not UTF-8", None
+    except ValueError as problem:
+        return str(problem), None
+    return None, payload
 
 
 class Log:
@@ -329,9 +331,15 @@ def check_log(data, findings):
         if frame[16:48] != previous:
             findings.manipulation(where, f"log_chain_broken: previous hash expected {previous.hex()}, found "
                                   f"{frame[16:48].hex()}: a record before this one was changed, removed or inserted")
-        problem = field_problem(frame, length)
+        problem, payload = decode_fields(frame, length)
         if problem:
             findings.manipulation(where, f"log_invalid_record: {problem}")
+        elif frame[60] == 1:
+            try:
+                json.loads(payload.decode("utf-8"))
+            except ValueError:
+                findings.notice(where, "the payload of encoding 1 is not UTF-8 JSON: the log format allows it, but "
+                                "accordd refuses to start on it (event_undecodable)")
         computed = hashlib.sha256(frame[:length - 36]).digest()
         if stored_hash != computed and damage is None:
             findings.manipulation(where, f"log_chain_broken: hash expected {computed.hex()}, found "

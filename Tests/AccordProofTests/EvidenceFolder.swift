@@ -3,7 +3,7 @@ import AccordProof
 import Crypto
 import Foundation
 
-/// An evidence folder as docs/log-format.md section 14 lays it out, written by the test: the example log by
+/// An evidence folder as docs/log-format.md section 17 lays it out, written by the test: the example log by
 /// Accord's writer, checkpoints signed by this module, two witnesses (CNRS and JRC) and a policy needing both.
 struct EvidenceFolder {
     static let origin = "accord.example.org/ledger"
