@@ -135,7 +135,12 @@ let package = Package(
         .testTarget(name: "AccordEngineTests", dependencies: ["AccordEngine"]),
         .testTarget(
             name: "AccordProofTests",
-            dependencies: ["AccordProof", "AccordLog", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "AccordProof",
+                "AccordLog",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         .testTarget(name: "AccordSystemdTests", dependencies: ["AccordSystemd"]),
         .testTarget(
