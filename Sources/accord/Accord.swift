@@ -32,6 +32,8 @@ struct Accord: AsyncParsableCommand {
             KeyCommand.self,
             ProveCommand.self,
             VerifyCommand.self,
+            WitnessCommand.self,
+            ExportCommand.self,
         ]
     )
 
