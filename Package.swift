@@ -145,7 +145,10 @@ let package = Package(
         .testTarget(name: "AccordSystemdTests", dependencies: ["AccordSystemd"]),
         .testTarget(
             name: "AccordEndToEndTests",
-            dependencies: ["AccordClient", "AccordAPI", "AccordDomain", "AccordLog"]
+            dependencies: [
+                "AccordClient", "AccordAPI", "AccordDomain", "AccordLog", "AccordProof", "AccordTransparency",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

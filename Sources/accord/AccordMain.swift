@@ -27,8 +27,12 @@ enum AccordMain {
 
     /// `accord verify` exits 64 on a usage error (its 2 means a gap in what the log proves); the others 2.
     private static var usageExitCode: Int32 {
-        CommandLine.arguments.dropFirst().first == VerifyCommand.configuration.commandName
-            ? VerifyCommand.usage : ExitStatus.usage
+        var arguments = CommandLine.arguments.dropFirst()
+        // Global options may come before the command: `accord --socket PATH verify`.
+        while let first = arguments.first, first.hasPrefix("-") {
+            arguments = arguments.dropFirst(first == "--socket" || first == "--timeout" ? 2 : 1)
+        }
+        return arguments.first == VerifyCommand.configuration.commandName ? VerifyCommand.usage : ExitStatus.usage
     }
 
     private static func finish(_ error: any Error) -> Never {
