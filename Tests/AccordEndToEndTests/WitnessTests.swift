@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+
+/// Two partner witnesses with their own state folders cosign a growing log, and both refuse it once it is
+/// rolled back (log and checkpoint folder restored from an old backup) or forked.
+final class WitnessTests: XCTestCase {
+    private var ledger: LedgerFixture!
+    private var configuration: String!
+
+    private func restartDaemon() async throws {
+        if ledger.daemon.process.isRunning { try await ledger.daemon.stop() }
+        ledger.daemon = try DaemonProcess(
+            socketPath: ledger.socketPath,
+            dataDirectory: ledger.dataDirectory,
+            extraArguments: ["--config", configuration]
+        )
+        try await ledger.daemon.start()
+    }
+
+    private func registerSite(_ id: String, name: String) throws {
+        try ledger.accord([
+            "site", "register", "--id", id, "--institution", "jrc", "--name", name, "--country", "IT",
+        ])
+    }
+
+    private func cosign(_ witness: String) throws -> CommandResult {
+        try ledger.cli.run(["witness", "cosign", "--state", ledger.folder.file(witness)])
+    }
+
+    func testBothWitnessesRefuseARolledBackAndAForkedLog() async throws {
+        ledger = try LedgerFixture()
+        try await ledger.start()
+        try ledger.accord([
+            "institution", "register", "--id", "jrc", "--name", "Joint Research Centre", "--country", "EU", "--kind",
+            "commissionService",
+        ])
+        let logKey = try ledger.accord(["key"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        var policy = ""
+        for (label, name) in [("cnrs", "witness.cnrs.fr"), ("jrc", "witness.jrc.ec.europa.eu")] {
+            let line = try ledger.accord([
+                "witness", "init", "--state", ledger.folder.file(label), "--name", name, "--log-key", logKey,
+            ]).standardOutput
+            XCTAssertTrue(line.hasPrefix("witness \(name) \(name)+"), line)
+            policy += line.replacingOccurrences(of: "witness \(name) ", with: "witness \(label) ")
+        }
+        policy += "group partners all cnrs jrc\nquorum partners\n"
+        try policy.write(toFile: ledger.folder.file("policy"), atomically: true, encoding: .utf8)
+        configuration = ledger.folder.file("accordd.json")
+        try "{\"witnessPolicyFile\": \"\(ledger.folder.file("policy"))\"}".write(
+            toFile: configuration,
+            atomically: true,
+            encoding: .utf8
+        )
+        try await restartDaemon()
+
+        try ledger.accord(["checkpoint", "--sign"])
+        for witness in ["cnrs", "jrc"] { XCTAssertEqual(try cosign(witness).exitCode, 0) }
+        let cosigned = try ledger.accord(["checkpoint"]).standardOutput
+        XCTAssertTrue(
+            cosigned.contains("— witness.cnrs.fr ") && cosigned.contains("— witness.jrc.ec.europa.eu "),
+            cosigned
+        )
+        XCTAssertEqual(try ledger.cli.run(["verify"]).exitCode, 0, "the quorum is met")
+
+        // A backup of the whole data folder at one record, then the log grows to three and is cosigned.
+        try await ledger.daemon.stop()
+        let backup = ledger.folder.file("backup")
+        try FileManager.default.copyItem(atPath: ledger.dataDirectory, toPath: backup)
+        try await restartDaemon()
+        try registerSite("ispra", name: "JRC Ispra")
+        try registerSite("petten", name: "JRC Petten")
+        try ledger.accord(["checkpoint", "--sign"])
+        for witness in ["cnrs", "jrc"] { XCTAssertEqual(try cosign(witness).exitCode, 0) }
+
+        // Rolled back, checkpoints included: the daemon agrees with itself, the witnesses do not.
+        try await ledger.daemon.stop()
+        try FileManager.default.removeItem(atPath: ledger.dataDirectory)
+        try FileManager.default.copyItem(atPath: backup, toPath: ledger.dataDirectory)
+        try await restartDaemon()
+        for witness in ["cnrs", "jrc"] {
+            let refused = try cosign(witness)
+            XCTAssertEqual(refused.exitCode, 1, refused.standardError)
+            XCTAssertTrue(refused.standardError.contains("rolled back"), refused.standardError)
+        }
+
+        // Forked: other records in place of the ones the witnesses saw, to the same size.
+        try registerSite("karlsruhe", name: "JRC Karlsruhe")
+        try registerSite("geel", name: "JRC Geel")
+        try ledger.accord(["checkpoint", "--sign"])
+        for witness in ["cnrs", "jrc"] {
+            let refused = try cosign(witness)
+            XCTAssertEqual(refused.exitCode, 1, refused.standardError)
+            XCTAssertTrue(refused.standardError.contains("forked"), refused.standardError)
+        }
+        let verify = try ledger.cli.run(["verify"])
+        XCTAssertEqual(verify.exitCode, 2, "a checkpoint short of its quorum is a gap:\n\(verify.standardOutput)")
+        XCTAssertTrue(verify.standardOutput.contains("witness_quorum_short"), verify.standardOutput)
+    }
+}
