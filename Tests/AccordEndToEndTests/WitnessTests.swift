@@ -7,6 +7,11 @@ final class WitnessTests: XCTestCase {
     private var ledger: LedgerFixture!
     private var configuration: String!
 
+    override func tearDown() async throws {
+        if let ledger, ledger.daemon.process.isRunning { try await ledger.daemon.stop() }
+        ledger = nil
+    }
+
     private func restartDaemon() async throws {
         if ledger.daemon.process.isRunning { try await ledger.daemon.stop() }
         ledger.daemon = try DaemonProcess(
