@@ -13,6 +13,7 @@ final class TamperingTests: XCTestCase {
         _ fixture: ProofFixture,
         start expected: String,
         offline place: String,
+        python pythonPlace: String,
         file: StaticString = #filePath,
         line: UInt = #line
     ) async throws {
@@ -30,6 +31,12 @@ final class TamperingTests: XCTestCase {
         let python = try fixture.verifyPy()
         XCTAssertEqual(python.exitCode, 1, python.standardOutput, file: file, line: line)
         XCTAssertTrue(python.standardOutput.contains("MANIPULATION"), python.standardOutput, file: file, line: line)
+        XCTAssertTrue(
+            python.standardOutput.contains(pythonPlace),
+            "verify.py names \(pythonPlace):\n\(python.standardOutput)",
+            file: file,
+            line: line
+        )
     }
 
     func testTheUntouchedLogPassesEveryCheck() async throws {
@@ -48,25 +55,30 @@ final class TamperingTests: XCTestCase {
     func testAFlippedByte() async throws {
         let fixture = try await ProofFixture.signed()
         try fixture.tamper { frames in frames[3][40] ^= 0x01 }
-        try await assertCaught(fixture, start: "damaged at record 4", offline: "position 4")
+        try await assertCaught(fixture, start: "damaged at record 4", offline: "position 4", python: "position 4,")
     }
 
     func testARemovedRecord() async throws {
         let fixture = try await ProofFixture.signed()
         try fixture.tamper { frames in frames.remove(at: 4) }
-        try await assertCaught(fixture, start: "position", offline: "position 5")
+        try await assertCaught(fixture, start: "position", offline: "position 5", python: "position 5,")
     }
 
     func testSwappedRecords() async throws {
         let fixture = try await ProofFixture.signed()
         try fixture.tamper { frames in frames.swapAt(2, 3) }
-        try await assertCaught(fixture, start: "position", offline: "position 3")
+        try await assertCaught(fixture, start: "position", offline: "position 3", python: "position 3,")
     }
 
     func testATruncatedTailOfAcknowledgedRecords() async throws {
         let fixture = try await ProofFixture.signed()
         try fixture.tamper { frames in frames.removeLast(2) }
-        try await assertCaught(fixture, start: "log_shorter_than_checkpoint", offline: "position 7")
+        try await assertCaught(
+            fixture,
+            start: "log_shorter_than_checkpoint",
+            offline: "position 7",
+            python: "from position 7"
+        )
     }
 
     func testARewriteWithTheWholeChainRecomputed() async throws {
@@ -82,7 +94,8 @@ final class TamperingTests: XCTestCase {
         try await assertCaught(
             fixture,
             start: "first position that disagrees is 8",
-            offline: "between positions 1 and 8"
+            offline: "between positions 1 and 8",
+            python: "to 8"
         )
     }
 
