@@ -104,7 +104,7 @@ final class CheckpointTests: XCTestCase {
             XCTAssertEqual(($0 as? ProofError)?.code, .badSignature)
             XCTAssertEqual(($0 as? ProofError)?.line, 7)
         }
-        XCTAssertTrue(try WitnessPolicy(parsing: "quorum none\n").isSatisfied(by: []))
+        XCTAssertTrue(try WitnessPolicy(parsing: "# Windows line ends\r\nquorum none\r\n").isSatisfied(by: []))
         XCTAssertTrue(
             try WitnessPolicy(parsing: "witness a \(signers[0].verifierKey)\ngroup g 1 a\nquorum g")
                 .isSatisfied(by: ["a"])
