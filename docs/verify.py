@@ -418,6 +418,8 @@ def read_notes(text):
     """The notes of a checkpoints file: blocks separated by single empty lines, alternately a note's text and its
     signature lines. Yields (number, byte offset, text, [(name, keyid+signature bytes)], problem)."""
     lines, offset = [], 0
+    if not text:
+        return
     for line in text.split("\n"):
         lines.append((offset, line))
         offset += len(line.encode()) + 1
