@@ -56,7 +56,8 @@ public struct Checkpoint: Hashable, Sendable {
     public static func verified(note: SignedNote, by log: NoteVerifier, origin: String) throws -> Checkpoint {
         try note.verified(by: [log])
         let checkpoint = try Checkpoint(parsing: note.text)
-        guard checkpoint.origin == origin else {
+        // Compared byte for byte: Swift's == would take another normalisation of the same text as equal.
+        guard checkpoint.origin.utf8.elementsEqual(origin.utf8) else {
             throw ProofError(
                 code: .wrongOrigin,
                 message: "the checkpoint is for origin '\(checkpoint.origin)', not '\(origin)': it belongs to "

@@ -35,6 +35,13 @@ public struct SignedNote: Hashable, Sendable {
         try Self.checkText(text)
         let textLines = text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
         let signatureBlock = note[split.upperBound...]
+        guard !signatureBlock.isEmpty else {
+            throw ProofError(
+                code: .malformed,
+                message: "the note has no signature line after its empty line",
+                line: textLines + 2
+            )
+        }
         guard signatureBlock.hasSuffix("\n") else {
             throw ProofError(
                 code: .malformed,

@@ -42,7 +42,9 @@ struct VerifierKey: Sendable, Equatable {
                     + (expectedType == Self.noteType ? "(a log's note key)" : "(a witness's cosignature key)")
             )
         }
-        let publicKey = try Curve25519.Signing.PublicKey(rawRepresentation: material.dropFirst())
+        guard let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: material.dropFirst()) else {
+            throw Self.malformed(text, "its 32 bytes are not an Ed25519 public key")
+        }
         try self.init(name: name, type: expectedType, publicKey: publicKey)
         guard self.keyID == keyID else {
             throw Self.malformed(
@@ -63,7 +65,7 @@ struct VerifierKey: Sendable, Equatable {
 
     /// Whether a signature line claims to be made by this key.
     func names(_ signature: NoteSignature) -> Bool {
-        signature.name == name && signature.keyID == keyID
+        signature.keyID == keyID && signature.name.utf8.elementsEqual(name.utf8)
     }
 
     static func keyID(name: String, type: UInt8, publicKey: [UInt8]) -> UInt32 {

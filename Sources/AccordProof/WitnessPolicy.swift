@@ -33,7 +33,7 @@ public struct WitnessPolicy: Sendable {
         }
         var rules: [String: Rule] = [:]
         var quorum: Rule?
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = index + 1
             let words = rawLine.prefix { $0 != "#" }.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
                 .map(String.init)

@@ -54,7 +54,7 @@ struct EvidenceFolder {
 
     /// Writes the checkpoints file: each note followed by an empty line.
     func writeCheckpoints(_ notes: [SignedNote]) throws {
-        try notes.map { $0.serialized + "\n" }.joined()
+        try notes.map(CheckpointFile.entry).joined()
             .write(toFile: folder.file("checkpoints"), atomically: true, encoding: .utf8)
     }
 

@@ -199,6 +199,11 @@ final class VerifyScriptTests: XCTestCase {
             outcome.output.contains("positions 7 to 7 are not covered by a checkpoint that agrees with the log"),
             outcome.output
         )
+        // A log that never issued a checkpoint: an empty file, and every record is a gap.
+        try evidence.writeCheckpoints([])
+        let none = try evidence.verify()
+        XCTAssertEqual(none.status, 2, none.output + none.errors)
+        XCTAssertTrue(none.output.contains("GAP: position 1, byte offset 32 of ledger.log: positions 1 to 7"))
     }
 
     func testTornTailIsANoticeUnlessACheckpointCoversIt() throws {
