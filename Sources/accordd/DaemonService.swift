@@ -239,11 +239,17 @@ final class DaemonService: Service, Sendable {
                 metadata: ["accord.position": "\(torn.position)", "reason": "\(torn.reason)"]
             )
         }
+        if let position = report.treeFileDisagreement {
+            logger.warning(
+                "the Merkle tree file disagreed with the log from position \(position) and was rebuilt from the log (expected after a crash: the file is not synchronised; otherwise look at that record)",
+                metadata: ["accord.position": "\(position)"]
+            )
+        }
         logger.info(
             "log verified",
             metadata: [
                 "log": "\(report.path)", "head_position": "\(report.head.position)", "head_hash": "\(report.head.hash)",
-                "created": "\(report.created)",
+                "created": "\(report.created)", "tree_root": "\(report.treeRoot.base64)",
             ]
         )
     }
