@@ -32,13 +32,12 @@ final class WitnessTests: XCTestCase {
         try ledger.cli.run(["witness", "cosign", "--state", ledger.folder.file(witness)])
     }
 
-    func testBothWitnessesRefuseARolledBackAndAForkedLog() async throws {
+    /// A daemon whose policy requires both partners' witnesses, which are set up (not yet cosigning); `record`
+    /// runs before the witnesses are made.
+    private func witnessedLedger(record: () throws -> Void) async throws {
         ledger = try LedgerFixture()
         try await ledger.start()
-        try ledger.accord([
-            "institution", "register", "--id", "jrc", "--name", "Joint Research Centre", "--country", "EU", "--kind",
-            "commissionService",
-        ])
+        try record()
         let logKey = try ledger.accord(["key"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         var policy = ""
         for (label, name) in [("cnrs", "witness.cnrs.fr"), ("jrc", "witness.jrc.ec.europa.eu")] {
@@ -58,6 +57,15 @@ final class WitnessTests: XCTestCase {
         )
         try await restartDaemon()
 
+    }
+
+    func testBothWitnessesRefuseARolledBackAndAForkedLog() async throws {
+        try await witnessedLedger {
+            try ledger.accord([
+                "institution", "register", "--id", "jrc", "--name", "Joint Research Centre", "--country", "EU",
+                "--kind", "commissionService",
+            ])
+        }
         try ledger.accord(["checkpoint", "--sign"])
         for witness in ["cnrs", "jrc"] { XCTAssertEqual(try cosign(witness).exitCode, 0) }
         let cosigned = try ledger.accord(["checkpoint"]).standardOutput
@@ -100,5 +108,50 @@ final class WitnessTests: XCTestCase {
         let verify = try ledger.cli.run(["verify"])
         XCTAssertEqual(verify.exitCode, 2, "a checkpoint short of its quorum is a gap:\n\(verify.standardOutput)")
         XCTAssertTrue(verify.standardOutput.contains("witness_quorum_short"), verify.standardOutput)
+    }
+
+    /// The story of the "done": the walk-through, a checkpoint cosigned by both partners, a proof of the
+    /// secondment checked offline, an evidence folder that verify.py passes, and a forged copy it catches.
+    func testWitnessedEvidenceOfTheWalkthroughPassesAndAForgedCopyFails() async throws {
+        try await witnessedLedger { try ledger.recordPartnership() }
+        try ledger.accord(["checkpoint", "--sign"])
+        for witness in ["cnrs", "jrc"] { XCTAssertEqual(try cosign(witness).exitCode, 0) }
+        let key = ledger.folder.file("log.key")
+        try ledger.accord(["key"]).standardOutput.write(toFile: key, atomically: true, encoding: .utf8)
+        let proof = ledger.folder.file("secondment.proof")
+        try ledger.accord(["prove", "7", "--output", proof])
+        let checked = try ledger.accord([
+            "verify", "--proof", proof, "--key", key, "--policy", ledger.folder.file("policy"),
+        ])
+        XCTAssertTrue(checked.standardOutput.contains("SecondmentStarted"), checked.standardOutput)
+        XCTAssertTrue(checked.standardOutput.contains("cosigned by cnrs, jrc"), checked.standardOutput)
+
+        let evidence = ledger.folder.file("evidence")
+        try ledger.accord(["export", "--evidence", evidence, "--policy", ledger.folder.file("policy")])
+        let verifyPy = [
+            "python3", "\(evidence)/verify.py", evidence, "--key", key, "--policy", ledger.folder.file("policy"),
+        ]
+        let clean = try run(verifyPy)
+        XCTAssertEqual(clean.status, 0, clean.output)
+
+        var (header, frames) = try ProofFixture.frames(of: "\(evidence)/ledger.log")
+        try ProofFixture.rewrite(&frames, position: 8) { $0.replacingOccurrences(of: "2026-06-30", with: "2036-06-30") }
+        try ProofFixture.write(header, frames, to: "\(evidence)/ledger.log")
+        let forged = try run(verifyPy)
+        XCTAssertEqual(forged.status, 1, forged.output)
+        XCTAssertTrue(forged.output.contains("to 8"), "verify.py names the positions:\n\(forged.output)")
+    }
+
+    private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
