@@ -19,6 +19,7 @@ final class ConfigurationReloader: Sendable {
     private let server = Mutex<UnixSocketServer?>(nil)
     private let inProgress = Mutex(false)
     private let lastRefusal = Mutex<String?>(nil)
+    private let lastApplied = Mutex<DaemonSettings?>(nil)
 
     /// The code of the refusal when another reload has not answered yet.
     static let inProgressCode = "reload_in_progress"
@@ -37,6 +38,9 @@ final class ConfigurationReloader: Sendable {
     /// Why the last reload was refused, until one succeeds: `systemctl status` shows it in the status line, since
     /// `systemctl reload` itself only says that the reload failed.
     var refusal: String? { lastRefusal.withLock { $0 } }
+
+    /// The settings the last successful reload put in force; nil until one has (the start's settings hold).
+    var applied: DaemonSettings? { lastApplied.withLock { $0 } }
 
     /// Returns once the new settings are in force; throws, changing nothing, when the file is refused.
     func reload() async throws(DaemonError) -> ReloadReport {
@@ -66,6 +70,7 @@ final class ConfigurationReloader: Sendable {
             throw error
         }
         lastRefusal.withLock { $0 = nil }
+        lastApplied.withLock { $0 = settings }
         sharedLevel.current = settings.logLevel
         server.withLock { $0?.limits = settings.limits }
         let report = ReloadReport(
