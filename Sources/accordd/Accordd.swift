@@ -53,7 +53,7 @@ struct Accordd: AsyncParsableCommand {
     @Option(
         name: .customLong("config"),
         help: ArgumentHelp(
-            "JSON settings re-read on SIGHUP: logLevel, maximumBodyBytes, maximumConnections, idleTimeoutMilliseconds, shutdownGraceMilliseconds. Default: \(Accordd.defaultConfigurationPath) when it exists.",
+            "JSON settings re-read on SIGHUP: logLevel and the limits (maximumBodyBytes, maximumConnections, maximumConnectionsPerUser, idleTimeoutMilliseconds, headTimeoutMilliseconds, bodyTimeoutMilliseconds, maximumHeaderBytes, maximumHeaderCount, shutdownGraceMilliseconds; see docs/security.md). Default: \(Accordd.defaultConfigurationPath) when it exists.",
             valueName: "path"
         )
     )

@@ -15,10 +15,16 @@ struct DaemonSettings: Equatable, Sendable {
         var maximumConnections: Int?
         var shutdownGraceMilliseconds: Int64?
         var idleTimeoutMilliseconds: Int64?
+        var maximumConnectionsPerUser: Int?
+        var headTimeoutMilliseconds: Int64?
+        var bodyTimeoutMilliseconds: Int64?
+        var maximumHeaderBytes: Int?
+        var maximumHeaderCount: Int?
 
         static let keys: Set<String> = [
             "logLevel", "maximumBodyBytes", "maximumConnections", "shutdownGraceMilliseconds",
-            "idleTimeoutMilliseconds",
+            "idleTimeoutMilliseconds", "maximumConnectionsPerUser", "headTimeoutMilliseconds",
+            "bodyTimeoutMilliseconds", "maximumHeaderBytes", "maximumHeaderCount",
         ]
     }
 
@@ -39,22 +45,59 @@ struct DaemonSettings: Equatable, Sendable {
                 }
                 settings.logLevel = level
             }
-            if let value = file.maximumBodyBytes {
-                try check(value, in: 1_024...16 * 1_024 * 1_024, key: "maximumBodyBytes", path: path)
-                settings.limits.maximumBodyBytes = value
-            }
-            if let value = file.maximumConnections {
-                try check(value, in: 1...4_096, key: "maximumConnections", path: path)
-                settings.limits.maximumConnections = value
-            }
-            if let value = file.idleTimeoutMilliseconds {
-                try check(Int(value), in: 1_000...3_600_000, key: "idleTimeoutMilliseconds", path: path)
-                settings.limits.idleTimeoutMilliseconds = value
-            }
-            if let value = file.shutdownGraceMilliseconds {
-                try check(Int(value), in: 0...25_000, key: "shutdownGraceMilliseconds", path: path)
-                settings.limits.shutdownGraceMilliseconds = value
-            }
+            var limits = settings.limits
+            try set(
+                file.maximumBodyBytes,
+                1_024...16 * 1_024 * 1_024,
+                "maximumBodyBytes",
+                path,
+                &limits.maximumBodyBytes
+            )
+            try set(file.maximumConnections, 1...4_096, "maximumConnections", path, &limits.maximumConnections)
+            try set(
+                file.maximumConnectionsPerUser,
+                1...4_096,
+                "maximumConnectionsPerUser",
+                path,
+                &limits.maximumConnectionsPerUser
+            )
+            try set(
+                file.idleTimeoutMilliseconds,
+                100...3_600_000,
+                "idleTimeoutMilliseconds",
+                path,
+                &limits.idleTimeoutMilliseconds
+            )
+            try set(
+                file.headTimeoutMilliseconds,
+                100...600_000,
+                "headTimeoutMilliseconds",
+                path,
+                &limits.headTimeoutMilliseconds
+            )
+            try set(
+                file.bodyTimeoutMilliseconds,
+                100...600_000,
+                "bodyTimeoutMilliseconds",
+                path,
+                &limits.bodyTimeoutMilliseconds
+            )
+            try set(
+                file.maximumHeaderBytes,
+                1_024...1_024 * 1_024,
+                "maximumHeaderBytes",
+                path,
+                &limits.maximumHeaderBytes
+            )
+            try set(file.maximumHeaderCount, 8...1_024, "maximumHeaderCount", path, &limits.maximumHeaderCount)
+            try set(
+                file.shutdownGraceMilliseconds,
+                0...25_000,
+                "shutdownGraceMilliseconds",
+                path,
+                &limits.shutdownGraceMilliseconds
+            )
+            settings.limits = limits
         }
         if let flagLogLevel { settings.logLevel = flagLogLevel }
         return settings
@@ -95,12 +138,21 @@ struct DaemonSettings: Equatable, Sendable {
         }
     }
 
-    private static func check(_ value: Int, in range: ClosedRange<Int>, key: String, path: String) throws(DaemonError) {
+    /// Takes a limit from the file when it is there and within its range; past the range, the error names the key.
+    private static func set<Value: BinaryInteger>(
+        _ value: Value?,
+        _ range: ClosedRange<Value>,
+        _ key: String,
+        _ path: String,
+        _ target: inout Value
+    ) throws(DaemonError) {
+        guard let value else { return }
         guard range.contains(value) else {
             throw DaemonError(
                 code: "bad_configuration",
                 message: "\(path): \(key) is \(value); it must be between \(range.lowerBound) and \(range.upperBound)"
             )
         }
+        target = value
     }
 }
