@@ -15,6 +15,7 @@ struct Accord: AsyncParsableCommand {
         version: AccordVersion.current,
         subcommands: [
             StatusCommand.self,
+            WhoAmICommand.self,
             InstitutionCommand.self,
             SiteCommand.self,
             AgreementCommand.self,

@@ -59,6 +59,15 @@ struct Accordd: AsyncParsableCommand {
     )
     var configurationPath: String?
 
+    @Option(
+        name: .customLong("policy"),
+        help: ArgumentHelp(
+            "Who may do what: one `user NAME ROLES` or `group NAME ROLES` line per grant, re-read on SIGHUP (docs/security.md). Default: \(Accordd.defaultPolicyPath) when it exists; without a file root and accordd's own user are admin and the groups accord-readers, accord-recorders and accord-auditors give those roles.",
+            valueName: "path"
+        )
+    )
+    var policyPath: String?
+
     @Flag(
         name: .customLong("set-aside-damaged-tail"),
         help:
@@ -67,10 +76,14 @@ struct Accordd: AsyncParsableCommand {
     var setAsideDamagedTail = false
 
     static let defaultConfigurationPath = "/etc/accord/accordd.json"
+    static let defaultPolicyPath = "/etc/accord/policy.conf"
 
     func validate() throws {
         if let configurationPath, !FileManager.default.isReadableFile(atPath: configurationPath) {
             throw ValidationError("--config \(configurationPath) cannot be read; check the path and its permissions")
+        }
+        if let policyPath, !FileManager.default.isReadableFile(atPath: policyPath) {
+            throw ValidationError("--policy \(policyPath) cannot be read; check the path and its permissions")
         }
     }
 
@@ -88,10 +101,29 @@ struct Accordd: AsyncParsableCommand {
             FileHandle.standardError.write(Data("accordd: \(error)\n".utf8))
             throw ExitCode(DaemonError.configurationExitCode)
         }
+        let policy =
+            policyPath
+            ?? (FileManager.default.fileExists(atPath: Accordd.defaultPolicyPath) ? Accordd.defaultPolicyPath : nil)
+        let accessPolicy: AccessPolicy
+        do {
+            accessPolicy = try DaemonService.loadPolicy(path: policy)
+        } catch {
+            FileHandle.standardError.write(Data("accordd: \(error)\n".utf8))
+            throw ExitCode(DaemonError.configurationExitCode)
+        }
         let sharedLevel = SharedLogLevel(settings.logLevel)
-        let makeHandler = logTarget.logHandlerFactory(logLevel: .trace, environment: environment)
+        // Asked for the journal where none listens: lines would vanish, and with them the journal's witness of
+        // each recorded hash. Standard error keeps them, and the first line says what happened.
+        let journalMissing = logTarget == .journal && !JournalPresence.listening()
+        let target = journalMissing ? LogTarget.stderr : logTarget
+        let makeHandler = target.logHandlerFactory(logLevel: .trace, environment: environment)
         LoggingSystem.bootstrap { label in LevelGatedLogHandler(inner: makeHandler(label), sharedLevel: sharedLevel) }
         let logger = Logger(label: "accordd")
+        if journalMissing {
+            logger.warning(
+                "--log-target journal, but no journal listens on \(LogTarget.journalSocketPath): logging to standard error instead; the journal will not witness recorded hashes until accordd runs where journald does"
+            )
+        }
 
         let listened: ListenedSockets
         do {
@@ -113,6 +145,8 @@ struct Accordd: AsyncParsableCommand {
             setAsideDamagedTail: setAsideDamagedTail,
             configurationPath: configuration,
             flagLogLevel: logLevel,
+            policyPath: policy,
+            policy: PolicyStore(accessPolicy),
             settings: settings,
             sharedLevel: sharedLevel,
             logger: logger

@@ -17,6 +17,8 @@ final class DaemonService: Service, Sendable {
     private let setAsideDamagedTail: Bool
     private let configurationPath: String?
     private let flagLogLevel: Logger.Level?
+    private let policyPath: String?
+    private let policy: PolicyStore
     private let settings: Mutex<DaemonSettings>
     private let sharedLevel: SharedLogLevel
     private let logger: Logger
@@ -32,6 +34,8 @@ final class DaemonService: Service, Sendable {
         setAsideDamagedTail: Bool,
         configurationPath: String?,
         flagLogLevel: Logger.Level?,
+        policyPath: String?,
+        policy: PolicyStore,
         settings: DaemonSettings,
         sharedLevel: SharedLogLevel,
         logger: Logger
@@ -41,6 +45,8 @@ final class DaemonService: Service, Sendable {
         self.setAsideDamagedTail = setAsideDamagedTail
         self.configurationPath = configurationPath
         self.flagLogLevel = flagLogLevel
+        self.policyPath = policyPath
+        self.policy = policy
         self.settings = Mutex(settings)
         self.sharedLevel = sharedLevel
         self.logger = logger
@@ -48,6 +54,7 @@ final class DaemonService: Service, Sendable {
 
     func run() async throws {
         let startedAt = Date()
+        try DataFolderCheck.refuseWritableByOthers(dataDirectory)
         notify { try $0.status("verifying the log in \(dataDirectory)") }
         let engine: LedgerEngine
         do {
@@ -64,8 +71,9 @@ final class DaemonService: Service, Sendable {
             var metadata: Logger.Metadata = ["code": "\(error.code)", "data_directory": "\(dataDirectory)"]
             if let position = (error.cause as? LogError)?.position { metadata["accord.position"] = "\(position)" }
             logger.critical("cannot open the ledger: \(error.message)", metadata: metadata)
-            let untrusted = error.code.hasPrefix("log_") && error.code != "log_io_error" && error.code != "log_locked"
-                || error.code == "event_undecodable" || error.code == "log_missing"
+            let untrusted =
+                error.code.hasPrefix("log_") && error.code != "log_io_error" && error.code != "log_locked"
+                || error.code == "event_undecodable" || error.code == "log_missing" || error.code == "log_emptied"
             throw DaemonError(
                 code: error.code,
                 message: error.message,
@@ -75,12 +83,21 @@ final class DaemonService: Service, Sendable {
             )
         }
         logRecovery(engine.recovery)
+        let marker = RunMarker(dataDirectory: dataDirectory)
+        if let previous = marker.previousRun() {
+            logger.warning(
+                "the previous run did not stop cleanly (\(previous)): it was killed, crashed or lost power; the log was verified and ends at position \(engine.head.position), and every acknowledged event is in it",
+                metadata: ["accord.position": "\(engine.head.position)"]
+            )
+        }
+        marker.begin(startedAt: startedAt)
         let group = MultiThreadedEventLoopGroup.singleton
         let connections = ConnectionCounter()
         let responder = AccordResponder(
             engine: engine,
             startedAt: startedAt,
             connectionCount: { connections.value },
+            policy: policy,
             logger: logger
         )
         let server = UnixSocketServer(
@@ -122,6 +139,7 @@ final class DaemonService: Service, Sendable {
             logger.critical("the log did not close cleanly", metadata: ["error": "\(error)"])
             throw error
         }
+        marker.end()
         if let failure = failureMessage.withLock({ $0 }) {
             throw DaemonError(code: "stopped_on_failure", message: failure)
         }
@@ -180,21 +198,25 @@ final class DaemonService: Service, Sendable {
         }
     }
 
-    /// SIGHUP re-reads the configuration: log level and limits change without dropping connections or the log.
+    /// SIGHUP re-reads the configuration and the policy: log level, limits and roles change without dropping connections or the log.
     private func reloadOnHangUp(engine: LedgerEngine, server: UnixSocketServer) async {
         for await _ in await UnixSignalsSequence(trapping: .sighup) {
             notify { try $0.reloading() }
             do {
+                // Both are read before either applies: a bad policy leaves the configuration as it ran, too.
                 let reloaded = try DaemonSettings.load(path: configurationPath, flagLogLevel: flagLogLevel)
+                let reloadedPolicy = try DaemonService.loadPolicy(path: policyPath)
                 settings.withLock { $0 = reloaded }
                 sharedLevel.current = reloaded.logLevel
                 server.limits = reloaded.limits
+                policy.current = reloadedPolicy
                 logger.notice(
                     "configuration reloaded",
                     metadata: [
                         "log_level": "\(reloaded.logLevel)",
                         "maximum_body_bytes": "\(reloaded.limits.maximumBodyBytes)",
                         "maximum_connections": "\(reloaded.limits.maximumConnections)",
+                        "policy": "\(policyPath ?? "defaults")",
                     ]
                 )
             } catch {
@@ -203,6 +225,12 @@ final class DaemonService: Service, Sendable {
             notify { try $0.ready() }
             notify { try $0.status(servingStatus(engine: engine, server: server)) }
         }
+    }
+
+    /// The policy file at `path`, or the defaults without one; accordd's own user is admin either way.
+    static func loadPolicy(path: String?) throws(PolicyError) -> AccessPolicy {
+        guard let path else { return AccessPolicy.defaults(daemonUserID: geteuid(), groupID: AccountDatabase.groupID) }
+        return try AccessPolicy.load(path: path, daemonUserID: geteuid())
     }
 
     /// A torn tail was set aside at start: say exactly what and where, so an operator can look.

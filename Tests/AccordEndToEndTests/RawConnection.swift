@@ -44,6 +44,11 @@ final class RawConnection {
 
     /// Everything the daemon sends until it closes the connection, or nil if it is still open after `seconds`.
     func readUntilClosed(seconds: Double) -> String? {
+        read(seconds: seconds, until: nil)
+    }
+
+    /// What the daemon sent up to and including `marker`, or nil if it did not come within `seconds`.
+    func read(seconds: Double, until marker: String?) -> String? {
         var received: [UInt8] = []
         let end = Date().addingTimeInterval(seconds)
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -52,8 +57,11 @@ final class RawConnection {
             var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             guard poll(&request, 1, left) > 0 else { return nil }
             let count = recv(descriptor, &buffer, buffer.count, 0)
-            if count <= 0 { return String(decoding: received, as: UTF8.self) }
+            if count <= 0 { return marker == nil ? String(decoding: received, as: UTF8.self) : nil }
             received += buffer[0..<count]
+            if let marker, String(decoding: received, as: UTF8.self).contains(marker) {
+                return String(decoding: received, as: UTF8.self)
+            }
         }
     }
 

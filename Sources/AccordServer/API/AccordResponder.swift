@@ -11,17 +11,29 @@ public struct AccordResponder: HTTPResponder {
     let engine: LedgerEngine
     let startedAt: Date
     let connectionCount: @Sendable () -> Int
+    let policy: PolicyStore
     let logger: Logger
 
-    public init(engine: LedgerEngine, startedAt: Date, connectionCount: @escaping @Sendable () -> Int, logger: Logger) {
+    public init(
+        engine: LedgerEngine,
+        startedAt: Date,
+        connectionCount: @escaping @Sendable () -> Int,
+        policy: PolicyStore,
+        logger: Logger
+    ) {
         self.engine = engine
         self.startedAt = startedAt
         self.connectionCount = connectionCount
+        self.policy = policy
         self.logger = logger
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         do {
+            let roles = try authorize(request)
+            if request.method == .GET, request.path == "/v1/whoami" {
+                return try whoami(request, roles: roles)
+            }
             switch request.method {
             case .POST:
                 return try await command(request)

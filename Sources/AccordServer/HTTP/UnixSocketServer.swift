@@ -41,6 +41,9 @@ public final class UnixSocketServer: Sendable {
         case closed
     }
 
+    /// A socket accordd binds itself; under systemd the socket unit sets it (docs/decisions/0002-roles.md).
+    public static let boundSocketMode: mode_t = 0o660
+
     /// Pending connections the kernel queues; also accordd.socket's Backlog= (see `bind`).
     public static let backlog: Int32 = 128
 
@@ -130,6 +133,15 @@ public final class UnixSocketServer: Sendable {
                     cleanupExistingSocketFile: false,
                     childChannelInitializer: initializer
                 )
+            // Owner and group (the daemon's): a socket the daemon binds itself serves its own user, whatever the umask.
+            guard chmod(path, UnixSocketServer.boundSocketMode) == 0 else {
+                let error = errno
+                try? await channel.executeThenClose { _ in }
+                throw ServerError(
+                    code: "socket_mode_unsettable",
+                    message: "cannot set mode 0660 on \(path) (errno \(error)); check the folder's file system"
+                )
+            }
             state.withLock { $0.boundPath = path }
             return channel
         case .inherited(let fileDescriptor, _):
@@ -153,8 +165,12 @@ public final class UnixSocketServer: Sendable {
             level: SocketOptionLevel(SOL_SOCKET),
             name: SocketOptionName(SO_PEERCRED)
         )
+        let groups: EventLoopFuture<KernelPeerGroups?> = provider.unsafeGetSocketOption(
+            level: SocketOptionLevel(SOL_SOCKET),
+            name: SocketOptionName(UnixSocketServer.peerGroupsOption)
+        ).map { Optional($0) }.recover { _ in nil }
         let limits = self.limits
-        return credentials.flatMapThrowing { [self] credentials in
+        return credentials.and(groups).flatMapThrowing { [self] credentials, groups in
             let deadlines = RequestDeadlineHandler(
                 deadlines: RequestDeadlineHandler.Deadlines(
                     idle: .milliseconds(limits.idleTimeoutMilliseconds),
@@ -207,10 +223,14 @@ public final class UnixSocketServer: Sendable {
                 channel: asyncChannel,
                 processID: credentials.processID,
                 userID: credentials.userID,
-                groupID: credentials.groupID
+                groupID: credentials.groupID,
+                groupIDs: groups?.groupIDs
             )
         }
     }
+
+    /// SO_PEERGROUPS (Linux 4.13), which Swift's Glibc module does not export.
+    static let peerGroupsOption: Int32 = 59
 
     private func holdUnserved(_ channel: HTTPChannel) {
         let tooLate = state.withLock { state -> Bool in
@@ -273,11 +293,14 @@ public final class UnixSocketServer: Sendable {
         let identifier = ObjectIdentifier(connection.channel.channel)
         let admission = admit(identifier, channel: connection.channel.channel, userID: connection.userID)
         defer { release(identifier, userID: connection.userID) }
+        let userName = PeerCredentials.userName(of: connection.userID)
         let peer = PeerCredentials(
             processID: connection.processID,
             userID: connection.userID,
             groupID: connection.groupID,
-            userName: PeerCredentials.userName(of: connection.userID)
+            groupIDs: connection.groupIDs
+                ?? AccountDatabase.groupIDs(ofUser: userName, primary: connection.groupID),
+            userName: userName
         )
         do {
             try await connection.channel.executeThenClose { inbound, outbound in
@@ -287,10 +310,11 @@ public final class UnixSocketServer: Sendable {
                 case .refused(let refusal):
                     let answer = responder.refusal(status: 503, code: "too_many_connections", message: refusal)
                     // HTTP answers a request: wait for one (the deadlines bound the wait), then refuse it.
-                    for try await part in inbound {
+                    var parts = inbound.makeAsyncIterator()
+                    while let part = try await parts.next() {
                         guard case .end = part else { continue }
                         try await write(answer, keepAlive: false, to: outbound)
-                        await UnixSocketServer.flushThenShutOutput(connection.channel.channel)
+                        await closeAfterTheClient(&parts, channel: connection.channel.channel)
                         return
                     }
                     return
@@ -317,7 +341,8 @@ public final class UnixSocketServer: Sendable {
     ) async throws {
         var head: HTTPRequestHead?
         var body = ByteBuffer()
-        for try await part in inbound {
+        var parts = inbound.makeAsyncIterator()
+        while let part = try await parts.next() {
             switch part {
             case .head(let requestHead):
                 let maximum = limits.maximumBodyBytes
@@ -332,7 +357,7 @@ public final class UnixSocketServer: Sendable {
                             "the request body is larger than \(maximum) bytes (it announces \(declared)); send less"
                     )
                     try await write(refusal, keepAlive: false, version: requestHead.version, to: outbound)
-                    await UnixSocketServer.flushThenShutOutput(channel)
+                    await closeAfterTheClient(&parts, channel: channel)
                     return
                 }
                 head = requestHead
@@ -347,7 +372,7 @@ public final class UnixSocketServer: Sendable {
                         message: "the request body is larger than \(limits.maximumBodyBytes) bytes; send less"
                     )
                     try await write(refusal, keepAlive: false, version: head?.version ?? .http1_1, to: outbound)
-                    await UnixSocketServer.flushThenShutOutput(channel)
+                    await closeAfterTheClient(&parts, channel: channel)
                     return
                 }
                 body.writeBuffer(&chunk)
@@ -362,7 +387,7 @@ public final class UnixSocketServer: Sendable {
                 setBusy(identifier, false)
                 head = nil
                 if !keepAlive {
-                    await UnixSocketServer.flushThenShutOutput(channel)
+                    await closeAfterTheClient(&parts, channel: channel)
                     return
                 }
             }
@@ -385,11 +410,26 @@ public final class UnixSocketServer: Sendable {
         try await outbound.write(.end(nil))
     }
 
-    /// NIOAsyncChannel closes the channel as soon as its body returns, which drops writes still pending when the
-    /// socket buffer was full (a large answer). Shutting the output down first completes only once every pending
-    /// write reached the kernel.
-    static func flushThenShutOutput(_ channel: any Channel) async {
-        try? await channel.close(mode: .output).get()
+    /// How long a connection whose last answer said `Connection: close` waits for the client to close first.
+    static let lingerMilliseconds: Int64 = 2_000
+
+    /// Closing at once after the last answer would drop writes still pending when the socket buffer was full (a
+    /// large answer), and would let the client see the end of the stream while it is still finishing its own
+    /// write, which some clients report as a broken connection instead of reading the answer. So the server
+    /// waits, briefly, for the client to take the answer and close, discarding whatever else it sends.
+    private func closeAfterTheClient(
+        _ parts: inout NIOAsyncChannelInboundStream<HTTPServerRequestPart>.AsyncIterator,
+        channel: any Channel
+    ) async {
+        let closer = channel.eventLoop.scheduleTask(in: .milliseconds(UnixSocketServer.lingerMilliseconds)) {
+            channel.close(promise: nil)
+        }
+        defer { closer.cancel() }
+        do {
+            while try await parts.next() != nil {}
+        } catch {
+            // The client went away, which is what was waited for.
+        }
     }
 
     private func setBusy(_ identifier: ObjectIdentifier, _ busy: Bool) {
