@@ -65,6 +65,34 @@ final class RawConnection {
         }
     }
 
+    /// One HTTP answer: its status and body, read up to its Content-Length; nil status when the daemon closed
+    /// the connection (or stayed silent for `seconds`) without answering.
+    func readAnswer(seconds: Double, toHEAD: Bool = false) -> (status: Int?, body: String) {
+        var received: [UInt8] = []
+        let end = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let text = String(decoding: received, as: UTF8.self)
+            if let split = text.range(of: "\r\n\r\n") {
+                let head = text[..<split.lowerBound]
+                let status = head.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) }
+                let length =
+                    head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+                    .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+                // The answer to HEAD announces the length of a body it does not carry.
+                if toHEAD { return (status, "") }
+                let body = String(text[split.upperBound...])
+                if body.utf8.count >= length { return (status, body) }
+            }
+            let left = Int32(max(0, end.timeIntervalSinceNow) * 1_000)
+            var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&request, 1, left) > 0 else { return (nil, text) }
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count <= 0 { return (nil, text) }
+            received += buffer[0..<count]
+        }
+    }
+
     deinit {
         Glibc.close(descriptor)
     }

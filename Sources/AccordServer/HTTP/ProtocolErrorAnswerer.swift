@@ -12,6 +12,8 @@ final class ProtocolErrorAnswerer: ChannelDuplexHandler {
     private let headersTooLarge: HTTPResponse
     private let malformed: HTTPResponse
     private var answerInProgress = false
+    /// The decoder may report more than one error for the same bytes; the client gets one answer.
+    private var answered = false
 
     init(headersTooLarge: HTTPResponse, malformed: HTTPResponse) {
         self.headersTooLarge = headersTooLarge
@@ -24,7 +26,8 @@ final class ProtocolErrorAnswerer: ChannelDuplexHandler {
             return
         }
         // Only between answers: half an answer already sent cannot be followed by another.
-        if !answerInProgress {
+        if !answerInProgress && !answered {
+            answered = true
             let response = parserError == .headerOverflow ? headersTooLarge : malformed
             var headers = response.headers
             headers.replaceOrAdd(name: "Content-Length", value: String(response.body.readableBytes))
