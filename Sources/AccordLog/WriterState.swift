@@ -16,6 +16,9 @@ struct WriterState {
     var recordsWritten: UInt64 = 0
     var bytesWritten: UInt64 = 0
     var failure: LogError?
+    /// Set when a write found the file system full; appends are refused until it is cleared (see
+    /// `WriterCore.resumeIfSpaceReturned`).
+    var diskFull: DiskFull?
     var isClosing = false
     /// True while a wake-up is on its way to the writer thread, so that a burst of appends signals it once.
     var writerSignalled = false

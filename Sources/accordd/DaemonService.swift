@@ -252,8 +252,11 @@ final class DaemonService: Service, Sendable {
 
     private func servingStatus(engine: LedgerEngine, server: UnixSocketServer) -> String {
         let head = engine.head
-        return
+        let serving =
             "serving: head position \(head.position), \(engine.eventCount) events, \(server.connectionCount) connections"
+        guard let refused = engine.appendsRefused else { return serving }
+        // The seconds are left out so that STATUS= changes only when the state does.
+        return "\(serving); appends refused: \(refused.replacing(#/ for \d+ s/#, with: ""))"
     }
 
     private func notify(_ body: (SystemdNotifier) throws -> Void) {
