@@ -232,8 +232,18 @@ final class WriterCore: Sendable {
             offset: offset,
             errno: cause.errno
         )
+        refuse(round, with: failure) { $0.failure = failure }
+    }
+
+    /// Completes the round and everything queued behind it with `error`, after `change` marks why, and empties
+    /// the queue.
+    private func refuse(
+        _ round: [WriterState.QueuedAppend],
+        with error: LogError,
+        _ change: (inout WriterState) -> Void
+    ) {
         let queued = state.withLock { state in
-            state.failure = failure
+            change(&state)
             state.roundInFlightSince = nil
             state.pendingAppends = 0
             state.pendingRecords = 0
@@ -241,7 +251,7 @@ final class WriterCore: Sendable {
             defer { state.queue = [] }
             return state.queue
         }
-        for entry in round + queued { entry.pending.complete(.failure(failure)) }
+        for entry in round + queued { entry.pending.complete(.failure(error)) }
     }
 
     /// A write refused for want of space reached no stable storage, so the log is cut back to its last durable
@@ -265,18 +275,11 @@ final class WriterCore: Sendable {
             offset: end,
             errno: cause.errno
         )
-        let queued = state.withLock { state in
+        refuse(round, with: refusal) { state in
             state.diskFull = DiskFull(since: .now, error: refusal, acknowledged: false)
             state.nextPosition = state.durableHead.position + 1
             state.lastEnqueuedHash = durableHash
-            state.roundInFlightSince = nil
-            state.pendingAppends = 0
-            state.pendingRecords = 0
-            state.pendingBytes = 0
-            defer { state.queue = [] }
-            return state.queue
         }
-        for entry in round + queued { entry.pending.complete(.failure(refusal)) }
         return true
     }
 
