@@ -25,7 +25,7 @@ ZSHCOMPLETIONDIR = $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPLETIONDIR = $(PREFIX)/share/fish/vendor_completions.d
 ACCORDD_ARGS ?=
 
-.PHONY: all deps build build-release run test test-systemd install uninstall clean
+.PHONY: all deps build build-release run test test-systemd soak install uninstall clean
 
 all: build
 
@@ -42,6 +42,12 @@ run: build
 ## Every test: unit, log, engine, end-to-end with the real binaries, and the real-systemd sandbox test.
 test: deps
 	scripts/run-tests.sh
+
+## Long runs of the crash, clean-stop and fuzz tests (1,000 SIGKILLs, 1,000 SIGTERMs, 100,000 hostile requests).
+soak: deps
+	swift build --build-tests
+	ACCORD_CRASH_ITERATIONS=1000 ACCORD_CLEAN_STOP_ITERATIONS=1000 ACCORD_FUZZ_ITERATIONS=100000 \
+		swift test --skip-build --filter 'CrashTests|CleanStopTests|FuzzTests'
 
 ## Only the systemd part: unit checks and the daemon under systemd in a private namespace (needs root).
 test-systemd: deps

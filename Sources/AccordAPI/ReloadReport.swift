@@ -6,6 +6,8 @@ public struct ReloadReport: Codable, Sendable, Equatable {
 
     /// The file read, or nil when none exists and the defaults apply.
     public var configurationFile: String?
+    /// The access policy file re-read with it, or nil when the default groups give the roles.
+    public var policyFile: String?
     public var logLevel: String
     public var maximumBodyBytes: Int
     public var maximumConnections: Int
@@ -14,6 +16,7 @@ public struct ReloadReport: Codable, Sendable, Equatable {
 
     public init(
         configurationFile: String?,
+        policyFile: String? = nil,
         logLevel: String,
         maximumBodyBytes: Int,
         maximumConnections: Int,
@@ -21,6 +24,7 @@ public struct ReloadReport: Codable, Sendable, Equatable {
         shutdownGraceMilliseconds: Int64
     ) {
         self.configurationFile = configurationFile
+        self.policyFile = policyFile
         self.logLevel = logLevel
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumConnections = maximumConnections

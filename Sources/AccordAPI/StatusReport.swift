@@ -13,6 +13,8 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var latestCheckpoint: CheckpointSummary?
     /// The last verification on demand since the daemon started; nil before the first.
     public var lastVerification: VerificationReport?
+    /// Present while appends are refused because the data folder's file system is full; reads go on.
+    public var appendsRefused: String?
 
     public init(
         version: String,
@@ -25,7 +27,8 @@ public struct StatusReport: Codable, Sendable, Equatable {
         logBytes: UInt64,
         connections: Int,
         latestCheckpoint: CheckpointSummary? = nil,
-        lastVerification: VerificationReport? = nil
+        lastVerification: VerificationReport? = nil,
+        appendsRefused: String? = nil
     ) {
         self.version = version
         self.head = head
@@ -38,5 +41,6 @@ public struct StatusReport: Codable, Sendable, Equatable {
         self.connections = connections
         self.latestCheckpoint = latestCheckpoint
         self.lastVerification = lastVerification
+        self.appendsRefused = appendsRefused
     }
 }

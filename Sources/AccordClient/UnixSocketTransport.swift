@@ -95,7 +95,8 @@ public struct UnixSocketTransport: Sendable {
                 throw ClientError(
                     kind: .unreachable,
                     code: "timeout",
-                    message: "the daemon on \(socketPath) did not answer within \(timeoutSeconds) s; it may be starting (replaying a large log) or stuck: see `systemctl status accordd`, or retry with a larger --timeout"
+                    message:
+                        "the daemon on \(socketPath) did not answer within \(timeoutSeconds) s; it may be starting (replaying a large log) or stuck: see `systemctl status accordd`, or retry with a larger --timeout"
                 )
             }
             throw ClientError(
@@ -113,7 +114,8 @@ public struct UnixSocketTransport: Sendable {
             return ClientError(
                 kind: .unreachable,
                 code: "permission_denied",
-                message: "you may not use the daemon's socket \(socketPath); ask an administrator to add you to the accord-clients group (usermod --append --groups accord-clients USER), then log in again"
+                message:
+                    "you may not use the daemon's socket \(socketPath); ask an administrator for access to it (the system service's socket is open to every local user; see docs/security.md)"
             )
         }
         let hint =

@@ -71,20 +71,31 @@ extension LedgerEngine {
     }
 
     /// A new, empty log is created only in a folder that never held a ledger: personal data or set-aside records
-    /// without a log mean the log was lost or a restore is half done, and a new chain would hide that.
+    /// without a log mean the log was lost or a restore is half done, and a new chain would hide that. A log that
+    /// holds no record (its header alone, or less) beside them is the same loss.
     static func refuseToStartOverALostLog(dataDirectory: String, logPath: String) throws(EngineError) {
         let files = FileManager.default
-        guard !files.fileExists(atPath: logPath) else { return }
+        let logBytes = (try? files.attributesOfItem(atPath: logPath)[.size] as? NSNumber)?.intValue
+        if let logBytes, logBytes > LogFormat.headerBytes { return }
         let personal = (try? files.contentsOfDirectory(atPath: "\(dataDirectory)/\(personalDataFolderName)")) ?? []
         let setAside = ((try? files.contentsOfDirectory(atPath: dataDirectory)) ?? []).filter {
             $0.hasPrefix("\(logFileName).torn")
         }
         guard !personal.isEmpty || !setAside.isEmpty else { return }
+        let held = personal.isEmpty ? "set-aside records" : "personal data (\(personal.count) files)"
+        guard let logBytes else {
+            throw EngineError(
+                kind: .storage,
+                code: "log_missing",
+                message:
+                    "\(dataDirectory) holds \(held) but no \(logFileName): a ledger was kept here and its log is gone. Restore \(logFileName) from a backup, or move the folder away to start a new, empty ledger."
+            )
+        }
         throw EngineError(
             kind: .storage,
-            code: "log_missing",
+            code: "log_emptied",
             message:
-                "\(dataDirectory) holds \(personal.isEmpty ? "set-aside records" : "personal data") but no \(logFileName): a ledger was kept here and its log is gone. Restore \(logFileName) from a backup, or move the folder away to start a new, empty ledger."
+                "\(dataDirectory) holds \(held) but its \(logFileName) has no record (\(logBytes) bytes, the header is \(LogFormat.headerBytes)): the log was emptied or replaced, and starting would present an empty ledger. Restore \(logFileName) from a backup, or move the folder away to start a new, empty ledger."
         )
     }
 

@@ -86,6 +86,13 @@ public final class LedgerEngine: Sendable {
     }
 
     /// Whether an append has waited on the writer longer than the threshold (a wedged disk or writer).
+    /// Why appends are refused while reads go on (a full file system), or nil while they are taken.
+    public var appendsRefused: String? {
+        guard let diskFull = writer.status.diskFull else { return nil }
+        let seconds = (ContinuousClock.now - diskFull.since).components.seconds
+        return "disk full for \(seconds) s: free space in the data folder's file system; appends resume by themselves"
+    }
+
     public func isWriterStuck(thresholdNanoseconds: UInt64) -> Bool {
         writer.isStuck(thresholdNanoseconds: thresholdNanoseconds)
     }
@@ -156,6 +163,10 @@ public final class LedgerEngine: Sendable {
             do throws(LogError) {
                 records = try await pending.wait()
             } catch {
+                if error.code == LogErrorCode.diskFull {
+                    rollBackAfterDiskFull()
+                    throw EngineError.storage(error, "the event was not recorded")
+                }
                 let failure = EngineError(
                     kind: .storage,
                     code: "log_writer_failed",
@@ -182,6 +193,27 @@ public final class LedgerEngine: Sendable {
                 head: head,
                 replayed: false
             )
+        }
+    }
+
+    /// The state was evolved with each append when it was queued; after a disk-full refusal of appends that are
+    /// not on disk, it is rebuilt from the durable log (an error path only: replay reads the whole log) before the
+    /// writer may take appends again. Commands wait for the lock meanwhile, so none decides on the refused state.
+    private func rollBackAfterDiskFull() {
+        core.withLock { core in
+            let durable = writer.head
+            if core.nextPosition != durable.position + 1 {
+                do throws(EngineError) {
+                    let replay = try Replay.run(reader: reader, through: durable, progress: { _ in })
+                    core.state = replay.state
+                    core.requests = replay.requests
+                    core.nextPosition = durable.position + 1
+                } catch {
+                    core.failure = core.failure ?? error
+                    return
+                }
+            }
+            writer.acknowledgeDiskFull()
         }
     }
 

@@ -25,6 +25,9 @@ public enum LogErrorCode {
     public static let closed = "log_closed"
     /// A write or fdatasync failed earlier; the log accepts no more appends in this process.
     public static let writerFailed = "log_writer_failed"
+    /// A write found the file system full (ENOSPC, EDQUOT): the log was cut back to its last durable record and
+    /// appends are refused until space returns; nothing else is lost.
+    public static let diskFull = "disk_full"
     /// A payload is larger than `LogLimits.maximumPayloadBytes`.
     public static let recordTooLarge = "log_record_too_large"
     /// A text field is longer than `LogLimits.maximumTextFieldBytes`.

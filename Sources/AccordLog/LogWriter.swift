@@ -43,6 +43,12 @@ public final class LogWriter: Sendable {
     /// The writer's queue and progress, for a watchdog and metrics.
     public var status: WriterStatus { core.status }
 
+    /// After a `disk_full` refusal: the caller no longer counts the refused appends, so appends may resume once
+    /// the file system has room again.
+    public func acknowledgeDiskFull() {
+        core.acknowledgeDiskFull()
+    }
+
     /// True if an append has waited on the writer thread longer than `thresholdNanoseconds`.
     public func isStuck(thresholdNanoseconds: UInt64) -> Bool {
         core.status.isStuck(thresholdNanoseconds: thresholdNanoseconds)

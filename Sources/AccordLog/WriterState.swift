@@ -21,6 +21,9 @@ struct WriterState {
     var tree: CompactRange
     /// Set once writing the tree file failed (the tree in memory stays right).
     var treeFileFailure: LogError?
+    /// Set when a write found the file system full; appends are refused until it is cleared (see
+    /// `WriterCore.resumeIfSpaceReturned`).
+    var diskFull: DiskFull?
     var isClosing = false
     /// True while a wake-up is on its way to the writer thread, so that a burst of appends signals it once.
     var writerSignalled = false

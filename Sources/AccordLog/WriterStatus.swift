@@ -12,6 +12,8 @@ public struct WriterStatus: Sendable, Equatable {
     public var bytesWritten: UInt64
     /// Set once a write or fdatasync failed; the writer then accepts nothing more.
     public var failure: LogError?
+    /// Set while appends are refused because the file system is full.
+    public var diskFull: DiskFull?
 
     /// True if an append has waited on the writer longer than `thresholdNanoseconds`: the writer is wedged
     /// (e.g. a storage device that stopped answering) and a watchdog should stop pinging.

@@ -16,6 +16,7 @@ struct Accord: AsyncParsableCommand {
         subcommands: [
             StatusCommand.self,
             ReloadCommand.self,
+            WhoAmICommand.self,
             InstitutionCommand.self,
             SiteCommand.self,
             AgreementCommand.self,

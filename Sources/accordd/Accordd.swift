@@ -60,11 +60,20 @@ struct Accordd: AsyncParsableCommand {
     @Option(
         name: .customLong("config"),
         help: ArgumentHelp(
-            "JSON settings re-read on reload (SIGHUP, accord reload): logLevel, maximumBodyBytes, maximumConnections, idleTimeoutMilliseconds, shutdownGraceMilliseconds, checkpointIntervalSeconds; read at start only: checkpointOrigin, witnessPolicyFile. Default: \(Accordd.defaultConfigurationPath) when it exists (decided again at each reload).",
+            "JSON settings re-read on reload (SIGHUP, accord reload): logLevel, the limits (maximumBodyBytes, maximumConnections, maximumConnectionsPerUser, idleTimeoutMilliseconds, headTimeoutMilliseconds, bodyTimeoutMilliseconds, maximumHeaderBytes, maximumHeaderCount, shutdownGraceMilliseconds; see docs/security.md) and checkpointIntervalSeconds; read at start only: checkpointOrigin, witnessPolicyFile. Default: \(Accordd.defaultConfigurationPath) when it exists (decided again at each reload).",
             valueName: "path"
         )
     )
     var configurationPath: String?
+
+    @Option(
+        name: .customLong("policy"),
+        help: ArgumentHelp(
+            "Who may do what: one `user NAME ROLES` or `group NAME ROLES` line per grant, re-read on reload (SIGHUP, accord reload) with the configuration (docs/security.md). Default: \(Accordd.defaultPolicyPath) when it exists; without a file root and accordd's own user are admin and the groups accord-readers, accord-recorders and accord-auditors give those roles.",
+            valueName: "path"
+        )
+    )
+    var policyPath: String?
 
     @Flag(
         name: .customLong("set-aside-damaged-tail"),
@@ -85,6 +94,7 @@ struct Accordd: AsyncParsableCommand {
     var checkedFile: String?
 
     static let defaultConfigurationPath = "/etc/accord/accordd.json"
+    static let defaultPolicyPath = "/etc/accord/policy.conf"
 
     func validate() throws {
         if checkedFile != nil, !checkConfiguration {
@@ -92,6 +102,9 @@ struct Accordd: AsyncParsableCommand {
         }
         if !checkConfiguration, let configurationPath, !FileManager.default.isReadableFile(atPath: configurationPath) {
             throw ValidationError("--config \(configurationPath) cannot be read; check the path and its permissions")
+        }
+        if let policyPath, !FileManager.default.isReadableFile(atPath: policyPath) {
+            throw ValidationError("--policy \(policyPath) cannot be read; check the path and its permissions")
         }
     }
 
@@ -114,10 +127,37 @@ struct Accordd: AsyncParsableCommand {
             await StartFailureAnswer.answerQueuedClients(of: try? listenedSockets.get(), refusal: refusal)
             throw ExitCode(refusal.exitCode)
         }
+        let policy =
+            policyPath
+            ?? (FileManager.default.fileExists(atPath: Accordd.defaultPolicyPath) ? Accordd.defaultPolicyPath : nil)
+        let accessPolicy: AccessPolicy
+        do {
+            accessPolicy = try DaemonService.loadPolicy(path: policy)
+        } catch {
+            FileHandle.standardError.write(Data("accordd: \(error)\n".utf8))
+            let refusal = DaemonError(
+                code: PolicyError.code,
+                message: error.message,
+                cause: error,
+                exitCode: DaemonError.configurationExitCode
+            )
+            await StartFailureAnswer.answerQueuedClients(of: try? listenedSockets.get(), refusal: refusal)
+            throw ExitCode(refusal.exitCode)
+        }
+        let sharedPolicy = PolicyStore(accessPolicy)
         let sharedLevel = SharedLogLevel(settings.logLevel)
-        let makeHandler = logTarget.logHandlerFactory(logLevel: .trace, environment: environment)
+        // Asked for the journal where none listens: lines would vanish, and with them the journal's witness of
+        // each recorded hash. Standard error keeps them, and the first line says what happened.
+        let journalMissing = logTarget == .journal && !JournalPresence.listening()
+        let target = journalMissing ? LogTarget.stderr : logTarget
+        let makeHandler = target.logHandlerFactory(logLevel: .trace, environment: environment)
         LoggingSystem.bootstrap { label in LevelGatedLogHandler(inner: makeHandler(label), sharedLevel: sharedLevel) }
         let logger = Logger(label: "accordd")
+        if journalMissing {
+            logger.warning(
+                "--log-target journal, but no journal listens on \(LogTarget.journalSocketPath): logging to standard error instead; the journal will not witness recorded hashes until accordd runs where journald does"
+            )
+        }
 
         let listened: ListenedSockets
         do {
@@ -137,10 +177,13 @@ struct Accordd: AsyncParsableCommand {
             socket: socket,
             dataDirectory: dataDirectory ?? places.dataDirectory,
             setAsideDamagedTail: setAsideDamagedTail,
+            policy: sharedPolicy,
             settings: settings,
             reloader: ConfigurationReloader(
                 explicitPath: configurationPath,
                 flagLogLevel: logLevel,
+                policyPath: policy,
+                policy: sharedPolicy,
                 sharedLevel: sharedLevel,
                 logger: logger
             ),

@@ -13,7 +13,8 @@ struct CheckpointSettings: Equatable, Sendable {
     /// `HOSTNAME/accord`: unique per machine, and the shape C2SP recommends (a schema-less URL).
     static func defaultOrigin() -> String {
         var buffer = [CChar](repeating: 0, count: 256)
-        let host = gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : ""
+        let named = gethostname(&buffer, buffer.count) == 0
+        let host = named ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
         let usable = host.isEmpty || problem(withOrigin: "\(host)/accord") != nil ? "localhost" : host
         return "\(usable)/accord"
     }

@@ -5,13 +5,17 @@ import Logging
 import NIOPosix
 import Synchronization
 
-/// Re-reads the configuration file and puts it in force: the one path for SIGHUP and `POST /v1/reload`.
+/// Re-reads the configuration file and the access policy and puts them in force: the one path for SIGHUP and
+/// `POST /v1/reload`.
 ///
 /// The file is decided at each reload (`DaemonSettings.configurationPath`), so one created after the start is read.
-/// A refused file changes nothing; the caller learns why.
+/// Both are read before either applies: a refused file or policy changes nothing; the caller learns why.
 final class ConfigurationReloader: Sendable {
     private let explicitPath: String?
     private let flagLogLevel: Logger.Level?
+    /// The policy file (`--policy` or the default one present at start), or nil for the default groups.
+    private let policyPath: String?
+    private let policy: PolicyStore
     private let sharedLevel: SharedLogLevel
     private let logger: Logger
     private let notifier = SystemdNotifier()
@@ -24,9 +28,18 @@ final class ConfigurationReloader: Sendable {
     /// The code of the refusal when another reload has not answered yet.
     static let inProgressCode = "reload_in_progress"
 
-    init(explicitPath: String?, flagLogLevel: Logger.Level?, sharedLevel: SharedLogLevel, logger: Logger) {
+    init(
+        explicitPath: String?,
+        flagLogLevel: Logger.Level?,
+        policyPath: String?,
+        policy: PolicyStore,
+        sharedLevel: SharedLogLevel,
+        logger: Logger
+    ) {
         self.explicitPath = explicitPath
         self.flagLogLevel = flagLogLevel
+        self.policyPath = policyPath
+        self.policy = policy
         self.sharedLevel = sharedLevel
         self.logger = logger
     }
@@ -59,12 +72,16 @@ final class ConfigurationReloader: Sendable {
         defer { notifier.notify(logger: logger) { try $0.ready() } }
         let path = DaemonSettings.configurationPath(explicit: explicitPath)
         let settings: DaemonSettings
+        let reloadedPolicy: AccessPolicy
         do {
-            settings = try await load(path: path).get()
+            (settings, reloadedPolicy) = try await load(path: path).get()
         } catch {
             logger.error(
                 "reload refused; keeping the running configuration: \(error.message)",
-                metadata: ["code": "\(error.code)", "configuration": "\(path ?? "none")"]
+                metadata: [
+                    "code": "\(error.code)", "configuration": "\(path ?? "none")",
+                    "policy": "\(policyPath ?? "defaults")",
+                ]
             )
             lastRefusal.withLock { $0 = "\(error.message) [\(error.code)]" }
             throw error
@@ -73,8 +90,10 @@ final class ConfigurationReloader: Sendable {
         lastApplied.withLock { $0 = settings }
         sharedLevel.current = settings.logLevel
         server.withLock { $0?.limits = settings.limits }
+        policy.current = reloadedPolicy
         let report = ReloadReport(
             configurationFile: path,
+            policyFile: policyPath,
             logLevel: settings.logLevel.rawValue,
             maximumBodyBytes: settings.limits.maximumBodyBytes,
             maximumConnections: settings.limits.maximumConnections,
@@ -89,17 +108,26 @@ final class ConfigurationReloader: Sendable {
                 "maximum_connections": "\(report.maximumConnections)",
                 "idle_timeout_milliseconds": "\(report.idleTimeoutMilliseconds)",
                 "shutdown_grace_milliseconds": "\(report.shutdownGraceMilliseconds)",
+                "policy": "\(policyPath ?? "defaults")",
             ]
         )
         return report
     }
 
-    /// Reads the file on NIO's thread pool: file I/O stays off Swift's cooperative pool.
-    private func load(path: String?) async -> Result<DaemonSettings, DaemonError> {
+    /// Reads both files on NIO's thread pool: file I/O stays off Swift's cooperative pool.
+    private func load(path: String?) async -> Result<(DaemonSettings, AccessPolicy), DaemonError> {
         let flagLogLevel = flagLogLevel
+        let policyPath = policyPath
         do {
             return try await NIOThreadPool.singleton.runIfActive {
-                Result { () throws(DaemonError) in try DaemonSettings.load(path: path, flagLogLevel: flagLogLevel) }
+                Result { () throws(DaemonError) in
+                    let settings = try DaemonSettings.load(path: path, flagLogLevel: flagLogLevel)
+                    do throws(PolicyError) {
+                        return (settings, try DaemonService.loadPolicy(path: policyPath))
+                    } catch {
+                        throw DaemonError(code: PolicyError.code, message: error.message, cause: error)
+                    }
+                }
             }
         } catch {
             return .failure(

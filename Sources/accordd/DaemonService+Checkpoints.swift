@@ -41,7 +41,7 @@ extension DaemonService {
     }
 
     /// The witness policy named by the configuration, if any.
-    static func loadPolicy(_ settings: CheckpointSettings) throws(DaemonError) -> WitnessPolicy? {
+    static func loadWitnessPolicy(_ settings: CheckpointSettings) throws(DaemonError) -> WitnessPolicy? {
         guard let path = settings.witnessPolicyFile else { return nil }
         guard let data = FileManager.default.contents(atPath: path), data.count <= WitnessPolicy.maximumBytes else {
             throw DaemonError(

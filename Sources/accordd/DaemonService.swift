@@ -19,6 +19,7 @@ final class DaemonService: Service, Sendable {
     /// The settings read at start (the server's first limits); later ones come through `reloader`.
     private let settings: DaemonSettings
     private let reloader: ConfigurationReloader
+    private let policy: PolicyStore
     let logger: Logger
     private let notifier = SystemdNotifier()
     private let failureMessage = Mutex<String?>(nil)
@@ -30,6 +31,7 @@ final class DaemonService: Service, Sendable {
         socket: ListeningSocket,
         dataDirectory: String,
         setAsideDamagedTail: Bool,
+        policy: PolicyStore,
         settings: DaemonSettings,
         reloader: ConfigurationReloader,
         logger: Logger
@@ -39,14 +41,16 @@ final class DaemonService: Service, Sendable {
         self.setAsideDamagedTail = setAsideDamagedTail
         self.settings = settings
         self.reloader = reloader
+        self.policy = policy
         self.logger = logger
     }
 
     func run() async throws {
         let startedAt = Date()
+        try DataFolderCheck.refuseWritableByOthers(dataDirectory)
         notify { try $0.status("verifying the log in \(dataDirectory)") }
         let checkpointSettings = settings.checkpoints
-        let policy = try DaemonService.loadPolicy(checkpointSettings)
+        let witnessPolicy = try DaemonService.loadWitnessPolicy(checkpointSettings)
         let issuer = try openCheckpoints(checkpointSettings)
         let engine: LedgerEngine
         do {
@@ -66,7 +70,7 @@ final class DaemonService: Service, Sendable {
             logger.critical("cannot open the ledger: \(error.message)", metadata: metadata)
             let untrusted =
                 error.code.hasPrefix("log_") && error.code != "log_io_error" && error.code != "log_locked"
-                || error.code == "event_undecodable" || error.code == "log_missing"
+                || error.code == "event_undecodable" || error.code == "log_missing" || error.code == "log_emptied"
             throw DaemonError(
                 code: error.code,
                 message: error.message,
@@ -81,12 +85,24 @@ final class DaemonService: Service, Sendable {
             transparency = try Transparency(
                 issuer: issuer,
                 verification: VerificationService(),
-                policy: policy,
+                policy: witnessPolicy,
                 logPath: engine.logPath,
                 stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
             )
         } catch {
             throw DaemonError(code: error.code, message: error.message, cause: error)
+        }
+        let marker = RunMarker(dataDirectory: dataDirectory)
+        if let previous = marker.previousRun() {
+            logger.warning(
+                "the previous run did not stop cleanly (\(previous)): it was killed, crashed or lost power; the log was verified and ends at position \(engine.head.position), and every acknowledged event is in it",
+                metadata: ["accord.position": "\(engine.head.position)"]
+            )
+        }
+        if !marker.begin(startedAt: startedAt) {
+            logger.warning(
+                "cannot write \(marker.path): if this run does not stop cleanly, the next start cannot say so"
+            )
         }
         let group = MultiThreadedEventLoopGroup.singleton
         let connections = ConnectionCounter()
@@ -94,6 +110,7 @@ final class DaemonService: Service, Sendable {
             engine: engine,
             startedAt: startedAt,
             connectionCount: { connections.value },
+            policy: policy,
             logger: logger,
             transparency: transparency
         )
@@ -105,7 +122,7 @@ final class DaemonService: Service, Sendable {
         )
         let server = UnixSocketServer(
             socket: socket,
-            responder: ReloadRouteResponder(api: responder, reloader: reloader, daemonUserID: getuid()),
+            responder: ReloadRouteResponder(api: responder, reloader: reloader),
             limits: settings.limits,
             group: group,
             logger: logger
@@ -144,6 +161,7 @@ final class DaemonService: Service, Sendable {
             logger.critical("the log did not close cleanly", metadata: ["error": "\(error)"])
             throw error
         }
+        marker.end()
         if let failure = failureMessage.withLock({ $0 }) {
             throw DaemonError(code: "stopped_on_failure", message: failure)
         }
@@ -210,6 +228,12 @@ final class DaemonService: Service, Sendable {
         }
     }
 
+    /// The policy file at `path`, or the defaults without one; accordd's own user is admin either way.
+    static func loadPolicy(path: String?) throws(PolicyError) -> AccessPolicy {
+        guard let path else { return AccessPolicy.defaults(daemonUserID: geteuid(), groupID: AccountDatabase.groupID) }
+        return try AccessPolicy.load(path: path, daemonUserID: geteuid())
+    }
+
     /// A torn tail was set aside at start: say exactly what and where, so an operator can look.
     private func logRecovery(_ report: LogOpenReport) {
         if let torn = report.tornTail {
@@ -237,7 +261,13 @@ final class DaemonService: Service, Sendable {
         let head = engine.head
         let serving =
             "serving: head position \(head.position), \(engine.eventCount) events, \(server.connectionCount) connections"
-        return reloader.refusal.map { "\(serving); last reload refused: \($0)" } ?? serving
+        var status = serving
+        if let refused = engine.appendsRefused {
+            // The seconds are left out so that STATUS= changes only when the state does.
+            status += "; appends refused: \(refused.replacing(#/ for \d+ s/#, with: ""))"
+        }
+        if let refusal = reloader.refusal { status += "; last reload refused: \(refusal)" }
+        return status
     }
 
     private func notify(_ body: (SystemdNotifier) throws -> Void) {

@@ -20,11 +20,17 @@ struct DaemonSettings: Equatable, Sendable {
         var checkpointOrigin: String?
         var checkpointIntervalSeconds: Int?
         var witnessPolicyFile: String?
+        var maximumConnectionsPerUser: Int?
+        var headTimeoutMilliseconds: Int64?
+        var bodyTimeoutMilliseconds: Int64?
+        var maximumHeaderBytes: Int?
+        var maximumHeaderCount: Int?
 
         static let keys: Set<String> = [
             "logLevel", "maximumBodyBytes", "maximumConnections", "shutdownGraceMilliseconds",
-            "idleTimeoutMilliseconds", "checkpointOrigin", "checkpointIntervalSeconds",
-            "witnessPolicyFile",
+            "idleTimeoutMilliseconds", "maximumConnectionsPerUser", "headTimeoutMilliseconds",
+            "bodyTimeoutMilliseconds", "maximumHeaderBytes", "maximumHeaderCount", "checkpointOrigin",
+            "checkpointIntervalSeconds", "witnessPolicyFile",
         ]
     }
 
@@ -53,26 +59,66 @@ struct DaemonSettings: Equatable, Sendable {
                 }
                 settings.logLevel = level
             }
-            if let value = file.maximumBodyBytes {
-                try check(value, in: 1_024...16 * 1_024 * 1_024, key: "maximumBodyBytes", path: path)
-                settings.limits.maximumBodyBytes = value
-            }
-            if let value = file.maximumConnections {
-                try check(value, in: 1...4_096, key: "maximumConnections", path: path)
-                settings.limits.maximumConnections = value
-            }
-            if let value = file.idleTimeoutMilliseconds {
-                try check(Int(value), in: 1_000...3_600_000, key: "idleTimeoutMilliseconds", path: path)
-                settings.limits.idleTimeoutMilliseconds = value
-            }
-            if let value = file.shutdownGraceMilliseconds {
-                try check(Int(value), in: 0...25_000, key: "shutdownGraceMilliseconds", path: path)
-                settings.limits.shutdownGraceMilliseconds = value
-            }
-            if let value = file.checkpointIntervalSeconds {
-                try check(value, in: 1...86_400, key: "checkpointIntervalSeconds", path: path)
-                settings.checkpoints.intervalSeconds = value
-            }
+            var limits = settings.limits
+            try set(
+                file.maximumBodyBytes,
+                1_024...16 * 1_024 * 1_024,
+                "maximumBodyBytes",
+                path,
+                &limits.maximumBodyBytes
+            )
+            try set(file.maximumConnections, 1...4_096, "maximumConnections", path, &limits.maximumConnections)
+            try set(
+                file.maximumConnectionsPerUser,
+                1...4_096,
+                "maximumConnectionsPerUser",
+                path,
+                &limits.maximumConnectionsPerUser
+            )
+            try set(
+                file.idleTimeoutMilliseconds,
+                100...3_600_000,
+                "idleTimeoutMilliseconds",
+                path,
+                &limits.idleTimeoutMilliseconds
+            )
+            try set(
+                file.headTimeoutMilliseconds,
+                100...600_000,
+                "headTimeoutMilliseconds",
+                path,
+                &limits.headTimeoutMilliseconds
+            )
+            try set(
+                file.bodyTimeoutMilliseconds,
+                100...600_000,
+                "bodyTimeoutMilliseconds",
+                path,
+                &limits.bodyTimeoutMilliseconds
+            )
+            try set(
+                file.maximumHeaderBytes,
+                1_024...1_024 * 1_024,
+                "maximumHeaderBytes",
+                path,
+                &limits.maximumHeaderBytes
+            )
+            try set(file.maximumHeaderCount, 8...1_024, "maximumHeaderCount", path, &limits.maximumHeaderCount)
+            try set(
+                file.shutdownGraceMilliseconds,
+                0...25_000,
+                "shutdownGraceMilliseconds",
+                path,
+                &limits.shutdownGraceMilliseconds
+            )
+            settings.limits = limits
+            try set(
+                file.checkpointIntervalSeconds,
+                1...86_400,
+                "checkpointIntervalSeconds",
+                path,
+                &settings.checkpoints.intervalSeconds
+            )
             if let origin = file.checkpointOrigin {
                 if let problem = CheckpointSettings.problem(withOrigin: origin) {
                     throw DaemonError(code: "bad_configuration", message: "\(path): checkpointOrigin \(problem)")
@@ -120,12 +166,21 @@ struct DaemonSettings: Equatable, Sendable {
         }
     }
 
-    private static func check(_ value: Int, in range: ClosedRange<Int>, key: String, path: String) throws(DaemonError) {
+    /// Takes a limit from the file when it is there and within its range; past the range, the error names the key.
+    private static func set<Value: BinaryInteger>(
+        _ value: Value?,
+        _ range: ClosedRange<Value>,
+        _ key: String,
+        _ path: String,
+        _ target: inout Value
+    ) throws(DaemonError) {
+        guard let value else { return }
         guard range.contains(value) else {
             throw DaemonError(
                 code: "bad_configuration",
                 message: "\(path): \(key) is \(value); it must be between \(range.lowerBound) and \(range.upperBound)"
             )
         }
+        target = value
     }
 }

@@ -10,8 +10,6 @@ import NIOHTTP1
 struct ReloadRouteResponder: HTTPResponder {
     let api: AccordResponder
     let reloader: ConfigurationReloader
-    /// The daemon's own uid (`accord` under systemd, where ExecReload= runs as it); root may reload too.
-    let daemonUserID: UInt32
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
         guard request.path == ReloadReport.path else { return await api.respond(to: request) }
@@ -22,15 +20,8 @@ struct ReloadRouteResponder: HTTPResponder {
                 message: "reload is POST \(ReloadReport.path) (accord reload)"
             )
         }
-        guard request.peer.userID == 0 || request.peer.userID == daemonUserID else {
-            let daemonUser = PeerCredentials.userName(of: daemonUserID)
-            return refusal(
-                status: 403,
-                code: "reload_not_permitted",
-                message:
-                    "only root and the daemon's user (\(daemonUser)) may reload its configuration; run sudo systemctl reload accordd"
-            )
-        }
+        // The roles table says who may (admin: root and the daemon's user, under systemd where ExecReload= runs).
+        if let refusal = api.refusalUnlessAuthorized(request) { return refusal }
         let body = String(decoding: request.body.readableBytesView, as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         guard body.isEmpty || body == "{}" else {

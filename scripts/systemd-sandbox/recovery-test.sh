@@ -227,13 +227,18 @@ client "$accord" status >/dev/null || fail "accordd stopped serving after a refu
 body_refused_as_too_large || fail "the refused reload changed the limit in force"
 [[ "$(unit_property accordd.service StatusText)" == serving* ]] || fail "not serving after the refused reload"
 
-step "a member of accord-clients may use the ledger but not reload it"
-clients_gid=$(getent group accord-clients | cut -d: -f3)
-if denied=$(in_sandbox setpriv --reuid=65534 --regid=65534 --groups="$clients_gid" \
-    env -i HOME=/nonexistent PATH=/usr/bin:/bin "$accord" reload 2>&1); then
-    fail "a member of accord-clients reloaded the configuration"
+step "a member of accord-recorders may use the ledger but not reload it (reload needs admin)"
+recorders_gid=$(getent group accord-recorders | cut -d: -f3)
+[ -n "$recorders_gid" ] || fail "systemd-sysusers did not create accord-recorders"
+as_recorder() {
+    in_sandbox setpriv --reuid=65534 --regid=65534 --groups="$recorders_gid" \
+        env -i HOME=/nonexistent PATH=/usr/bin:/bin "$accord" "$@"
+}
+as_recorder status >/dev/null || fail "a member of accord-recorders cannot query the ledger"
+if denied=$(as_recorder reload 2>&1); then
+    fail "a member of accord-recorders reloaded the configuration"
 fi
-grep -q "only root and the daemon's user (accord) may reload" <<<"$denied" || fail "unexpected refusal: $denied"
+grep -q "needs the role admin" <<<"$denied" || fail "unexpected refusal: $denied"
 
 step "the file removed: systemctl reload goes back to the defaults"
 in_sandbox rm "$configuration"

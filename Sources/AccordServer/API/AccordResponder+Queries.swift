@@ -64,7 +64,8 @@ extension AccordResponder {
                     signers: latest.note.signatures.map(\.name)
                 )
             },
-            lastVerification: transparency?.verification.status.last
+            lastVerification: transparency?.verification.status.last,
+            appendsRefused: engine.appendsRefused
         )
     }
 

@@ -11,6 +11,7 @@ public struct AccordResponder: HTTPResponder {
     let engine: LedgerEngine
     let startedAt: Date
     let connectionCount: @Sendable () -> Int
+    let policy: PolicyStore
     let logger: Logger
     let transparency: Transparency?
 
@@ -18,18 +19,24 @@ public struct AccordResponder: HTTPResponder {
         engine: LedgerEngine,
         startedAt: Date,
         connectionCount: @escaping @Sendable () -> Int,
+        policy: PolicyStore,
         logger: Logger,
         transparency: Transparency? = nil
     ) {
         self.engine = engine
         self.startedAt = startedAt
         self.connectionCount = connectionCount
+        self.policy = policy
         self.logger = logger
         self.transparency = transparency
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         do {
+            let roles = try authorize(request)
+            if request.method == .GET, request.path == "/v1/whoami" {
+                return try whoami(request, roles: roles)
+            }
             let method = request.method == .HEAD ? "GET" : "\(request.method)"
             if let transparency, let (route, position) = TransparencyRoute.match(method: method, path: request.path) {
                 return try await transparencyAnswer(

@@ -4,11 +4,12 @@ import ArgumentParser
 struct ReloadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reload",
-        abstract: "Make the daemon re-read its configuration file; wait until it is in force or refused.",
+        abstract: "Make the daemon re-read its configuration and policy; wait until they are in force or refused.",
         discussion: """
-            The daemon reads /etc/accord/accordd.json (or its --config file) again and applies the log level and \
-            limits without dropping connections. A refused file changes nothing: the reason is printed and the exit \
-            code is 1. Only root and the daemon's own user may reload; `systemctl reload accordd` runs this command.
+            The daemon reads /etc/accord/accordd.json (or its --config file) and its access policy again and applies \
+            the log level, limits and roles without dropping connections. A refused file changes nothing: the reason \
+            is printed and the exit code is 1. It needs the role admin (root and the daemon's own user hold it); \
+            `systemctl reload accordd` runs this command.
             """
     )
 
@@ -26,6 +27,7 @@ struct ReloadCommand: AsyncParsableCommand {
         }
         Rows.printFields([
             ("configuration", report.configurationFile ?? "none (the defaults apply)"),
+            ("policy", report.policyFile ?? "none (the default groups give the roles)"),
             ("log level", report.logLevel),
             ("maximum body", "\(report.maximumBodyBytes) bytes"),
             ("maximum connections", String(report.maximumConnections)),

@@ -26,6 +26,7 @@ struct StatusCommand: AsyncParsableCommand {
             ("data", status.dataDirectory),
             ("log file", "\(status.logFile) (\(status.logBytes) bytes)"),
             ("connections", String(status.connections)),
+            ("appends", status.appendsRefused.map { "refused: \($0)" } ?? "taken"),
             ("socket", global.resolvedSocketPath),
             (
                 "latest checkpoint",
