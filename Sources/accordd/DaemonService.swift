@@ -81,18 +81,12 @@ final class DaemonService: Service, Sendable {
             )
         }
         logRecovery(engine.recovery)
-        let transparency: Transparency
-        do throws(LogError) {
-            transparency = try Transparency(
-                issuer: issuer,
-                verification: VerificationService(),
-                policy: policy,
-                logPath: engine.logPath,
-                stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
-            )
-        } catch {
-            throw DaemonError(code: error.code, message: error.message, cause: error)
-        }
+        let transparency = Transparency(
+            issuer: issuer,
+            verification: VerificationService(),
+            policy: policy,
+            stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
+        )
         let group = MultiThreadedEventLoopGroup.singleton
         let connections = ConnectionCounter()
         let responder = AccordResponder(
