@@ -200,6 +200,15 @@ extension LedgerEngine {
         return (events, nil)
     }
 
+    /// The durable record at `position` as stored (for proofs that carry the record), read through the engine's
+    /// reader, which knows where every 1,024th record starts, so this is not linear in the log.
+    public func record(at position: UInt64) throws(EngineError) -> Record? {
+        let head = self.head
+        guard position >= 1, position <= head.position else { return nil }
+        var cursor = try readerCursor(from: position, through: head)
+        return try nextRecord(&cursor)
+    }
+
     private func readerCursor(from position: UInt64, through head: ChainHead) throws(EngineError) -> LogCursor {
         do {
             return try reader.cursor(from: position, through: head)

@@ -698,6 +698,15 @@ def self_test():
         changed = bytes([signature[0] ^ 1]) + signature[1:]
         if ed25519_verify(key, message, changed) or ed25519_verify(key, message, signature[:32] + bytes(32)):
             failures.append(f"RFC 8032 test {number} verifies a changed signature")
+    # The signed note of Go's golang.org/x/mod/sumdb/note tests: key id, note format and signature.
+    go_key = VerifierKey("PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW", 0x01, "Go's test key")
+    go_note = ("If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n"
+               "\n\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6K"
+               "E6RyyBwJnAM=\n\n")
+    (_, _, go_text, go_signatures, go_problem), = read_notes(go_note)
+    if go_problem or not go_key.names(go_signatures[0]) or not ed25519_verify(
+            go_key.public_key, go_text.encode(), go_signatures[0][1][4:]):
+        failures.append("the signed note of Go's sumdb/note tests does not verify")
     if crc32c(b"123456789") != 0xE3069283 or crc32c(bytes(32)) != 0x8A9136AA:
         failures.append("CRC-32C check values")
     for size in range(40):
@@ -717,7 +726,8 @@ def self_test():
     for failure in failures:
         print(f"self-test failed: {failure}")
     if not failures:
-        print("self-test passed: RFC 8032 Ed25519 tests 1-3, CRC-32C check values, RFC 6962 Merkle root")
+        print("self-test passed: RFC 8032 Ed25519 tests 1-3, Go's sumdb/note signed note, CRC-32C check values, "
+              "RFC 6962 Merkle root")
     return MANIPULATION if failures else CLEAN
 
 

@@ -80,18 +80,12 @@ final class DaemonService: Service, Sendable {
             )
         }
         logRecovery(engine.recovery)
-        let transparency: Transparency
-        do throws(LogError) {
-            transparency = try Transparency(
-                issuer: issuer,
-                verification: VerificationService(),
-                policy: witnessPolicy,
-                logPath: engine.logPath,
-                stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
-            )
-        } catch {
-            throw DaemonError(code: error.code, message: error.message, cause: error)
-        }
+        let transparency = Transparency(
+            issuer: issuer,
+            verification: VerificationService(),
+            policy: witnessPolicy,
+            stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
+        )
         let marker = RunMarker(dataDirectory: dataDirectory)
         if let previous = marker.previousRun() {
             logger.warning(

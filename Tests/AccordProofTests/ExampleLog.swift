@@ -31,27 +31,3 @@ enum ExampleLog {
 
     static var drafts: [RecordDraft] { (1...7).map(draft) }
 }
-
-/// A folder removed at the end of the test.
-final class TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("accord-proof-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> String { "\(path)/\(name)" }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
-
-/// The repository's root, found from this file's place in it.
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-
-    static func text(_ relativePath: String) throws -> String {
-        try String(contentsOfFile: "\(root)/\(relativePath)", encoding: .utf8)
-    }
-}

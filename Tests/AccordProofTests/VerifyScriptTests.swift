@@ -9,7 +9,10 @@ final class VerifyScriptTests: XCTestCase {
     func testSelfTestChecksTheRFC8032Vectors() throws {
         let outcome = try Python.run(["\(Repository.root)/docs/verify.py", "--self-test"])
         XCTAssertEqual(outcome.status, 0, outcome.output + outcome.errors)
-        XCTAssertTrue(outcome.output.contains("RFC 8032 Ed25519 tests 1-3"), outcome.output)
+        XCTAssertTrue(
+            outcome.output.contains("RFC 8032 Ed25519 tests 1-3, Go's sumdb/note signed note"),
+            outcome.output
+        )
     }
 
     /// The Ed25519 of verify.py, written from RFC 8032, agrees with `cryptography` on fresh keys and messages.
@@ -140,6 +143,21 @@ final class VerifyScriptTests: XCTestCase {
             outcome.output.contains(
                 "MANIPULATION: checkpoint 2 (size 4), byte offset \(offset) of checkpoints: the log's signature does "
                     + "not verify"
+            ),
+            outcome.output
+        )
+    }
+
+    func testCheckpointSignedByAnotherKeyUnderTheLogsNameIsAManipulation() throws {
+        let evidence = try EvidenceFolder()
+        let impostor = try NoteSigner(name: EvidenceFolder.origin, privateKey: .init())
+        try evidence.writeCheckpoints([try evidence.checkpoint(size: 7).signed(by: impostor)])
+        let outcome = try evidence.verify()
+        XCTAssertEqual(outcome.status, 1, outcome.output + outcome.errors)
+        XCTAssertTrue(
+            outcome.output.contains(
+                "MANIPULATION: checkpoint 1 (size 7), byte offset 0 of checkpoints: the checkpoint carries no "
+                    + "signature of the log's key"
             ),
             outcome.output
         )

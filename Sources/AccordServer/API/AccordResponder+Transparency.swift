@@ -173,10 +173,12 @@ extension AccordResponder {
             )
         }
         do {
-            let records = try transparency.reader.records(from: position, through: head, maximumCount: 1)
+            guard let record = try engine.record(at: position) else {
+                preconditionFailure("a durable position \(position) has a record")
+            }
             let proof = try InclusionProof.make(index: position - 1, treeSize: checkpoint.size, nodes: engine.tree)
             return ProofBundle(
-                extra: records[0].frame,
+                extra: record.frame,
                 index: position - 1,
                 inclusionPath: proof,
                 checkpoint: checkpoint.note
@@ -184,7 +186,7 @@ extension AccordResponder {
         } catch {
             throw APIFailure(
                 status: .serviceUnavailable,
-                code: (error as? LogError)?.code ?? "proof_unavailable",
+                code: (error as? LogError)?.code ?? (error as? EngineError)?.code ?? "proof_unavailable",
                 message: "cannot make the proof of record \(position): \(error)"
             )
         }

@@ -8,8 +8,6 @@ public struct Transparency: Sendable {
     public let verification: VerificationService
     /// Which witnesses may hand in cosignatures and which must, for `accord verify`; nil accepts none.
     public let policy: WitnessPolicy?
-    /// Reads records for inclusion proofs with a descriptor of its own, always through a durable head.
-    let reader: LogReader
     /// Called with every checkpoint newly stored (signed or cosigned), to write it to the journal.
     let stored: @Sendable (IssuedCheckpoint, _ reason: String) -> Void
 
@@ -17,13 +15,11 @@ public struct Transparency: Sendable {
         issuer: CheckpointIssuer,
         verification: VerificationService,
         policy: WitnessPolicy?,
-        logPath: String,
         stored: @escaping @Sendable (IssuedCheckpoint, _ reason: String) -> Void
-    ) throws(LogError) {
+    ) {
         self.issuer = issuer
         self.verification = verification
         self.policy = policy
-        self.reader = try LogReader.open(path: .init(logPath))
         self.stored = stored
     }
 }
