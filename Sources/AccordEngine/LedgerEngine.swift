@@ -30,29 +30,19 @@ public final class LedgerEngine: Sendable {
 
     let core: Mutex<Core>
     let published: Mutex<Published>
-    let writer: LogWriter
-    /// Kept for the engine's life: it remembers verified checkpoints, so paging the log does not rescan it.
-    let reader: LogReader
-    public let logPath: String
+    public let store: any LedgerStore
     public let dataDirectory: String
-    public let recovery: LogOpenReport
     let personalData: PersonalDataStore
     let clock: @Sendable () -> Date
 
     init(
-        writer: LogWriter,
-        reader: LogReader,
-        recovery: LogOpenReport,
+        store: any LedgerStore,
         replayed: Replay,
-        logPath: String,
         dataDirectory: String,
         personalData: PersonalDataStore,
         clock: @escaping @Sendable () -> Date
     ) {
-        self.writer = writer
-        self.reader = reader
-        self.recovery = recovery
-        self.logPath = logPath
+        self.store = store
         self.dataDirectory = dataDirectory
         self.personalData = personalData
         self.clock = clock
@@ -84,11 +74,17 @@ public final class LedgerEngine: Sendable {
 
     /// Whether an append has waited on the writer longer than the threshold (a wedged disk or writer).
     public func isWriterStuck(thresholdNanoseconds: UInt64) -> Bool {
-        writer.isStuck(thresholdNanoseconds: thresholdNanoseconds)
+        store.status.isStuck(thresholdNanoseconds: thresholdNanoseconds)
     }
 
     /// The writer's queue and counters (rounds of fdatasync, records written).
-    public var writerStatus: WriterStatus { writer.status }
+    public var writerStatus: WriterStatus { store.status }
+
+    /// Where the records are: the log file's path, or the store's name.
+    public var logPath: String { store.location }
+
+    /// What opening the log file found and did; nil for a store other than a log file.
+    public var recovery: LogOpenReport? { (store as? FileLedgerStore)?.recovery }
 
     /// The personal data a registration refers to, unless it was erased.
     public func personalData(reference: String) -> PersonalDataLookup {
@@ -130,9 +126,9 @@ public final class LedgerEngine: Sendable {
             let drafts = try recorded.map { recordedEvent throws(EngineError) in
                 try LedgerEngine.draft(for: recordedEvent, requestID: requestID, digest: digest)
             }
-            let pending: PendingAppend
+            let pending: any PendingRecords
             do throws(LogError) {
-                pending = try writer.enqueue(drafts)
+                pending = try store.enqueue(drafts)
             } catch {
                 throw EngineError.storage(error, "the log refused the append")
             }
@@ -145,7 +141,7 @@ public final class LedgerEngine: Sendable {
         case .replay(let positions):
             // Its events are durable but an earlier command's may not be published yet: answer like in-flight.
             guard positions.upperBound <= head.position else { throw LedgerEngine.inProgress(requestID ?? "") }
-            let events = try storedEvents(positions: positions)
+            let events = try await storedEvents(positions: positions)
             if let requestID { try checkRepeatedPersonalData(personal, events: events, requestID: requestID) }
             return CommandOutcome(events: events, head: head, replayed: true)
         case .append(let pending, let recorded):
@@ -185,7 +181,7 @@ public final class LedgerEngine: Sendable {
     /// Flushes and closes the log. In-flight appends finish first.
     public func close() throws(EngineError) {
         do {
-            try writer.close()
+            try store.close()
         } catch {
             throw EngineError.storage(error, "the log did not close cleanly")
         }
@@ -193,7 +189,7 @@ public final class LedgerEngine: Sendable {
 
     enum Step {
         case replay(ClosedRange<UInt64>)
-        case append(PendingAppend, [RecordedEvent])
+        case append(any PendingRecords, [RecordedEvent])
     }
 
     private static func repeated(_ entry: RequestEntry, requestID: String, digest: [UInt8]) throws(EngineError) -> Step

@@ -2,38 +2,20 @@ import AccordDomain
 import AccordLog
 import Foundation
 
-/// Rebuilds the state and the request-id index from the log at start.
+/// Rebuilds the state and the request-id index from the store at start, record by record.
 struct Replay {
     var state = LedgerState.initial
     var head = ChainHead.genesis
     var requests: [String: LedgerEngine.RequestEntry] = [:]
 
-    /// Reads every record in order; the reader checks checksums and the chain again as it goes.
-    static func run(reader: LogReader, through head: ChainHead, progress: @Sendable (ReplayProgress) -> Void)
-        throws(EngineError) -> Replay
-    {
-        var replay = Replay()
-        do {
-            var cursor = try reader.cursor(from: 1, through: head)
-            while let record = try cursor.next() {
-                let recorded = try LedgerEngine.recordedEvent(from: record)
-                replay.state.evolve(recorded)
-                replay.head = record.chainHead
-                if let requestID = record.requestID, let digest = record.requestDigest {
-                    replay.remember(requestID: requestID, digest: digest, position: record.position)
-                }
-                if record.position % 10_000 == 0 {
-                    progress(ReplayProgress(phase: .replaying, completed: record.position, total: head.position))
-                }
-            }
-        } catch let error as EngineError {
-            throw error
-        } catch let error as LogError {
-            throw EngineError.storage(error)
-        } catch {
-            throw EngineError(kind: .storage, code: "replay_failed", message: "cannot replay \(reader.path): \(error)")
+    /// Folds in the next record in position order (checked by the store).
+    mutating func apply(_ record: Record) throws(EngineError) {
+        precondition(record.position == head.position + 1, "replay got position \(record.position) after \(head)")
+        state.evolve(try LedgerEngine.recordedEvent(from: record))
+        head = record.chainHead
+        if let requestID = record.requestID, let digest = record.requestDigest {
+            remember(requestID: requestID, digest: digest, position: record.position)
         }
-        return replay
     }
 
     /// Events of one command are consecutive and carry the same request id and digest.

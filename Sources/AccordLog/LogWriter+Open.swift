@@ -9,9 +9,13 @@ extension LogWriter {
     /// its checksum, with no valid frame after it) is copied to `<path>.torn-at-<offset>-<n>` and the log is
     /// truncated to its last whole record; the report says so. Any other damage stops the open with a
     /// `LogError` naming the position and byte offset. Takes an exclusive lock: one writer per file.
+    ///
+    /// `eachRecord` gets every record in position order once it passed every check of this pass, so that a caller
+    /// can rebuild its state in the same pass (a record after it may still stop the open).
     public static func open(
         path: FilePath,
-        options: LogWriterOptions = LogWriterOptions()
+        options: LogWriterOptions = LogWriterOptions(),
+        eachRecord: (Record) -> Void = { _ in }
     ) throws(LogError) -> (LogWriter, LogOpenReport) {
         let created = try createIfMissing(path, permissions: options.filePermissions)
         let file = try LogFile.open(path, access: .readWrite)
@@ -26,6 +30,7 @@ extension LogWriter {
                 switch try scanner.next() {
                 case .record(let record, _):
                     last = record
+                    eachRecord(record)
                     if options.progressIntervalRecords > 0, record.position % options.progressIntervalRecords == 0 {
                         options.progress?(
                             VerificationProgress(

@@ -13,6 +13,26 @@ public struct WriterStatus: Sendable, Equatable {
     /// Set once a write or fdatasync failed; the writer then accepts nothing more.
     public var failure: LogError?
 
+    public init(
+        pendingAppends: Int = 0,
+        pendingRecords: Int = 0,
+        pendingBytes: Int = 0,
+        oldestPendingAgeNanoseconds: UInt64 = 0,
+        roundsCompleted: UInt64 = 0,
+        recordsWritten: UInt64 = 0,
+        bytesWritten: UInt64 = 0,
+        failure: LogError? = nil
+    ) {
+        self.pendingAppends = pendingAppends
+        self.pendingRecords = pendingRecords
+        self.pendingBytes = pendingBytes
+        self.oldestPendingAgeNanoseconds = oldestPendingAgeNanoseconds
+        self.roundsCompleted = roundsCompleted
+        self.recordsWritten = recordsWritten
+        self.bytesWritten = bytesWritten
+        self.failure = failure
+    }
+
     /// True if an append has waited on the writer longer than `thresholdNanoseconds`: the writer is wedged
     /// (e.g. a storage device that stopped answering) and a watchdog should stop pinging.
     public func isStuck(thresholdNanoseconds: UInt64) -> Bool {

@@ -64,7 +64,8 @@ final class DaemonService: Service, Sendable {
             var metadata: Logger.Metadata = ["code": "\(error.code)", "data_directory": "\(dataDirectory)"]
             if let position = (error.cause as? LogError)?.position { metadata["accord.position"] = "\(position)" }
             logger.critical("cannot open the ledger: \(error.message)", metadata: metadata)
-            let untrusted = error.code.hasPrefix("log_") && error.code != "log_io_error" && error.code != "log_locked"
+            let untrusted =
+                error.code.hasPrefix("log_") && error.code != "log_io_error" && error.code != "log_locked"
                 || error.code == "event_undecodable" || error.code == "log_missing"
             throw DaemonError(
                 code: error.code,
@@ -74,7 +75,7 @@ final class DaemonService: Service, Sendable {
                 logged: true
             )
         }
-        logRecovery(engine.recovery)
+        if let recovery = engine.recovery { logRecovery(recovery) }
         let group = MultiThreadedEventLoopGroup.singleton
         let connections = ConnectionCounter()
         let responder = AccordResponder(
