@@ -17,10 +17,14 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/ordo-one/TextTable.git", from: "0.0.2"),
         .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         // Pure domain: events, commands, deciders, read models. No I/O, no clock.
-        .target(name: "AccordDomain"),
+        .target(
+            name: "AccordDomain",
+            dependencies: [.product(name: "HashTreeCollections", package: "swift-collections")]
+        ),
         // The append-only, hash-chained log file.
         .target(
             name: "AccordLog",

@@ -21,11 +21,14 @@ public final class LedgerEngine: Sendable {
         case done(digest: [UInt8], positions: ClosedRange<UInt64>)
     }
 
-    /// The state queries read: only durable events, applied in position order.
+    /// The state queries read: only durable events, in position order. It is the decision state as it stood after
+    /// the last published command, kept when that command was decided: the state's collections are persistent, so
+    /// keeping a version costs nothing and publishing is an assignment, not a replay.
     struct Published {
         var state: LedgerState
         var head: ChainHead
-        var waiting: [UInt64: (event: RecordedEvent, hash: String)] = [:]
+        /// Durable commands waiting for an earlier one, by their first position.
+        var waiting: [UInt64: (head: ChainHead, state: LedgerState)] = [:]
     }
 
     let core: Mutex<Core>
@@ -135,7 +138,7 @@ public final class LedgerEngine: Sendable {
             for event in recorded { core.state.evolve(event) }
             core.nextPosition += UInt64(recorded.count)
             if let requestID { core.requests[requestID] = .inFlight(digest: digest) }
-            return .append(pending, recorded)
+            return .append(pending, recorded, core.state)
         }
         switch step {
         case .replay(let positions):
@@ -144,7 +147,7 @@ public final class LedgerEngine: Sendable {
             let events = try await storedEvents(positions: positions)
             if let requestID { try checkRepeatedPersonalData(personal, events: events, requestID: requestID) }
             return CommandOutcome(events: events, head: head, replayed: true)
-        case .append(let pending, let recorded):
+        case .append(let pending, let recorded, let decided):
             let records: [Record]
             do throws(LogError) {
                 records = try await pending.wait()
@@ -164,7 +167,9 @@ public final class LedgerEngine: Sendable {
                 "the log wrote other positions than the engine decided"
             )
             // Published before the request id is marked done, so a repeat can always read its events back.
-            publish(zip(recorded, records).map { ($0, $1.hashHex) })
+            if let first = records.first, let last = records.last {
+                publish(first: first.position, head: last.chainHead, state: decided)
+            }
             if let requestID, let first = records.first, let last = records.last {
                 core.withLock {
                     $0.requests[requestID] = .done(digest: digest, positions: first.position...last.position)
@@ -189,7 +194,8 @@ public final class LedgerEngine: Sendable {
 
     enum Step {
         case replay(ClosedRange<UInt64>)
-        case append(any PendingRecords, [RecordedEvent])
+        /// The records to wait for, their events, and the decision state once they were folded in.
+        case append(any PendingRecords, [RecordedEvent], LedgerState)
     }
 
     private static func repeated(_ entry: RequestEntry, requestID: String, digest: [UInt8]) throws(EngineError) -> Step
@@ -236,12 +242,14 @@ public final class LedgerEngine: Sendable {
         return result
     }
 
-    private func publish(_ durable: [(RecordedEvent, String)]) {
+    /// Makes a durable command's records visible to queries once every earlier command's are: commands become
+    /// durable in rounds, and their waiters may resume in any order.
+    private func publish(first: UInt64, head: ChainHead, state: LedgerState) {
         published.withLock { published in
-            for (event, hash) in durable { published.waiting[event.position] = (event, hash) }
+            published.waiting[first] = (head, state)
             while let next = published.waiting.removeValue(forKey: published.head.position + 1) {
-                published.state.evolve(next.event)
-                published.head = ChainHead(position: next.event.position, hash: next.hash)
+                published.state = next.state
+                published.head = next.head
             }
         }
     }
