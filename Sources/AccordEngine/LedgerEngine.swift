@@ -96,35 +96,55 @@ public final class LedgerEngine: Sendable {
 
     /// Decides the command, appends its events, and returns once they are durable.
     public func execute(_ request: CommandRequest) async throws(EngineError) -> CommandOutcome {
-        let requestID = try request.validatedRequestID()
-        let personal = try request.personalData?.validated()
+        var single = request
+        single.requestID = nil
+        return try await execute(batch: [single], requestID: request.requestID, author: request.author)
+    }
+
+    /// Commands in one request, at most.
+    public static let maximumBatchCommands = 1_000
+
+    /// Decides the commands in order, each against the state the earlier ones made, and appends all their events
+    /// as one contiguous range, or nothing if one is refused (the error names it). Idempotent as a whole with
+    /// `requestID`. The requests' own request ids and authors are not used: `author` recorded them all.
+    public func execute(batch requests: [CommandRequest], requestID: String?, author: Author) async throws(EngineError)
+        -> CommandOutcome
+    {
+        let requestID = try CommandRequest.validated(requestID: requestID)
+        try LedgerEngine.checkSize(of: requests)
+        let personal = try requests.map { request throws(EngineError) in try request.personalData?.validated() }
         // Only a request id needs the digest; without one the append path skips its JSON encoding.
-        let digest = requestID == nil ? [] : LedgerEngine.digest(of: request)
+        let digest = requestID == nil ? [] : LedgerEngine.digest(of: requests)
         let step = try core.withLock { core throws(EngineError) -> Step in
             if let failure = core.failure { throw failure }
             if let requestID, let entry = core.requests[requestID] {
                 return try LedgerEngine.repeated(entry, requestID: requestID, digest: digest)
             }
-            let context = CommandContext(recordedAt: LedgerEngine.microsecondPrecision(clock()), author: request.author)
-            var command = request.command
-            if case .registerPerson(var registration) = command {
-                registration.personalDataReference = nil
-                command = .registerPerson(registration)
-            }
-            let events: [Event]
-            do throws(Rejection) {
-                events = try core.state.decide(command, expectedVersion: request.expectedVersion, context: context)
-            } catch {
-                throw EngineError.rejected(error)
-            }
-            let stored = try attachPersonalData(personal, to: events)
-            let recorded = stored.enumerated().map { offset, event in
-                RecordedEvent(
-                    position: core.nextPosition + UInt64(offset),
-                    recordedAt: context.recordedAt,
-                    author: context.author,
-                    event: event
-                )
+            let context = CommandContext(recordedAt: LedgerEngine.microsecondPrecision(clock()), author: author)
+            var decided = core.state
+            var recorded: [RecordedEvent] = []
+            for (index, request) in requests.enumerated() {
+                var command = request.command
+                if case .registerPerson(var registration) = command {
+                    registration.personalDataReference = nil
+                    command = .registerPerson(registration)
+                }
+                let events: [Event]
+                do throws(Rejection) {
+                    events = try decided.decide(command, expectedVersion: request.expectedVersion, context: context)
+                } catch {
+                    throw EngineError.rejected(error, inCommand: index, of: requests.count)
+                }
+                for event in try attachPersonalData(personal[index], to: events) {
+                    let next = RecordedEvent(
+                        position: core.nextPosition + UInt64(recorded.count),
+                        recordedAt: context.recordedAt,
+                        author: context.author,
+                        event: event
+                    )
+                    decided.evolve(next)
+                    recorded.append(next)
+                }
             }
             let drafts = try recorded.map { recordedEvent throws(EngineError) in
                 try LedgerEngine.draft(for: recordedEvent, requestID: requestID, digest: digest)
@@ -135,7 +155,7 @@ public final class LedgerEngine: Sendable {
             } catch {
                 throw EngineError.storage(error, "the log refused the append")
             }
-            for event in recorded { core.state.evolve(event) }
+            core.state = decided
             core.nextPosition += UInt64(recorded.count)
             if let requestID { core.requests[requestID] = .inFlight(digest: digest) }
             return .append(pending, recorded, core.state)
@@ -145,7 +165,9 @@ public final class LedgerEngine: Sendable {
             // Its events are durable but an earlier command's may not be published yet: answer like in-flight.
             guard positions.upperBound <= head.position else { throw LedgerEngine.inProgress(requestID ?? "") }
             let events = try await storedEvents(positions: positions)
-            if let requestID { try checkRepeatedPersonalData(personal, events: events, requestID: requestID) }
+            if let requestID {
+                try checkRepeatedPersonalData(personal, of: requests, events: events, requestID: requestID)
+            }
             return CommandOutcome(events: events, head: head, replayed: true)
         case .append(let pending, let recorded, let decided):
             let records: [Record]
@@ -254,9 +276,18 @@ public final class LedgerEngine: Sendable {
         }
     }
 
-    /// What identifies a request for idempotency: the command and its expected version. Personal data stays out:
+    /// What identifies a request for idempotency: the command and its expected version (for a batch, each one's, in
+    /// order; a batch of one is that command). Personal data stays out:
     /// the digest is written in the log, and nothing there may confirm a name once it is erased. A repeated
     /// registration is compared with the stored data instead, while it exists (`checkRepeatedPersonalData`).
+    static func digest(of requests: [CommandRequest]) -> [UInt8] {
+        guard requests.count != 1 else { return digest(of: requests[0]) }
+        var hasher = SHA256()
+        hasher.update(data: Data("batch".utf8))
+        for request in requests { hasher.update(data: digest(of: request)) }
+        return Array(hasher.finalize())
+    }
+
     static func digest(of request: CommandRequest) -> [UInt8] {
         var hasher = SHA256()
         hasher.update(data: Data(request.command.commandName.utf8))
@@ -269,16 +300,46 @@ public final class LedgerEngine: Sendable {
 
     /// A repeated `person.register` with the same request id must carry the same personal data as the first one;
     /// once that data is erased there is nothing to compare, and the first result is returned.
-    private func checkRepeatedPersonalData(_ personal: PersonalData?, events: [StoredEvent], requestID: String)
-        throws(EngineError)
-    {
-        for event in events {
-            guard case .personRegistered(let registered) = event.recorded.event,
-                let reference = registered.personalDataReference
-            else { continue }
-            if case .present(let stored) = personalData.load(reference), stored != personal {
+    private func checkRepeatedPersonalData(
+        _ personal: [PersonalData?],
+        of requests: [CommandRequest],
+        events: [StoredEvent],
+        requestID: String
+    ) throws(EngineError) {
+        // Each registration makes one PersonRegistered event, in the order of the commands.
+        let sent = zip(requests, personal).compactMap { request, data -> PersonalData?? in
+            guard case .registerPerson = request.command else { return nil }
+            return .some(data)
+        }
+        let registered = events.compactMap { event -> PersonRegistered? in
+            guard case .personRegistered(let registered) = event.recorded.event else { return nil }
+            return registered
+        }
+        for (registration, data) in zip(registered, sent) {
+            guard let reference = registration.personalDataReference else { continue }
+            if case .present(let stored) = personalData.load(reference), stored != data {
                 throw LedgerEngine.reused(requestID)
             }
+        }
+    }
+}
+
+extension LedgerEngine {
+    static func checkSize(of batch: [CommandRequest]) throws(EngineError) {
+        guard !batch.isEmpty else {
+            throw EngineError(
+                kind: .invalidRequest(field: "commands"),
+                code: "batch_empty",
+                message: "the batch holds no command; send at least one"
+            )
+        }
+        guard batch.count <= maximumBatchCommands else {
+            throw EngineError(
+                kind: .invalidRequest(field: "commands"),
+                code: "batch_too_large",
+                message:
+                    "the batch holds \(batch.count) commands; at most \(maximumBatchCommands) are decided and appended together. Split it into several batches"
+            )
         }
     }
 }
