@@ -103,13 +103,15 @@ extension AccordResponder {
                 field: "body"
             )
         }
-        let expectedVersion: UInt64?
+        var expectedVersion: UInt64?
         do {
             // JSONDecoder is strict where JSONSerialization's numbers are not: no booleans, fractions or signs.
-            expectedVersion = try JSONDecoder().decode(
-                BatchEntryVersion.self,
-                from: JSONSerialization.data(withJSONObject: fields)
-            ).expectedVersion
+            if let version = fields["expectedVersion"] {
+                expectedVersion = try JSONDecoder().decode(
+                    BatchEntryVersion.self,
+                    from: JSONSerialization.data(withJSONObject: ["expectedVersion": version])
+                ).expectedVersion
+            }
         } catch {
             throw APIFailure(
                 status: .badRequest,
