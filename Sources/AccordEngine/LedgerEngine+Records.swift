@@ -60,6 +60,9 @@ extension LedgerEngine {
         } catch {
             throw EngineError.storage(error)
         }
+        if replayFailure == nil {
+            do throws(EngineError) { try replay.finish() } catch { replayFailure = error }
+        }
         if let replayFailure {
             _ = try? store.close()
             throw replayFailure
@@ -86,6 +89,7 @@ extension LedgerEngine {
             }
             precondition(!page.isEmpty, "a store returned no records below its durable head")
             for record in page { try replay.apply(record) }
+            try replay.finish()
             progress(ReplayProgress(phase: .replaying, completed: replay.head.position, total: head.position))
         }
         return try LedgerEngine(store: store, replayed: replay, dataDirectory: dataDirectory, clock: clock)
