@@ -9,6 +9,10 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var logFile: String
     public var logBytes: UInt64
     public var connections: Int
+    /// The latest signed checkpoint; nil before the first.
+    public var latestCheckpoint: CheckpointSummary?
+    /// The last verification on demand since the daemon started; nil before the first.
+    public var lastVerification: VerificationReport?
 
     public init(
         version: String,
@@ -19,7 +23,9 @@ public struct StatusReport: Codable, Sendable, Equatable {
         dataDirectory: String,
         logFile: String,
         logBytes: UInt64,
-        connections: Int
+        connections: Int,
+        latestCheckpoint: CheckpointSummary? = nil,
+        lastVerification: VerificationReport? = nil
     ) {
         self.version = version
         self.head = head
@@ -30,5 +36,7 @@ public struct StatusReport: Codable, Sendable, Equatable {
         self.logFile = logFile
         self.logBytes = logBytes
         self.connections = connections
+        self.latestCheckpoint = latestCheckpoint
+        self.lastVerification = lastVerification
     }
 }

@@ -118,7 +118,7 @@ public struct UnixSocketTransport: Sendable {
         }
         let hint =
             missing
-            ? "no socket at \(socketPath): start the daemon (`make run`, `accordd`, or `systemctl start accordd.socket`), or point --socket / ACCORD_SOCKET at its socket"
+            ? "no socket at \(socketPath): start the daemon (`make run`, `accordd`, or `systemctl start accordd.socket`; if `systemctl status accordd.socket` says it failed, `journalctl -u accordd` says why, and `systemctl reset-failed accordd.service accordd.socket` comes before the start), or point --socket / ACCORD_SOCKET at its socket"
             : "nobody answers on \(socketPath): the daemon is not running or not allowing you in; start it (`systemctl start accordd`) or check the socket's permissions"
         return ClientError(kind: .unreachable, code: "daemon_unreachable", message: "\(hint) (\(error))")
     }

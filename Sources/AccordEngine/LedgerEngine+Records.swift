@@ -9,31 +9,21 @@ extension LedgerEngine {
     public static let personalDataFolderName = "personal-data"
 
     /// Opens the data folder: verifies the whole log (a torn tail is set aside, other damage stops the start) and
-    /// replays it into the read models and the request-id index in the same pass.
+    /// that it extends every tree head in `treeExpectations` (the checkpoints signed for it), and replays it into
+    /// the read models and the request-id index in the same pass.
     public static func open(
         dataDirectory: String,
         clock: @escaping @Sendable () -> Date,
         setAsideDamagedTail: Bool = false,
+        treeExpectations: [TreeExpectation] = [],
         progress: @escaping @Sendable (ReplayProgress) -> Void
     ) throws(EngineError) -> LedgerEngine {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: dataDirectory,
-                withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o750]
-            )
-        } catch {
-            throw EngineError(
-                kind: .storage,
-                code: "data_directory_unavailable",
-                message: "cannot create the data folder \(dataDirectory); create it or choose another --data-dir",
-                cause: error as NSError
-            )
-        }
+        try prepareDataDirectory(dataDirectory)
         let logPath = "\(dataDirectory)/\(logFileName)"
         try refuseToStartOverALostLog(dataDirectory: dataDirectory, logPath: logPath)
         var options = LogWriterOptions()
         options.setAsideDamagedTail = setAsideDamagedTail
+        options.treeExpectations = treeExpectations
         options.progress = { verified in
             progress(
                 ReplayProgress(
@@ -119,6 +109,24 @@ extension LedgerEngine {
             personalData: personalData,
             clock: clock
         )
+    }
+
+    /// Creates the data folder (0750) if it is missing; the daemon keeps its checkpoints there too.
+    public static func prepareDataDirectory(_ dataDirectory: String) throws(EngineError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: dataDirectory,
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o750]
+            )
+        } catch {
+            throw EngineError(
+                kind: .storage,
+                code: "data_directory_unavailable",
+                message: "cannot create the data folder \(dataDirectory); create it or choose another --data-dir",
+                cause: error as NSError
+            )
+        }
     }
 
     /// A new, empty log is created only in a folder that never held a ledger: personal data or set-aside records

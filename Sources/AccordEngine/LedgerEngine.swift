@@ -86,8 +86,11 @@ public final class LedgerEngine: Sendable {
     /// Where the records are: the log file's path, or the store's name.
     public var logPath: String { store.location }
 
+    /// The log file the ledger is kept in, with its Merkle tree for checkpoints and proofs; nil for another store.
+    public var logFile: FileLedgerStore? { store as? FileLedgerStore }
+
     /// What opening the log file found and did; nil for a store other than a log file.
-    public var recovery: LogOpenReport? { (store as? FileLedgerStore)?.recovery }
+    public var recovery: LogOpenReport? { logFile?.recovery }
 
     /// The personal data a registration refers to, unless it was erased.
     public func personalData(reference: String) -> PersonalDataLookup {

@@ -1,7 +1,7 @@
 import AccordLog
 
 /// Where the engine's records live: the handful of operations the engine needs, so that the file log, memory and a
-/// database can hold a ledger alike (docs/decisions/0002-ledger-store.md).
+/// database can hold a ledger alike (docs/decisions/0004-ledger-store.md).
 ///
 /// The engine is the one writer. It calls `enqueue` under its own lock, in the order it decided, and gets the
 /// records with their positions and hashes at once; it acknowledges nothing before their `wait()` returns. A store

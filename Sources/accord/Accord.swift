@@ -15,6 +15,7 @@ struct Accord: AsyncParsableCommand {
         version: AccordVersion.current,
         subcommands: [
             StatusCommand.self,
+            ReloadCommand.self,
             InstitutionCommand.self,
             SiteCommand.self,
             AgreementCommand.self,
@@ -29,6 +30,12 @@ struct Accord: AsyncParsableCommand {
             RetractCommand.self,
             LogCommand.self,
             FiguresCommand.self,
+            CheckpointCommand.self,
+            KeyCommand.self,
+            ProveCommand.self,
+            VerifyCommand.self,
+            WitnessCommand.self,
+            ExportCommand.self,
         ]
     )
 

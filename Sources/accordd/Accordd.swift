@@ -14,7 +14,14 @@ struct Accordd: AsyncParsableCommand {
         discussion: """
             accordd opens its log (<data-dir>/ledger.log), verifies every record's checksum and hash chain, replays it \
             into the read models, then answers HTTP/JSON on a Unix socket. Every acknowledged event has been \
-            fdatasync'ed first. SIGTERM or SIGINT stop it cleanly; SIGHUP re-reads the configuration file.
+            fdatasync'ed first. SIGTERM or SIGINT stop it cleanly; SIGHUP, or `accord reload` (which waits for the \
+            answer), re-reads the configuration file. `accordd --check-config [file]` checks a file without starting \
+            anything.
+
+            It keeps a Merkle tree over the log (<data-dir>/ledger.log.tree) and signs checkpoints of it \
+            (<data-dir>/checkpoints) with the key from the systemd credential accord-checkpoint-key, else \
+            <data-dir>/checkpoint-signing.key (created 0600). At start the log must extend every checkpoint \
+            signed: otherwise it stops with exit 65.
 
             Default places: as root, socket /run/accord/accord.sock (or $RUNTIME_DIRECTORY/accord.sock) and data \
             /var/lib/accord (or $STATE_DIRECTORY); as another user, socket $XDG_RUNTIME_DIR/accord/accord.sock and \
@@ -53,7 +60,7 @@ struct Accordd: AsyncParsableCommand {
     @Option(
         name: .customLong("config"),
         help: ArgumentHelp(
-            "JSON settings re-read on SIGHUP: logLevel, maximumBodyBytes, maximumConnections, idleTimeoutMilliseconds, shutdownGraceMilliseconds. Default: \(Accordd.defaultConfigurationPath) when it exists.",
+            "JSON settings re-read on reload (SIGHUP, accord reload): logLevel, maximumBodyBytes, maximumConnections, idleTimeoutMilliseconds, shutdownGraceMilliseconds, checkpointIntervalSeconds; read at start only: checkpointOrigin, witnessPolicyFile. Default: \(Accordd.defaultConfigurationPath) when it exists (decided again at each reload).",
             valueName: "path"
         )
     )
@@ -66,27 +73,46 @@ struct Accordd: AsyncParsableCommand {
     )
     var setAsideDamagedTail = false
 
+    @Flag(
+        name: .customLong("check-config"),
+        help: ArgumentHelp(
+            "Check a configuration file and exit without starting anything: 0 when it is valid, 78 (with the reason) when not. The file is the argument, else --config, else \(Accordd.defaultConfigurationPath) when it exists."
+        )
+    )
+    var checkConfiguration = false
+
+    @Argument(help: ArgumentHelp("With --check-config: the file to check.", valueName: "file"))
+    var checkedFile: String?
+
     static let defaultConfigurationPath = "/etc/accord/accordd.json"
 
     func validate() throws {
-        if let configurationPath, !FileManager.default.isReadableFile(atPath: configurationPath) {
+        if checkedFile != nil, !checkConfiguration {
+            throw ValidationError("a file argument is only taken with --check-config; to use a file, pass --config")
+        }
+        if !checkConfiguration, let configurationPath, !FileManager.default.isReadableFile(atPath: configurationPath) {
             throw ValidationError("--config \(configurationPath) cannot be read; check the path and its permissions")
         }
     }
 
     func run() async throws {
+        if checkConfiguration {
+            try ConfigurationCheck.run(path: checkedFile ?? configurationPath)
+            return
+        }
         let environment = ProcessInfo.processInfo.environment
         let places = DefaultPlaces.ofCurrentUser(environment: environment)
-        let configuration =
-            configurationPath
-            ?? (FileManager.default.fileExists(atPath: Accordd.defaultConfigurationPath)
-                ? Accordd.defaultConfigurationPath : nil)
+        let listenedSockets = Result { () throws(SystemdError) in try ListenedSockets.fromEnvironment() }
+        let configuration = DaemonSettings.configurationPath(explicit: configurationPath)
         let settings: DaemonSettings
         do {
             settings = try DaemonSettings.load(path: configuration, flagLogLevel: logLevel)
         } catch {
             FileHandle.standardError.write(Data("accordd: \(error)\n".utf8))
-            throw ExitCode(DaemonError.configurationExitCode)
+            var refusal = error
+            refusal.exitCode = DaemonError.configurationExitCode
+            await StartFailureAnswer.answerQueuedClients(of: try? listenedSockets.get(), refusal: refusal)
+            throw ExitCode(refusal.exitCode)
         }
         let sharedLevel = SharedLogLevel(settings.logLevel)
         let makeHandler = logTarget.logHandlerFactory(logLevel: .trace, environment: environment)
@@ -95,7 +121,7 @@ struct Accordd: AsyncParsableCommand {
 
         let listened: ListenedSockets
         do {
-            listened = try ListenedSockets.fromEnvironment()
+            listened = try listenedSockets.get()
         } catch {
             logger.critical("cannot use the sockets systemd passed", metadata: ["error": "\(error)"])
             throw ExitCode.failure
@@ -111,10 +137,13 @@ struct Accordd: AsyncParsableCommand {
             socket: socket,
             dataDirectory: dataDirectory ?? places.dataDirectory,
             setAsideDamagedTail: setAsideDamagedTail,
-            configurationPath: configuration,
-            flagLogLevel: logLevel,
             settings: settings,
-            sharedLevel: sharedLevel,
+            reloader: ConfigurationReloader(
+                explicitPath: configurationPath,
+                flagLogLevel: logLevel,
+                sharedLevel: sharedLevel,
+                logger: logger
+            ),
             logger: logger
         )
         let group = ServiceGroup(
@@ -128,6 +157,7 @@ struct Accordd: AsyncParsableCommand {
             try await group.run()
         } catch let error as DaemonError {
             if !error.logged { logger.critical("accordd stopped: \(error)") }
+            await StartFailureAnswer.answerQueuedClients(of: listened, refusal: error)
             throw ExitCode(error.exitCode)
         } catch {
             logger.critical("accordd stopped on an error", metadata: ["error": "\(error)"])

@@ -2,6 +2,7 @@ import AccordEngine
 import AccordLog
 import AccordServer
 import AccordSystemd
+import AccordTransparency
 import Foundation
 import Logging
 import NIOCore
@@ -13,13 +14,12 @@ import UnixSignals
 /// The daemon's life: verify and replay the log, serve, supervise (status, watchdog, reload), stop cleanly.
 final class DaemonService: Service, Sendable {
     private let socket: ListeningSocket
-    private let dataDirectory: String
+    let dataDirectory: String
     private let setAsideDamagedTail: Bool
-    private let configurationPath: String?
-    private let flagLogLevel: Logger.Level?
-    private let settings: Mutex<DaemonSettings>
-    private let sharedLevel: SharedLogLevel
-    private let logger: Logger
+    /// The settings read at start (the server's first limits); later ones come through `reloader`.
+    private let settings: DaemonSettings
+    private let reloader: ConfigurationReloader
+    let logger: Logger
     private let notifier = SystemdNotifier()
     private let failureMessage = Mutex<String?>(nil)
 
@@ -30,31 +30,31 @@ final class DaemonService: Service, Sendable {
         socket: ListeningSocket,
         dataDirectory: String,
         setAsideDamagedTail: Bool,
-        configurationPath: String?,
-        flagLogLevel: Logger.Level?,
         settings: DaemonSettings,
-        sharedLevel: SharedLogLevel,
+        reloader: ConfigurationReloader,
         logger: Logger
     ) {
         self.socket = socket
         self.dataDirectory = dataDirectory
         self.setAsideDamagedTail = setAsideDamagedTail
-        self.configurationPath = configurationPath
-        self.flagLogLevel = flagLogLevel
-        self.settings = Mutex(settings)
-        self.sharedLevel = sharedLevel
+        self.settings = settings
+        self.reloader = reloader
         self.logger = logger
     }
 
     func run() async throws {
         let startedAt = Date()
         notify { try $0.status("verifying the log in \(dataDirectory)") }
+        let checkpointSettings = settings.checkpoints
+        let policy = try DaemonService.loadPolicy(checkpointSettings)
+        let issuer = try openCheckpoints(checkpointSettings)
         let engine: LedgerEngine
         do {
             engine = try LedgerEngine.open(
                 dataDirectory: dataDirectory,
                 clock: { Date() },
                 setAsideDamagedTail: setAsideDamagedTail,
+                treeExpectations: issuer.expectations,
                 progress: { [notifier] progress in
                     try? notifier.status(progress.description)
                     try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
@@ -76,22 +76,39 @@ final class DaemonService: Service, Sendable {
             )
         }
         if let recovery = engine.recovery { logRecovery(recovery) }
+        guard let log = engine.logFile else {
+            preconditionFailure("LedgerEngine.open(dataDirectory:) keeps the ledger in a log file")
+        }
+        let transparency = Transparency(
+            issuer: issuer,
+            verification: VerificationService(),
+            policy: policy,
+            log: log,
+            stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
+        )
         let group = MultiThreadedEventLoopGroup.singleton
         let connections = ConnectionCounter()
         let responder = AccordResponder(
             engine: engine,
             startedAt: startedAt,
             connectionCount: { connections.value },
+            logger: logger,
+            transparency: transparency
+        )
+        let schedule = CheckpointSchedule(
+            transparency: transparency,
+            intervalSeconds: { [self] in (reloader.applied ?? settings).checkpoints.intervalSeconds },
             logger: logger
         )
         let server = UnixSocketServer(
             socket: socket,
-            responder: responder,
-            limits: settings.withLock { $0.limits },
+            responder: ReloadRouteResponder(api: responder, reloader: reloader, daemonUserID: getuid()),
+            limits: settings.limits,
             group: group,
             logger: logger
         )
         connections.source = { server.connectionCount }
+        reloader.attach(server)
         let watchdog =
             (try? WatchdogConfiguration.fromEnvironment()) ?? WatchdogConfiguration(intervalMicroseconds: nil)
 
@@ -109,6 +126,7 @@ final class DaemonService: Service, Sendable {
                 }
                 tasks.addTask { await self.supervise(engine: engine, server: server, group: group, watchdog: watchdog) }
                 tasks.addTask { await self.reloadOnHangUp(engine: engine, server: server) }
+                tasks.addTask { await schedule.run() }
                 try await tasks.next()
                 tasks.cancelAll()
             }
@@ -181,28 +199,10 @@ final class DaemonService: Service, Sendable {
         }
     }
 
-    /// SIGHUP re-reads the configuration: log level and limits change without dropping connections or the log.
+    /// SIGHUP reloads as `POST /v1/reload` does; its outcome is only in the journal (`systemctl reload` uses the route).
     private func reloadOnHangUp(engine: LedgerEngine, server: UnixSocketServer) async {
         for await _ in await UnixSignalsSequence(trapping: .sighup) {
-            notify { try $0.reloading() }
-            do {
-                let reloaded = try DaemonSettings.load(path: configurationPath, flagLogLevel: flagLogLevel)
-                settings.withLock { $0 = reloaded }
-                sharedLevel.current = reloaded.logLevel
-                server.limits = reloaded.limits
-                server.userNames.forgetAll()
-                logger.notice(
-                    "configuration reloaded",
-                    metadata: [
-                        "log_level": "\(reloaded.logLevel)",
-                        "maximum_body_bytes": "\(reloaded.limits.maximumBodyBytes)",
-                        "maximum_connections": "\(reloaded.limits.maximumConnections)",
-                    ]
-                )
-            } catch {
-                logger.error("reload refused; keeping the running configuration", metadata: ["error": "\(error)"])
-            }
-            notify { try $0.ready() }
+            _ = try? await reloader.reload()
             notify { try $0.status(servingStatus(engine: engine, server: server)) }
         }
     }
@@ -215,26 +215,29 @@ final class DaemonService: Service, Sendable {
                 metadata: ["accord.position": "\(torn.position)", "reason": "\(torn.reason)"]
             )
         }
+        if let position = report.treeFileDisagreement {
+            logger.warning(
+                "the Merkle tree file disagreed with the log from position \(position) and was rebuilt from the log (expected after a crash: the file is not synchronised; otherwise look at that record)",
+                metadata: ["accord.position": "\(position)"]
+            )
+        }
         logger.info(
             "log verified",
             metadata: [
                 "log": "\(report.path)", "head_position": "\(report.head.position)", "head_hash": "\(report.head.hash)",
-                "created": "\(report.created)",
+                "created": "\(report.created)", "tree_root": "\(report.treeRoot.base64)",
             ]
         )
     }
 
     private func servingStatus(engine: LedgerEngine, server: UnixSocketServer) -> String {
         let head = engine.head
-        return
+        let serving =
             "serving: head position \(head.position), \(engine.eventCount) events, \(server.connectionCount) connections"
+        return reloader.refusal.map { "\(serving); last reload refused: \($0)" } ?? serving
     }
 
     private func notify(_ body: (SystemdNotifier) throws -> Void) {
-        do {
-            try body(notifier)
-        } catch {
-            logger.warning("cannot notify systemd", metadata: ["error": "\(error)"])
-        }
+        notifier.notify(logger: logger, body)
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
 
-/// Runs the real `accord` binary against one socket.
+/// Runs the real `accord` binary (or another of ours, such as `accordd --check-config`) against one socket.
 struct CLIRunner {
     var socketPath: String
     var environment: [String: String] = [:]
+    var executable = BuiltProducts.client
 
     @discardableResult
     func run(_ arguments: [String], standardInput: String? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.client)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["--socket", socketPath] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"

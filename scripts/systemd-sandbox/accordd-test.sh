@@ -13,22 +13,7 @@ list_command=("$accord" institution list --json)
 institution_id=cnrs
 institution_name="Centre national de la recherche scientifique"
 socket_path=/run/accord/accord.sock
-client_timeout_seconds=60
 unit_timeout_seconds=60
-
-step() {
-    echo "--- $*"
-}
-
-fail() {
-    echo "FAIL: $*" >&2
-    in_sandbox systemctl --no-pager status accordd.service accordd.socket >&2 || true
-    exit 1
-}
-
-client() {
-    in_sandbox timeout "$client_timeout_seconds" "$@"
-}
 
 property_is() {
     [ "$(unit_property "$1" "$2")" = "$3" ]

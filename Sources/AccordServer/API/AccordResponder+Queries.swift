@@ -1,6 +1,7 @@
 import AccordAPI
 import AccordDomain
 import AccordEngine
+import AccordTransparency
 import Foundation
 import NIOHTTP1
 
@@ -54,7 +55,16 @@ extension AccordResponder {
             dataDirectory: engine.dataDirectory,
             logFile: engine.logPath,
             logBytes: bytes,
-            connections: connectionCount()
+            connections: connectionCount(),
+            latestCheckpoint: transparency?.issuer.latest.map { latest in
+                CheckpointSummary(
+                    origin: latest.checkpoint.origin,
+                    size: latest.size,
+                    root: latest.root.base64,
+                    signers: latest.note.signatures.map(\.name)
+                )
+            },
+            lastVerification: transparency?.verification.status.last
         )
     }
 
