@@ -25,7 +25,7 @@ ZSHCOMPLETIONDIR = $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPLETIONDIR = $(PREFIX)/share/fish/vendor_completions.d
 ACCORDD_ARGS ?=
 
-.PHONY: all deps build build-release run test test-systemd soak install uninstall clean
+.PHONY: all deps build build-release run test test-systemd soak install uninstall clean bench
 
 all: build
 
@@ -52,6 +52,11 @@ soak: deps
 ## Only the systemd part: unit checks and the daemon under systemd in a private namespace (needs root).
 test-systemd: deps
 	scripts/systemd-sandbox/test-installed-units.sh
+
+## Accord beside the raw disk, SQLite and PostgreSQL on this machine; writes the table into docs/performance.md.
+bench: deps
+	swift build -c release --scratch-path .build-release
+	python3 scripts/bench.py
 
 ## Builds, as yourself, everything `make install` copies (CONFIGURATION=release by default) into $(STAGE).
 build-release: deps

@@ -17,10 +17,15 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/ordo-one/TextTable.git", from: "0.0.2"),
         .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // Pure domain: events, commands, deciders, read models. No I/O, no clock.
-        .target(name: "AccordDomain"),
+        .target(
+            name: "AccordDomain",
+            dependencies: [.product(name: "HashTreeCollections", package: "swift-collections")]
+        ),
         // The append-only, hash-chained log file.
         .target(
             name: "AccordLog",
@@ -127,7 +132,9 @@ let package = Package(
                 "AccordAPI",
                 "AccordDomain",
                 "AccordEngine",
+                "AccordLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
         .testTarget(name: "AccordDomainTests", dependencies: ["AccordDomain"]),

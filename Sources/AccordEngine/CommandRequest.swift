@@ -27,7 +27,7 @@ public struct CommandRequest: Sendable {
 
     static let maximumRequestIDLength = 128
 
-    func validatedRequestID() throws(EngineError) -> String? {
+    static func validated(requestID: String?) throws(EngineError) -> String? {
         guard let requestID else { return nil }
         let allowed = requestID.utf8.allSatisfy { byte in
             (byte >= 0x21 && byte <= 0x7E)

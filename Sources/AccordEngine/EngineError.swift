@@ -32,6 +32,16 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
         EngineError(kind: .rejected(rejection), code: rejection.code, message: rejection.message)
     }
 
+    /// A refusal of one command of a batch: the same kind and code, the message names the command.
+    static func rejected(_ rejection: Rejection, inCommand index: Int, of count: Int) -> EngineError {
+        guard count > 1 else { return rejected(rejection) }
+        return EngineError(
+            kind: .rejected(rejection),
+            code: rejection.code,
+            message: "command \(index + 1) of \(count) was refused, so none was recorded: \(rejection.message)"
+        )
+    }
+
     /// A log error as the engine reports it: same code, the log's message after what the engine was doing.
     static func storage(_ error: LogError, _ doing: String? = nil) -> EngineError {
         let message = doing.map { "\($0): \(error.message)" } ?? error.message

@@ -9,8 +9,8 @@ extension LedgerEngine {
     public static let personalDataFolderName = "personal-data"
 
     /// Opens the data folder: verifies the whole log (a torn tail is set aside, other damage stops the start) and
-    /// that it extends every tree head in `treeExpectations` (the checkpoints signed for it), replays it into the
-    /// read models and the request-id index.
+    /// that it extends every tree head in `treeExpectations` (the checkpoints signed for it), and replays it into
+    /// the read models and the request-id index in the same pass.
     public static func open(
         dataDirectory: String,
         clock: @escaping @Sendable () -> Date,
@@ -21,33 +21,101 @@ extension LedgerEngine {
         try prepareDataDirectory(dataDirectory)
         let logPath = "\(dataDirectory)/\(logFileName)"
         try refuseToStartOverALostLog(dataDirectory: dataDirectory, logPath: logPath)
-        let writer: LogWriter
-        let report: LogOpenReport
         var options = LogWriterOptions()
         options.setAsideDamagedTail = setAsideDamagedTail
         options.treeExpectations = treeExpectations
         options.progress = { verified in
-            progress(ReplayProgress(phase: .verifying, completed: verified.bytesVerified, total: verified.totalBytes))
+            progress(
+                ReplayProgress(
+                    phase: .verifying,
+                    completed: verified.bytesVerified,
+                    total: verified.totalBytes,
+                    events: verified.recordsVerified
+                )
+            )
         }
+        // One pass: each record is replayed as soon as the log module has checked it.
+        var replay = Replay()
+        var replayFailure: EngineError?
+        let store: FileLedgerStore
         do {
-            (writer, report) = try LogWriter.open(path: FilePath(logPath), options: options)
+            store = try FileLedgerStore.open(path: logPath, options: options) { record in
+                guard replayFailure == nil else { return }
+                do throws(EngineError) {
+                    try replay.apply(record)
+                } catch {
+                    replayFailure = error
+                }
+            }
         } catch {
             throw EngineError.storage(error)
         }
-        let reader = try LedgerEngine.openReader(logPath)
-        let replay = try Replay.run(reader: reader, through: writer.head, progress: progress)
+        if replayFailure == nil {
+            do throws(EngineError) { try replay.finish() } catch { replayFailure = error }
+        }
+        if let replayFailure {
+            _ = try? store.close()
+            throw replayFailure
+        }
+        return try LedgerEngine(store: store, replayed: replay, dataDirectory: dataDirectory, clock: clock)
+    }
+
+    /// Opens a ledger on any store: reads and replays every durable record, then accepts commands. Personal data
+    /// stays in files under `dataDirectory`.
+    public static func open(
+        store: any LedgerStore,
+        dataDirectory: String,
+        clock: @escaping @Sendable () -> Date,
+        progress: @escaping @Sendable (ReplayProgress) -> Void = { _ in }
+    ) async throws(EngineError) -> LedgerEngine {
+        let replay = try await replay(store, through: store.durableHead, progress: progress)
+        return try LedgerEngine(store: store, replayed: replay, dataDirectory: dataDirectory, clock: clock)
+    }
+
+    /// Reads and replays the store's records through `head`, a page at a time.
+    static func replay(
+        _ store: any LedgerStore,
+        through head: ChainHead,
+        progress: @Sendable (ReplayProgress) -> Void = { _ in }
+    ) async throws(EngineError) -> Replay {
+        var replay = Replay()
+        while replay.head.position < head.position {
+            let page: [Record]
+            do throws(LogError) {
+                page = try await store.records(from: replay.head.position + 1, through: head, limit: 10_000)
+            } catch {
+                throw EngineError.storage(error, "cannot read \(store.location)")
+            }
+            precondition(!page.isEmpty, "a store returned no records below its durable head")
+            for record in page { try replay.apply(record) }
+            try replay.finish()
+            progress(ReplayProgress(phase: .replaying, completed: replay.head.position, total: head.position))
+        }
+        return replay
+    }
+
+    private convenience init(
+        store: any LedgerStore,
+        replayed: Replay,
+        dataDirectory: String,
+        clock: @escaping @Sendable () -> Date
+    ) throws(EngineError) {
         precondition(
-            replay.head == writer.head,
-            "replay ended at \(replay.head) but the writer's head is \(writer.head)"
+            replayed.head == store.durableHead,
+            "replay ended at \(replayed.head) but the store's head is \(store.durableHead)"
         )
-        return LedgerEngine(
-            writer: writer,
-            reader: reader,
-            recovery: report,
-            replayed: replay,
-            logPath: logPath,
+        let personalData: PersonalDataStore
+        do throws(EngineError) {
+            personalData = try PersonalDataStore(directory: "\(dataDirectory)/\(LedgerEngine.personalDataFolderName)")
+        } catch {
+            _ = try? store.close()
+            throw error
+        }
+        self.init(
+            store: store,
+            replayed: replayed,
             dataDirectory: dataDirectory,
-            personalData: try PersonalDataStore(directory: "\(dataDirectory)/\(personalDataFolderName)"),
+            personalData: personalData,
             clock: clock
         )
     }
@@ -161,72 +229,58 @@ extension LedgerEngine {
         )
     }
 
-    static func openReader(_ logPath: String) throws(EngineError) -> LogReader {
-        do {
-            return try LogReader.open(path: FilePath(logPath))
-        } catch {
-            throw EngineError.storage(error)
-        }
-    }
-
     /// Records read for one page at most, so a filter that matches little cannot hold a request for long; the
     /// page then ends early and `nextPosition` says where to go on.
     static let maximumRecordsScannedPerPage = 100_000
 
     /// A page of the log: records from `position` up to the durable head, filtered, at most `limit`.
-    public func events(from position: UInt64, limit: Int, filter: EventFilter) throws(EngineError) -> (
+    public func events(from position: UInt64, limit: Int, filter: EventFilter) async throws(EngineError) -> (
         events: [StoredEvent], nextPosition: UInt64?
     ) {
         let head = self.head
-        guard position <= head.position else { return ([], nil) }
         var events: [StoredEvent] = []
+        var next = max(position, 1)
         var scanned = 0
-        var cursor = try readerCursor(from: position, through: head)
-        while let record = try nextRecord(&cursor) {
+        while next <= head.position {
             guard events.count < limit, scanned < LedgerEngine.maximumRecordsScannedPerPage else {
-                return (events, record.position)
+                return (events, next)
             }
-            scanned += 1
-            let matches = filter.matches(
-                eventType: record.eventType,
-                streamID: record.streamID,
-                authorName: record.authorName,
-                authorUserID: record.authorUserID
-            )
-            if matches {
-                events.append(LedgerEngine.storedEvent(try LedgerEngine.recordedEvent(from: record), record: record))
+            let page: [Record]
+            do throws(LogError) {
+                page = try await store.records(
+                    from: next,
+                    through: head,
+                    limit: min(LedgerEngine.recordsReadAtOnce, LedgerEngine.maximumRecordsScannedPerPage - scanned)
+                )
+            } catch {
+                throw EngineError.storage(error, "cannot read \(store.location)")
+            }
+            precondition(!page.isEmpty, "a store returned no records below its durable head")
+            for record in page {
+                guard events.count < limit else { return (events, record.position) }
+                scanned += 1
+                next = record.position + 1
+                let matches = filter.matches(
+                    eventType: record.eventType,
+                    streamID: record.streamID,
+                    authorName: record.authorName,
+                    authorUserID: record.authorUserID
+                )
+                if matches {
+                    events.append(
+                        LedgerEngine.storedEvent(try LedgerEngine.recordedEvent(from: record), record: record)
+                    )
+                }
             }
         }
         return (events, nil)
     }
 
-    /// The durable record at `position` as stored (for proofs that carry the record), read through the engine's
-    /// reader, which knows where every 1,024th record starts, so this is not linear in the log.
-    public func record(at position: UInt64) throws(EngineError) -> Record? {
-        let head = self.head
-        guard position >= 1, position <= head.position else { return nil }
-        var cursor = try readerCursor(from: position, through: head)
-        return try nextRecord(&cursor)
-    }
+    /// Records asked of the store in one read while paging.
+    static let recordsReadAtOnce = 1_000
 
-    private func readerCursor(from position: UInt64, through head: ChainHead) throws(EngineError) -> LogCursor {
-        do {
-            return try reader.cursor(from: position, through: head)
-        } catch {
-            throw EngineError.storage(error, "cannot read \(logPath)")
-        }
-    }
-
-    private func nextRecord(_ cursor: inout LogCursor) throws(EngineError) -> Record? {
-        do {
-            return try cursor.next()
-        } catch {
-            throw EngineError.storage(error, "cannot read \(logPath)")
-        }
-    }
-
-    /// The events at the given positions, read back from the log (for a repeated request id).
-    func storedEvents(positions: ClosedRange<UInt64>) throws(EngineError) -> [StoredEvent] {
-        try events(from: positions.lowerBound, limit: positions.count, filter: EventFilter()).events
+    /// The events at the given positions, read back from the store (for a repeated request id).
+    func storedEvents(positions: ClosedRange<UInt64>) async throws(EngineError) -> [StoredEvent] {
+        try await events(from: positions.lowerBound, limit: positions.count, filter: EventFilter()).events
     }
 }

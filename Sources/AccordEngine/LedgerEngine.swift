@@ -21,38 +21,31 @@ public final class LedgerEngine: Sendable {
         case done(digest: [UInt8], positions: ClosedRange<UInt64>)
     }
 
-    /// The state queries read: only durable events, applied in position order.
+    /// The state queries read: only durable events, in position order. It is the decision state as it stood after
+    /// the last published command, kept when that command was decided: the state's collections are persistent, so
+    /// keeping a version costs nothing and publishing is an assignment, not a replay.
     struct Published {
         var state: LedgerState
         var head: ChainHead
-        var waiting: [UInt64: (event: RecordedEvent, hash: String)] = [:]
+        /// Durable commands waiting for an earlier one, by their first position.
+        var waiting: [UInt64: (head: ChainHead, state: LedgerState)] = [:]
     }
 
     let core: Mutex<Core>
     let published: Mutex<Published>
-    let writer: LogWriter
-    /// Kept for the engine's life: it remembers verified checkpoints, so paging the log does not rescan it.
-    let reader: LogReader
-    public let logPath: String
+    public let store: any LedgerStore
     public let dataDirectory: String
-    public let recovery: LogOpenReport
     let personalData: PersonalDataStore
     let clock: @Sendable () -> Date
 
     init(
-        writer: LogWriter,
-        reader: LogReader,
-        recovery: LogOpenReport,
+        store: any LedgerStore,
         replayed: Replay,
-        logPath: String,
         dataDirectory: String,
         personalData: PersonalDataStore,
         clock: @escaping @Sendable () -> Date
     ) {
-        self.writer = writer
-        self.reader = reader
-        self.recovery = recovery
-        self.logPath = logPath
+        self.store = store
         self.dataDirectory = dataDirectory
         self.personalData = personalData
         self.clock = clock
@@ -70,9 +63,6 @@ public final class LedgerEngine: Sendable {
     /// The last durable record.
     public var head: ChainHead { published.withLock { $0.head } }
 
-    /// The Merkle tree over the durable records, for checkpoints and proofs.
-    public var tree: TreeSnapshot { writer.tree }
-
     /// Number of durable events.
     public var eventCount: UInt64 { head.position }
 
@@ -88,17 +78,26 @@ public final class LedgerEngine: Sendable {
     /// Whether an append has waited on the writer longer than the threshold (a wedged disk or writer).
     /// Why appends are refused while reads go on (a full file system), or nil while they are taken.
     public var appendsRefused: String? {
-        guard let diskFull = writer.status.diskFull else { return nil }
+        guard let diskFull = store.status.diskFull else { return nil }
         let seconds = (ContinuousClock.now - diskFull.since).components.seconds
         return "disk full for \(seconds) s: free space in the data folder's file system; appends resume by themselves"
     }
 
     public func isWriterStuck(thresholdNanoseconds: UInt64) -> Bool {
-        writer.isStuck(thresholdNanoseconds: thresholdNanoseconds)
+        store.status.isStuck(thresholdNanoseconds: thresholdNanoseconds)
     }
 
     /// The writer's queue and counters (rounds of fdatasync, records written).
-    public var writerStatus: WriterStatus { writer.status }
+    public var writerStatus: WriterStatus { store.status }
+
+    /// Where the records are: the log file's path, or the store's name.
+    public var logPath: String { store.location }
+
+    /// The log file the ledger is kept in, with its Merkle tree for checkpoints and proofs; nil for another store.
+    public var logFile: FileLedgerStore? { store as? FileLedgerStore }
+
+    /// What opening the log file found and did; nil for a store other than a log file.
+    public var recovery: LogOpenReport? { logFile?.recovery }
 
     /// The personal data a registration refers to, unless it was erased.
     public func personalData(reference: String) -> PersonalDataLookup {
@@ -107,64 +106,86 @@ public final class LedgerEngine: Sendable {
 
     /// Decides the command, appends its events, and returns once they are durable.
     public func execute(_ request: CommandRequest) async throws(EngineError) -> CommandOutcome {
-        let requestID = try request.validatedRequestID()
-        let personal = try request.personalData?.validated()
+        var single = request
+        single.requestID = nil
+        return try await execute(batch: [single], requestID: request.requestID, author: request.author)
+    }
+
+    /// Commands in one request, at most.
+    public static let maximumBatchCommands = 1_000
+
+    /// Decides the commands in order, each against the state the earlier ones made, and appends all their events
+    /// as one contiguous range, or nothing if one is refused (the error names it). Idempotent as a whole with
+    /// `requestID`. The requests' own request ids and authors are not used: `author` recorded them all.
+    public func execute(batch requests: [CommandRequest], requestID: String?, author: Author) async throws(EngineError)
+        -> CommandOutcome
+    {
+        let requestID = try CommandRequest.validated(requestID: requestID)
+        try LedgerEngine.checkSize(of: requests)
+        let personal = try requests.map { request throws(EngineError) in try request.personalData?.validated() }
         // Only a request id needs the digest; without one the append path skips its JSON encoding.
-        let digest = requestID == nil ? [] : LedgerEngine.digest(of: request)
+        let digest = requestID == nil ? [] : LedgerEngine.digest(of: requests)
         let step = try core.withLock { core throws(EngineError) -> Step in
             if let failure = core.failure { throw failure }
             if let requestID, let entry = core.requests[requestID] {
                 return try LedgerEngine.repeated(entry, requestID: requestID, digest: digest)
             }
-            let context = CommandContext(recordedAt: LedgerEngine.microsecondPrecision(clock()), author: request.author)
-            var command = request.command
-            if case .registerPerson(var registration) = command {
-                registration.personalDataReference = nil
-                command = .registerPerson(registration)
-            }
-            let events: [Event]
-            do throws(Rejection) {
-                events = try core.state.decide(command, expectedVersion: request.expectedVersion, context: context)
-            } catch {
-                throw EngineError.rejected(error)
-            }
-            let stored = try attachPersonalData(personal, to: events)
-            let recorded = stored.enumerated().map { offset, event in
-                RecordedEvent(
-                    position: core.nextPosition + UInt64(offset),
-                    recordedAt: context.recordedAt,
-                    author: context.author,
-                    event: event
-                )
+            let context = CommandContext(recordedAt: LedgerEngine.microsecondPrecision(clock()), author: author)
+            var decided = core.state
+            var recorded: [RecordedEvent] = []
+            for (index, request) in requests.enumerated() {
+                var command = request.command
+                if case .registerPerson(var registration) = command {
+                    registration.personalDataReference = nil
+                    command = .registerPerson(registration)
+                }
+                let events: [Event]
+                do throws(Rejection) {
+                    events = try decided.decide(command, expectedVersion: request.expectedVersion, context: context)
+                } catch {
+                    throw EngineError.rejected(error, inCommand: index, of: requests.count)
+                }
+                for event in try attachPersonalData(personal[index], to: events) {
+                    let next = RecordedEvent(
+                        position: core.nextPosition + UInt64(recorded.count),
+                        recordedAt: context.recordedAt,
+                        author: context.author,
+                        event: event
+                    )
+                    decided.evolve(next)
+                    recorded.append(next)
+                }
             }
             let drafts = try recorded.map { recordedEvent throws(EngineError) in
                 try LedgerEngine.draft(for: recordedEvent, requestID: requestID, digest: digest)
             }
-            let pending: PendingAppend
+            let pending: any PendingRecords
             do throws(LogError) {
-                pending = try writer.enqueue(drafts)
+                pending = try store.enqueue(drafts)
             } catch {
                 throw EngineError.storage(error, "the log refused the append")
             }
-            for event in recorded { core.state.evolve(event) }
+            core.state = decided
             core.nextPosition += UInt64(recorded.count)
             if let requestID { core.requests[requestID] = .inFlight(digest: digest) }
-            return .append(pending, recorded)
+            return .append(pending, recorded, core.state)
         }
         switch step {
         case .replay(let positions):
             // Its events are durable but an earlier command's may not be published yet: answer like in-flight.
             guard positions.upperBound <= head.position else { throw LedgerEngine.inProgress(requestID ?? "") }
-            let events = try storedEvents(positions: positions)
-            if let requestID { try checkRepeatedPersonalData(personal, events: events, requestID: requestID) }
+            let events = try await storedEvents(positions: positions)
+            if let requestID {
+                try checkRepeatedPersonalData(personal, of: requests, events: events, requestID: requestID)
+            }
             return CommandOutcome(events: events, head: head, replayed: true)
-        case .append(let pending, let recorded):
+        case .append(let pending, let recorded, let decided):
             let records: [Record]
             do throws(LogError) {
                 records = try await pending.wait()
             } catch {
                 if error.code == LogErrorCode.diskFull {
-                    rollBackAfterDiskFull()
+                    await rollBackAfterDiskFull()
                     throw EngineError.storage(error, "the event was not recorded")
                 }
                 let failure = EngineError(
@@ -182,7 +203,9 @@ public final class LedgerEngine: Sendable {
                 "the log wrote other positions than the engine decided"
             )
             // Published before the request id is marked done, so a repeat can always read its events back.
-            publish(zip(recorded, records).map { ($0, $1.hashHex) })
+            if let first = records.first, let last = records.last {
+                publish(first: first.position, head: last.chainHead, state: decided)
+            }
             if let requestID, let first = records.first, let last = records.last {
                 core.withLock {
                     $0.requests[requestID] = .done(digest: digest, positions: first.position...last.position)
@@ -197,30 +220,39 @@ public final class LedgerEngine: Sendable {
     }
 
     /// The state was evolved with each append when it was queued; after a disk-full refusal of appends that are
-    /// not on disk, it is rebuilt from the durable log (an error path only: replay reads the whole log) before the
-    /// writer may take appends again. Commands wait for the lock meanwhile, so none decides on the refused state.
-    private func rollBackAfterDiskFull() {
-        core.withLock { core in
-            let durable = writer.head
-            if core.nextPosition != durable.position + 1 {
-                do throws(EngineError) {
-                    let replay = try Replay.run(reader: reader, through: durable, progress: { _ in })
-                    core.state = replay.state
-                    core.requests = replay.requests
-                    core.nextPosition = durable.position + 1
-                } catch {
-                    core.failure = core.failure ?? error
-                    return
-                }
+    /// not durable, it is rebuilt from the store's durable records (an error path only: it reads the whole ledger)
+    /// before the store may take appends again. Until then the store refuses every append and its durable head
+    /// stays put, so no command decides on the refused state and the rebuild may run outside the lock.
+    private func rollBackAfterDiskFull() async {
+        let durable = store.durableHead
+        let needsRebuild = core.withLock { core in
+            store.status.diskFull?.acknowledged == false && core.nextPosition != durable.position + 1
+        }
+        var rebuilt: Replay?
+        if needsRebuild {
+            do throws(EngineError) {
+                rebuilt = try await LedgerEngine.replay(store, through: durable)
+            } catch {
+                core.withLock { $0.failure = $0.failure ?? error }
+                return
             }
-            writer.acknowledgeDiskFull()
+        }
+        core.withLock { core in
+            // Several refused appends come here; the first one to finish rebuilds and acknowledges.
+            guard store.status.diskFull?.acknowledged == false else { return }
+            if let rebuilt, core.nextPosition != durable.position + 1 {
+                core.state = rebuilt.state
+                core.requests = rebuilt.requests
+                core.nextPosition = durable.position + 1
+            }
+            store.acknowledgeDiskFull()
         }
     }
 
     /// Flushes and closes the log. In-flight appends finish first.
     public func close() throws(EngineError) {
         do {
-            try writer.close()
+            try store.close()
         } catch {
             throw EngineError.storage(error, "the log did not close cleanly")
         }
@@ -228,7 +260,8 @@ public final class LedgerEngine: Sendable {
 
     enum Step {
         case replay(ClosedRange<UInt64>)
-        case append(PendingAppend, [RecordedEvent])
+        /// The records to wait for, their events, and the decision state once they were folded in.
+        case append(any PendingRecords, [RecordedEvent], LedgerState)
     }
 
     private static func repeated(_ entry: RequestEntry, requestID: String, digest: [UInt8]) throws(EngineError) -> Step
@@ -275,19 +308,30 @@ public final class LedgerEngine: Sendable {
         return result
     }
 
-    private func publish(_ durable: [(RecordedEvent, String)]) {
+    /// Makes a durable command's records visible to queries once every earlier command's are: commands become
+    /// durable in rounds, and their waiters may resume in any order.
+    private func publish(first: UInt64, head: ChainHead, state: LedgerState) {
         published.withLock { published in
-            for (event, hash) in durable { published.waiting[event.position] = (event, hash) }
+            published.waiting[first] = (head, state)
             while let next = published.waiting.removeValue(forKey: published.head.position + 1) {
-                published.state.evolve(next.event)
-                published.head = ChainHead(position: next.event.position, hash: next.hash)
+                published.state = next.state
+                published.head = next.head
             }
         }
     }
 
-    /// What identifies a request for idempotency: the command and its expected version. Personal data stays out:
+    /// What identifies a request for idempotency: the command and its expected version (for a batch, each one's, in
+    /// order; a batch of one is that command). Personal data stays out:
     /// the digest is written in the log, and nothing there may confirm a name once it is erased. A repeated
     /// registration is compared with the stored data instead, while it exists (`checkRepeatedPersonalData`).
+    static func digest(of requests: [CommandRequest]) -> [UInt8] {
+        guard requests.count != 1 else { return digest(of: requests[0]) }
+        var hasher = SHA256()
+        hasher.update(data: Data("batch".utf8))
+        for request in requests { hasher.update(data: digest(of: request)) }
+        return Array(hasher.finalize())
+    }
+
     static func digest(of request: CommandRequest) -> [UInt8] {
         var hasher = SHA256()
         hasher.update(data: Data(request.command.commandName.utf8))
@@ -300,16 +344,46 @@ public final class LedgerEngine: Sendable {
 
     /// A repeated `person.register` with the same request id must carry the same personal data as the first one;
     /// once that data is erased there is nothing to compare, and the first result is returned.
-    private func checkRepeatedPersonalData(_ personal: PersonalData?, events: [StoredEvent], requestID: String)
-        throws(EngineError)
-    {
-        for event in events {
-            guard case .personRegistered(let registered) = event.recorded.event,
-                let reference = registered.personalDataReference
-            else { continue }
-            if case .present(let stored) = personalData.load(reference), stored != personal {
+    private func checkRepeatedPersonalData(
+        _ personal: [PersonalData?],
+        of requests: [CommandRequest],
+        events: [StoredEvent],
+        requestID: String
+    ) throws(EngineError) {
+        // Each registration makes one PersonRegistered event, in the order of the commands.
+        let sent = zip(requests, personal).compactMap { request, data -> PersonalData?? in
+            guard case .registerPerson = request.command else { return nil }
+            return .some(data)
+        }
+        let registered = events.compactMap { event -> PersonRegistered? in
+            guard case .personRegistered(let registered) = event.recorded.event else { return nil }
+            return registered
+        }
+        for (registration, data) in zip(registered, sent) {
+            guard let reference = registration.personalDataReference else { continue }
+            if case .present(let stored) = personalData.load(reference), stored != data {
                 throw LedgerEngine.reused(requestID)
             }
+        }
+    }
+}
+
+extension LedgerEngine {
+    static func checkSize(of batch: [CommandRequest]) throws(EngineError) {
+        guard !batch.isEmpty else {
+            throw EngineError(
+                kind: .invalidRequest(field: "commands"),
+                code: "batch_empty",
+                message: "the batch holds no command; send at least one"
+            )
+        }
+        guard batch.count <= maximumBatchCommands else {
+            throw EngineError(
+                kind: .invalidRequest(field: "commands"),
+                code: "batch_too_large",
+                message:
+                    "the batch holds \(batch.count) commands; at most \(maximumBatchCommands) are decided and appended together. Split it into several batches"
+            )
         }
     }
 }

@@ -9,9 +9,14 @@ extension LogWriter {
     /// its checksum, with no valid frame after it) is copied to `<path>.torn-at-<offset>-<n>` and the log is
     /// truncated to its last whole record; the report says so. Any other damage stops the open with a
     /// `LogError` naming the position and byte offset. Takes an exclusive lock: one writer per file.
+    ///
+    /// `eachRecord` gets every record in position order once it passed every check of this pass (frame, chain,
+    /// and each tree head of `options.treeExpectations` it completes), so that a caller can rebuild its state in the
+    /// same pass (a record after it may still stop the open).
     public static func open(
         path: FilePath,
-        options: LogWriterOptions = LogWriterOptions()
+        options: LogWriterOptions = LogWriterOptions(),
+        eachRecord: (Record) -> Void = { _ in }
     ) throws(LogError) -> (LogWriter, LogOpenReport) {
         let created = try createIfMissing(path, permissions: options.filePermissions)
         let file = try LogFile.open(path, access: .readWrite)
@@ -26,7 +31,16 @@ extension LogWriter {
                 permissions: options.filePermissions
             )
             do throws(LogError) {
-                return try verifyAndStart(file, path: path, size: size, created: created, &scanner, &tree, options)
+                return try verifyAndStart(
+                    file,
+                    path: path,
+                    size: size,
+                    created: created,
+                    &scanner,
+                    &tree,
+                    options,
+                    eachRecord: eachRecord
+                )
             } catch {
                 tree.discard()
                 throw error
@@ -37,7 +51,8 @@ extension LogWriter {
         }
     }
 
-    /// Scans and verifies the log, builds its tree, checks the tree heads, and starts the writer thread.
+    /// Scans and verifies the log, builds its tree, checks the tree heads, and starts the writer thread: one pass,
+    /// each record checked (frame, chain, tree) before `eachRecord` gets it.
     private static func verifyAndStart(
         _ file: LogFile,
         path: FilePath,
@@ -45,7 +60,8 @@ extension LogWriter {
         created: Bool,
         _ scanner: inout FrameScanner,
         _ tree: inout TreeRebuild,
-        _ options: LogWriterOptions
+        _ options: LogWriterOptions,
+        eachRecord: (Record) -> Void
     ) throws(LogError) -> (LogWriter, LogOpenReport) {
         var last: Record?
         var tornTail: TornTailRecovery?
@@ -54,6 +70,9 @@ extension LogWriter {
             case .record(let record, _):
                 last = record
                 try tree.add(recordHash: record.hash)
+                // A log contradicting a checkpoint is refused once the scan has located the damage: nothing of it
+                // from the contradicted tree head on is handed to the caller's state.
+                if tree.contradiction == nil { eachRecord(record) }
                 if options.progressIntervalRecords > 0, record.position % options.progressIntervalRecords == 0 {
                     options.progress?(
                         VerificationProgress(

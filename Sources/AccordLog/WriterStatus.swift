@@ -15,6 +15,28 @@ public struct WriterStatus: Sendable, Equatable {
     /// Set while appends are refused because the file system is full.
     public var diskFull: DiskFull?
 
+    public init(
+        pendingAppends: Int = 0,
+        pendingRecords: Int = 0,
+        pendingBytes: Int = 0,
+        oldestPendingAgeNanoseconds: UInt64 = 0,
+        roundsCompleted: UInt64 = 0,
+        recordsWritten: UInt64 = 0,
+        bytesWritten: UInt64 = 0,
+        failure: LogError? = nil,
+        diskFull: DiskFull? = nil
+    ) {
+        self.pendingAppends = pendingAppends
+        self.pendingRecords = pendingRecords
+        self.pendingBytes = pendingBytes
+        self.oldestPendingAgeNanoseconds = oldestPendingAgeNanoseconds
+        self.roundsCompleted = roundsCompleted
+        self.recordsWritten = recordsWritten
+        self.bytesWritten = bytesWritten
+        self.failure = failure
+        self.diskFull = diskFull
+    }
+
     /// True if an append has waited on the writer longer than `thresholdNanoseconds`: the writer is wedged
     /// (e.g. a storage device that stopped answering) and a watchdog should stop pinging.
     public func isStuck(thresholdNanoseconds: UInt64) -> Bool {

@@ -6,7 +6,6 @@ import Synchronization
 /// Signs a checkpoint when the tree has grown and the interval has passed since the last one. The interval is
 /// re-read each time, so a reload (SIGHUP) changes it.
 struct CheckpointSchedule: Sendable {
-    let engine: LedgerEngine
     let transparency: Transparency
     let intervalSeconds: @Sendable () -> Int
     let logger: Logger
@@ -19,7 +18,7 @@ struct CheckpointSchedule: Sendable {
             } catch {
                 return
             }
-            let tree = engine.tree
+            let tree = transparency.log.tree
             guard tree.size > transparency.issuer.latest?.size ?? 0,
                 ContinuousClock.now - lastSigned >= .seconds(intervalSeconds())
             else { continue }

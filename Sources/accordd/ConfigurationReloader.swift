@@ -89,7 +89,11 @@ final class ConfigurationReloader: Sendable {
         lastRefusal.withLock { $0 = nil }
         lastApplied.withLock { $0 = settings }
         sharedLevel.current = settings.logLevel
-        server.withLock { $0?.limits = settings.limits }
+        server.withLock { server in
+            server?.limits = settings.limits
+            // Account names are looked up once per uid; a reload is the way to see a renamed account.
+            server?.userNames.forgetAll()
+        }
         policy.current = reloadedPolicy
         let report = ReloadReport(
             configurationFile: path,

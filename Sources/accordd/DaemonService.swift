@@ -79,13 +79,10 @@ final class DaemonService: Service, Sendable {
                 logged: true
             )
         }
-        logRecovery(engine.recovery)
-        let transparency = Transparency(
-            issuer: issuer,
-            verification: VerificationService(),
-            policy: witnessPolicy,
-            stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
-        )
+        if let recovery = engine.recovery { logRecovery(recovery) }
+        guard let log = engine.logFile else {
+            preconditionFailure("LedgerEngine.open(dataDirectory:) keeps the ledger in a log file")
+        }
         let marker = RunMarker(dataDirectory: dataDirectory)
         if let previous = marker.previousRun() {
             logger.warning(
@@ -98,6 +95,13 @@ final class DaemonService: Service, Sendable {
                 "cannot write \(marker.path): if this run does not stop cleanly, the next start cannot say so"
             )
         }
+        let transparency = Transparency(
+            issuer: issuer,
+            verification: VerificationService(),
+            policy: witnessPolicy,
+            log: log,
+            stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
+        )
         let group = MultiThreadedEventLoopGroup.singleton
         let connections = ConnectionCounter()
         let responder = AccordResponder(
@@ -109,7 +113,6 @@ final class DaemonService: Service, Sendable {
             transparency: transparency
         )
         let schedule = CheckpointSchedule(
-            engine: engine,
             transparency: transparency,
             intervalSeconds: { [self] in (reloader.applied ?? settings).checkpoints.intervalSeconds },
             logger: logger

@@ -82,6 +82,15 @@ struct HostileRequest {
             fault = "oversized"
             body = Array("{\"zzNotAField\":\"\(String(repeating: "x", count: 70_000))\"}".utf8)
         }
+        // One time in as many as there are command routes, the faulty body goes to POST /v1/batch as its command's.
+        if Int.random(in: 0...CommandRoute.all.count, using: &random) == 0 {
+            let entry = "{\"commands\":[{\"command\":\"\(route.commandName)\",\"body\":"
+            let batch = Array(entry.utf8) + body + Array("}]}".utf8)
+            return HostileRequest(
+                kind: "batch of \(route.commandName), \(fault)",
+                bytes: http("POST", BatchRoute.path, body: batch)
+            )
+        }
         return HostileRequest(kind: "\(route.commandName), \(fault)", bytes: http("POST", path, body: body))
     }
 

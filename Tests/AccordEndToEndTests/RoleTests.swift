@@ -33,14 +33,16 @@ final class RoleTests: XCTestCase {
     }
 
     /// The CLI as `uid` with exactly `groups` as its supplementary groups (setpriv sets the kernel's list).
-    private func accord(as user: (name: String, id: UInt32, groupID: UInt32), groups: [UInt32], _ arguments: [String])
-        throws
-        -> CommandResult
-    {
+    private func accord(
+        as user: (name: String, id: UInt32, groupID: UInt32),
+        groups: [UInt32],
+        _ arguments: [String],
+        standardInput: String? = nil
+    ) throws -> CommandResult {
         let groupOption =
             groups.isEmpty ? "--clear-groups" : "--groups=\(groups.map(String.init).joined(separator: ","))"
         return try cli(wrapper: ["/usr/bin/setpriv", "--reuid=\(user.id)", "--regid=\(user.groupID)", groupOption])
-            .run(arguments)
+            .run(arguments, standardInput: standardInput)
     }
 
     private func cli(wrapper: [String] = []) -> CLIRunner {
@@ -81,6 +83,14 @@ final class RoleTests: XCTestCase {
 
         let recorder = try accord(as: user, groups: [recorders], register("by-recorder"))
         XCTAssertEqual(recorder.exitCode, 0, recorder.standardError)
+        // A batch appends like the commands it holds: it needs recorder too.
+        let batch =
+            #"{"command": "institution.register", "body": {"institutionID": "by-batch", "name": "B", "country": "FR", "kind": "other"}}"#
+        let readerBatch = try accord(as: user, groups: [readers], ["batch", "-"], standardInput: batch)
+        XCTAssertNotEqual(readerBatch.exitCode, 0)
+        XCTAssertTrue(readerBatch.standardError.contains("needs the role recorder"), readerBatch.standardError)
+        let recorderBatch = try accord(as: user, groups: [recorders], ["batch", "-"], standardInput: batch)
+        XCTAssertEqual(recorderBatch.exitCode, 0, recorderBatch.standardError)
         let log = try accord(as: user, groups: [auditors], ["log", "--json"])
         XCTAssertEqual(log.exitCode, 0, log.standardError)
         XCTAssertTrue(log.standardOutput.contains("\"\(user.name)\""), "the event's author is the kernel's user")

@@ -129,6 +129,32 @@ final class MerkleTreeFileTests: LogTestCase {
         }
     }
 
+    func testTheOnePassHandsOnEachRecordOnlyOnceTheTreeHeadsItCompletesAgree() async throws {
+        let (writer, _) = try LogWriter.open(path: path)
+        let records = try await appendRecords(10, to: writer)
+        try writer.close()
+        var options = LogWriterOptions()
+        options.treeExpectations = [3, 6].map { size in
+            TreeExpectation(
+                size: UInt64(size),
+                root: MerkleTree.root(leafHashes: leaves(Array(records[..<size]))),
+                name: "checkpoint of \(size)"
+            )
+        }
+        var handedOn: [UInt64] = []
+        try LogWriter.open(path: path, options: options) { handedOn.append($0.position) }.0.close()
+        XCTAssertEqual(handedOn, Array(1...10), "a log that extends its checkpoints is handed on whole, in order")
+        // Record 4 rewritten with the chain recomputed: the head of 6 is contradicted when record 6 completes it.
+        var drafts = (0..<10).map { Fixtures.draft($0) }
+        drafts[3].payload = Array("{\"index\":\"rewritten\"}".utf8)
+        try Fixtures.writeLog(Fixtures.frames(drafts), to: path)
+        handedOn = []
+        XCTAssertThrowsError(try LogWriter.open(path: path, options: options) { handedOn.append($0.position) }) {
+            XCTAssertEqual(($0 as! LogError).code, LogErrorCode.checkpointContradicted)
+        }
+        XCTAssertEqual(handedOn, Array(1...5), "nothing from the contradicted tree head on reaches the caller")
+    }
+
     func testALogShorterThanItsCheckpointOrWithACheckpointedTornTailIsRefused() async throws {
         let (writer, _) = try LogWriter.open(path: path)
         let records = try await appendRecords(6, to: writer)

@@ -1,16 +1,19 @@
+import HashTreeCollections
+
 /// The whole ledger as a value: every recorded event, the versions of its streams, and the entities that the
-/// effective events make. `decide` checks a command against it; `evolve` folds in what the log recorded.
+/// effective events make. `decide` checks a command against it; `evolve` folds in what the log recorded. Every part
+/// is a persistent collection, so a copy costs nothing and an event changes only the paths it touches.
 public struct LedgerState: Sendable {
     public static let initial = LedgerState()
 
     /// Every event in log order, corrections and retractions included.
-    public private(set) var recordedEvents: [RecordedEvent] = []
-    var indexByPosition: [UInt64: Int] = [:]
+    private(set) var recordedEvents = EventHistory()
+    var indexByPosition: TreeDictionary<UInt64, Int> = [:]
     /// For a corrected position, the index in `recordedEvents` of its latest correction.
-    var latestCorrectionIndex: [UInt64: Int] = [:]
+    var latestCorrectionIndex: TreeDictionary<UInt64, Int> = [:]
     /// For a retracted position, the position of its retraction.
-    var retractionPosition: [UInt64: UInt64] = [:]
-    var streamVersions: [String: UInt64] = [:]
+    var retractionPosition: TreeDictionary<UInt64, UInt64> = [:]
+    var streamVersions: TreeDictionary<String, UInt64> = [:]
     var projection = Projection()
 
     private init() {}

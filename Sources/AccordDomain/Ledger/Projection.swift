@@ -1,15 +1,18 @@
+import HashTreeCollections
+
 /// The entities as the effective events (after corrections, without retractions) make them, keyed by id.
-/// Rules are checked against it and read models are answered from it.
+/// Rules are checked against it and read models are answered from it. Persistent maps: a copy shares every node
+/// with the original, and a change copies only its path, so that the engine keeps a version per command cheaply.
 struct Projection: Sendable {
-    var institutions: [String: InstitutionRecord] = [:]
-    var sites: [String: SiteRecord] = [:]
-    var agreements: [String: AgreementRecord] = [:]
-    var people: [String: PersonRecord] = [:]
-    var secondments: [String: SecondmentRecord] = [:]
-    var grants: [String: GrantRecord] = [:]
-    var meetings: [String: MeetingRecord] = [:]
-    var projects: [String: ProjectRecord] = [:]
-    var expertise: [String: ExpertiseRecord] = [:]
+    var institutions: TreeDictionary<String, InstitutionRecord> = [:]
+    var sites: TreeDictionary<String, SiteRecord> = [:]
+    var agreements: TreeDictionary<String, AgreementRecord> = [:]
+    var people: TreeDictionary<String, PersonRecord> = [:]
+    var secondments: TreeDictionary<String, SecondmentRecord> = [:]
+    var grants: TreeDictionary<String, GrantRecord> = [:]
+    var meetings: TreeDictionary<String, MeetingRecord> = [:]
+    var projects: TreeDictionary<String, ProjectRecord> = [:]
+    var expertise: TreeDictionary<String, ExpertiseRecord> = [:]
 
     /// Checks the business rules `event` must pass to be appended after the events applied so far.
     func check(_ event: Event) throws(Rejection) {

@@ -7,7 +7,7 @@ import NIOHTTP1
 
 extension AccordResponder {
     /// GET: read models answer from durable state; `/v1/events` reads the log itself.
-    func query(_ request: HTTPRequest) throws -> HTTPResponse {
+    func query(_ request: HTTPRequest) async throws -> HTTPResponse {
         let segments = request.path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
         guard segments.first == "v1", segments.count >= 2 else {
             throw APIFailure(
@@ -25,7 +25,7 @@ extension AccordResponder {
         case ("status", nil):
             response = try AccordResponder.json(status())
         case ("events", nil):
-            response = try AccordResponder.json(try eventPage(parameters))
+            response = try AccordResponder.json(try await eventPage(parameters))
         default:
             response = try readModel(resource: resource, id: id, parameters: parameters, request: request)
         }
@@ -71,7 +71,7 @@ extension AccordResponder {
 
     static let maximumPageSize = 1_000
 
-    func eventPage(_ parameters: QueryParameters) throws -> EventPage {
+    func eventPage(_ parameters: QueryParameters) async throws -> EventPage {
         let from = try parameters.unsigned("from") ?? 1
         let limit = try parameters.unsigned("limit") ?? 100
         guard limit >= 1, limit <= UInt64(AccordResponder.maximumPageSize) else {
@@ -89,7 +89,7 @@ extension AccordResponder {
         )
         let page: (events: [StoredEvent], nextPosition: UInt64?)
         do {
-            page = try engine.events(from: max(from, 1), limit: Int(limit), filter: filter)
+            page = try await engine.events(from: max(from, 1), limit: Int(limit), filter: filter)
         } catch {
             throw APIFailure(error)
         }

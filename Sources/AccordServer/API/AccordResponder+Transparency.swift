@@ -46,7 +46,7 @@ extension AccordResponder {
     /// A verification of the log as the daemon has it on disk, through its durable head.
     func verification(_ transparency: Transparency) -> LogVerification {
         LogVerification(
-            logPath: engine.logPath,
+            logPath: transparency.log.location,
             limit: engine.head,
             checkpointNotes: transparency.issuer.storedEntries,
             logKey: transparency.issuer.logKey,
@@ -67,7 +67,7 @@ extension AccordResponder {
 
     private func sign(_ transparency: Transparency, reason: String) async throws -> IssuedCheckpoint {
         do {
-            return try await transparency.signIfGrown(engine.tree, reason: reason)
+            return try await transparency.signIfGrown(transparency.log.tree, reason: reason)
         } catch {
             throw APIFailure(status: .serviceUnavailable, code: error.code, message: error.message)
         }
@@ -173,10 +173,15 @@ extension AccordResponder {
             )
         }
         do {
-            guard let record = try engine.record(at: position) else {
+            let records = try await transparency.log.records(from: position, through: head, limit: 1)
+            guard let record = records.first else {
                 preconditionFailure("a durable position \(position) has a record")
             }
-            let proof = try InclusionProof.make(index: position - 1, treeSize: checkpoint.size, nodes: engine.tree)
+            let proof = try InclusionProof.make(
+                index: position - 1,
+                treeSize: checkpoint.size,
+                nodes: transparency.log.tree
+            )
             return ProofBundle(
                 extra: record.frame,
                 index: position - 1,
@@ -223,7 +228,7 @@ extension AccordResponder {
             )
         }
         do {
-            let proof = try ConsistencyProof.make(oldSize: from, newSize: to, nodes: engine.tree)
+            let proof = try ConsistencyProof.make(oldSize: from, newSize: to, nodes: transparency.log.tree)
             return ConsistencyProofView(oldSize: from, newSize: to, hashes: proof.map(\.base64), checkpoint: newer.text)
         } catch {
             throw APIFailure(

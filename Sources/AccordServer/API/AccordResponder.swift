@@ -50,7 +50,7 @@ public struct AccordResponder: HTTPResponder {
             case .POST:
                 return try await command(request)
             case .GET, .HEAD:
-                return try query(request)
+                return try await query(request)
             default:
                 throw APIFailure(
                     status: .methodNotAllowed,

@@ -30,6 +30,8 @@ enum RouteRoles {
     /// POST command routes (CommandRoute.all), by command name; every command appends, so `recorder` unless listed.
     static let commands: [String: Access] = [:]
     static let commandDefault = Access.role(.recorder)
+    /// POST /v1/batch (BatchRoute) appends the commands it holds, all of which need `recorder` (`commands` is empty).
+    static let batch = Access.role(.recorder)
 
     /// Checkpoint, proof and verification routes (TransparencyRoute.all), by the kind each declares.
     static let transparencyKinds: [TransparencyRoute.Kind: Access] = [
@@ -54,6 +56,7 @@ enum RouteRoles {
             guard segments.count >= 2, segments[0] == "v1" else { return .role(.admin) }
             return queries[String(segments[1])] ?? .role(.admin)
         case .POST:
+            if path == BatchRoute.path { return batch }
             guard let (route, _) = CommandRoute.match(path: path) else { return .role(.admin) }
             return commands[route.commandName] ?? commandDefault
         default:

@@ -1,3 +1,4 @@
+import AccordEngine
 import AccordLog
 import AccordProof
 import AccordTransparency
@@ -8,6 +9,8 @@ public struct Transparency: Sendable {
     public let verification: VerificationService
     /// Which witnesses may hand in cosignatures and which must, for `accord verify`; nil accepts none.
     public let policy: WitnessPolicy?
+    /// The log file: its Merkle tree for checkpoints and proofs, its records for inclusion proofs.
+    public let log: FileLedgerStore
     /// Called with every checkpoint newly stored (signed or cosigned), to write it to the journal.
     let stored: @Sendable (IssuedCheckpoint, _ reason: String) -> Void
 
@@ -15,11 +18,13 @@ public struct Transparency: Sendable {
         issuer: CheckpointIssuer,
         verification: VerificationService,
         policy: WitnessPolicy?,
+        log: FileLedgerStore,
         stored: @escaping @Sendable (IssuedCheckpoint, _ reason: String) -> Void
     ) {
         self.issuer = issuer
         self.verification = verification
         self.policy = policy
+        self.log = log
         self.stored = stored
     }
 }

@@ -75,6 +75,9 @@ public final class UnixSocketServer: Sendable {
 
     public var connectionCount: Int { state.withLock { $0.connections.count - $0.refusedCount } }
 
+    /// The account names of peers, by uid; the daemon clears it on SIGHUP.
+    public let userNames = UserNameCache()
+
     /// Serves until `beginShutdown()`; `onListening` runs once the socket accepts connections.
     public func run(onListening: @Sendable () -> Void) async throws {
         let serverChannel = try await bind()
@@ -293,7 +296,7 @@ public final class UnixSocketServer: Sendable {
         let identifier = ObjectIdentifier(connection.channel.channel)
         let admission = admit(identifier, channel: connection.channel.channel, userID: connection.userID)
         defer { release(identifier, userID: connection.userID) }
-        let userName = PeerCredentials.userName(of: connection.userID)
+        let userName = userNames.name(of: connection.userID)
         let peer = PeerCredentials(
             processID: connection.processID,
             userID: connection.userID,
