@@ -75,7 +75,6 @@ public final class LedgerEngine: Sendable {
         return try body(state)
     }
 
-    /// Whether an append has waited on the writer longer than the threshold (a wedged disk or writer).
     /// Why appends are refused while reads go on (a full file system), or nil while they are taken.
     public var appendsRefused: String? {
         guard let diskFull = store.status.diskFull else { return nil }
@@ -83,6 +82,7 @@ public final class LedgerEngine: Sendable {
         return "disk full for \(seconds) s: free space in the data folder's file system; appends resume by themselves"
     }
 
+    /// Whether an append has waited on the writer longer than the threshold (a wedged disk or writer).
     public func isWriterStuck(thresholdNanoseconds: UInt64) -> Bool {
         store.status.isStuck(thresholdNanoseconds: thresholdNanoseconds)
     }
