@@ -120,7 +120,8 @@ let package = Package(
         .testTarget(name: "AccordSystemdTests", dependencies: ["AccordSystemd"]),
         .testTarget(
             name: "AccordEndToEndTests",
-            dependencies: ["AccordClient", "AccordAPI", "AccordDomain", "AccordLog"]
+            dependencies: ["AccordClient", "AccordAPI", "AccordDomain", "AccordLog"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -15,6 +15,7 @@ struct Accord: AsyncParsableCommand {
         version: AccordVersion.current,
         subcommands: [
             StatusCommand.self,
+            VersionCommand.self,
             ReloadCommand.self,
             InstitutionCommand.self,
             SiteCommand.self,

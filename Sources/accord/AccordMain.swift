@@ -1,4 +1,5 @@
 import AccordClient
+import AccordAPI
 import ArgumentParser
 import Foundation
 
@@ -25,26 +26,48 @@ enum AccordMain {
         exit(ExitStatus.success)
     }
 
+    /// Prints the error (as the API's JSON error body with `--json`, so scripts read every failure the same way)
+    /// and exits with its code.
     private static func finish(_ error: any Error) -> Never {
         if let clientError = error as? ClientError {
-            if CommandLine.arguments.contains("--json") {
-                Console.standardError(Console.errorJSON(clientError))
-            } else {
-                Console.standardError(Console.errorLine(clientError.message))
-            }
+            report(
+                APIError(
+                    code: clientError.code,
+                    message: clientError.message,
+                    field: clientError.field,
+                    id: clientError.id
+                )
+            )
             exit(ExitStatus.code(for: clientError))
         }
         if let failure = error as? CommandFailure {
-            Console.standardError(Console.errorLine(failure.message))
+            report(APIError(code: failure.code.rawValue, message: failure.message))
             exit(failure.exitCode)
         }
         let code = Accord.exitCode(for: error)
-        let message = Accord.fullMessage(for: error)
         if code == .success {
+            let message = Accord.fullMessage(for: error)
             if !message.isEmpty { print(message) }
             exit(ExitStatus.success)
         }
-        if !message.isEmpty { Console.standardError(message) }
-        exit(error is ExitCode ? code.rawValue : ExitStatus.usage)
+        // A command that chose its exit code has said why already.
+        if error is ExitCode { exit(code.rawValue) }
+        if let unknown = SubcommandSuggestion.failure(arguments: CommandLine.arguments.dropFirst()) {
+            report(APIError(code: unknown.code.rawValue, message: unknown.message))
+            exit(unknown.exitCode)
+        }
+        if jsonRequested {
+            report(APIError(code: CommandFailure.Code.usage.rawValue, message: Accord.message(for: error)))
+        } else {
+            let message = Accord.fullMessage(for: error)
+            if !message.isEmpty { Console.standardError(message) }
+        }
+        exit(ExitStatus.usage)
+    }
+
+    private static let jsonRequested = CommandLine.arguments.contains("--json")
+
+    private static func report(_ error: APIError) {
+        Console.standardError(jsonRequested ? Console.errorJSON(error) : Console.errorLine(error.message))
     }
 }

@@ -2,7 +2,6 @@ import AccordAPI
 import AccordClient
 import Foundation
 import Rainbow
-import TextTable
 
 /// Output for people (aligned tables, colour only on a terminal and never with NO_COLOR) and for scripts (JSON).
 enum Console {
@@ -20,10 +19,8 @@ enum Console {
     }
 
     /// The error as the API's JSON error body, for scripts that asked for `--json`.
-    static func errorJSON(_ error: ClientError) -> String {
-        let envelope = ErrorEnvelope(
-            error: APIError(code: error.code, message: error.message, field: error.field, id: error.id)
-        )
+    static func errorJSON(_ error: APIError) -> String {
+        let envelope = ErrorEnvelope(error: error)
         guard let data = try? JSONCoding.encoder.encode(envelope) else { return errorLine(error.message) }
         return String(decoding: data, as: UTF8.self)
     }
@@ -38,19 +35,17 @@ enum Console {
         print(String(decoding: data, as: UTF8.self))
     }
 
-    /// An aligned table; an empty one prints a line saying so instead.
-    static func printTable(_ titles: [String], _ rows: [[String]], empty: String) {
+    /// An aligned table fitted to `width` columns (see Table); an empty one prints a line saying so instead.
+    static func printTable(
+        _ titles: [String],
+        _ rows: [[String]],
+        empty: String,
+        width: Int? = TerminalWidth.current()
+    ) {
         guard !rows.isEmpty else {
             print(empty)
             return
         }
-        // A line break or tab inside a value would break the table's alignment; show them as spaces.
-        let cleaned = rows.map { row in
-            row.map { $0.replacing(/[\n\r\t]/, with: " ") }
-        }
-        let table = TextTable<[String]> { row in
-            titles.indices.map { Column(title: titles[$0], value: row[$0]) }
-        }
-        print(table.string(for: cleaned, style: Style.simple) ?? "", terminator: "")
+        for line in Table(titles: titles, rows: rows).lines(maximumWidth: width) { print(line) }
     }
 }

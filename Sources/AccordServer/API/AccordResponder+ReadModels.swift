@@ -57,7 +57,8 @@ extension AccordResponder {
                 institution: parameters["institution"],
                 mode: try parameters.choice("mode", as: SecondmentMode.self),
                 domain: parameters["domain"],
-                status: try parameters.choice("status", as: SecondmentStatus.self)
+                status: try parameters.choice("status", as: SecondmentStatus.self),
+                statusOn: try parameters.date("statusOn")
             )
             return try AccordResponder.json(engine.read { $0.secondments(filter: filter) })
         case ("secondments", let id?):

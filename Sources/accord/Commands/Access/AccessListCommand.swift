@@ -39,6 +39,11 @@ struct AccessListCommand: AsyncParsableCommand {
         ]
         let grants = try await global.client.get("/v1/access-grants", query: query, as: [AccessGrantView].self)
         if global.json { return try Console.printJSON(grants) }
-        Console.printTable(Rows.grantTitles, grants.map(Rows.grant), empty: "no access grants match")
+        Console.printTable(
+            Rows.grantTitles,
+            grants.map(Rows.grant),
+            empty: "no access grants match",
+            width: global.tableWidth
+        )
     }
 }

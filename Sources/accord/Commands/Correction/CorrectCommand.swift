@@ -36,6 +36,7 @@ struct CorrectCommand: AsyncParsableCommand {
                 corrected = try JSONCoding.decoder.decode(Event.self, from: text)
             } catch {
                 throw CommandFailure(
+                    code: .invalidEvent,
                     message:
                         "--event must be an event as JSON ({\"type\": \"AgreementSigned\", \"payload\": {...}}) or an edited line of `accord log --json`: \(error)"
                 )
@@ -57,7 +58,7 @@ struct CorrectCommand: AsyncParsableCommand {
         } else if argument.hasPrefix("@") {
             let path = String(argument.dropFirst())
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw CommandFailure(message: "cannot read \(path); check the path")
+                throw CommandFailure(code: .unreadableFile, message: "cannot read \(path); check the path")
             }
             defer { try? handle.close() }
             data = handle.readData(ofLength: maximumEventBytes + 1)
@@ -65,7 +66,7 @@ struct CorrectCommand: AsyncParsableCommand {
             data = Data(argument.utf8)
         }
         guard data.count <= maximumEventBytes else {
-            throw CommandFailure(message: "the event is larger than \(maximumEventBytes) bytes")
+            throw CommandFailure(code: .inputTooLarge, message: "the event is larger than \(maximumEventBytes) bytes")
         }
         return data
     }
