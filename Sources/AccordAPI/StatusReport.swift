@@ -9,6 +9,8 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var logFile: String
     public var logBytes: UInt64
     public var connections: Int
+    /// Absent from daemons older than the health report.
+    public var health: HealthReport?
 
     public init(
         version: String,
@@ -19,7 +21,8 @@ public struct StatusReport: Codable, Sendable, Equatable {
         dataDirectory: String,
         logFile: String,
         logBytes: UInt64,
-        connections: Int
+        connections: Int,
+        health: HealthReport? = nil
     ) {
         self.version = version
         self.head = head
@@ -30,5 +33,6 @@ public struct StatusReport: Codable, Sendable, Equatable {
         self.logFile = logFile
         self.logBytes = logBytes
         self.connections = connections
+        self.health = health
     }
 }

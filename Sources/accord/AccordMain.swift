@@ -4,7 +4,7 @@ import ArgumentParser
 import Foundation
 
 /// Runs `accord` with the exit codes its users rely on: 0 ok, 1 refused (a rule or a conflict), 2 usage error,
-/// 3 daemon unreachable.
+/// 3 daemon unreachable, 4 unhealthy (`accord status`).
 @main
 enum AccordMain {
     static func main() async {

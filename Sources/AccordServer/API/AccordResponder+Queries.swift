@@ -54,7 +54,8 @@ extension AccordResponder {
             dataDirectory: engine.dataDirectory,
             logFile: engine.logPath,
             logBytes: bytes,
-            connections: connectionCount()
+            connections: connectionCount(),
+            health: health()
         )
     }
 

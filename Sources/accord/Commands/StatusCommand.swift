@@ -4,7 +4,12 @@ import ArgumentParser
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show the daemon's state: log head, event count, uptime."
+        abstract: "Show the daemon's state and health: log head, event count, uptime, writer, disk space.",
+        discussion: """
+            Exits 0 when the daemon is healthy, 4 when it answers but is not (its log writer failed or waits on \
+            the disk, or the disk holding its data is nearly full: under 5% or 100 MiB free), 3 when it cannot be \
+            reached.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -14,8 +19,13 @@ struct StatusCommand: AsyncParsableCommand {
         let status = try await client.get("/v1/status", as: StatusReport.self)
         if global.json {
             try Console.printJSON(status)
-            return
+        } else {
+            show(status)
         }
+        if status.health?.healthy == false { throw ExitCode(ExitStatus.unhealthy) }
+    }
+
+    private func show(_ status: StatusReport) {
         Rows.printFields([
             ("version", status.version),
             ("head position", String(status.head.position)),
@@ -27,6 +37,10 @@ struct StatusCommand: AsyncParsableCommand {
             ("log file", "\(status.logFile) (\(status.logBytes) bytes)"),
             ("connections", String(status.connections)),
             ("socket", global.resolvedSocketPath),
+            ("health", status.health.map { $0.healthy ? "ok" : "UNHEALTHY" } ?? "not reported by this daemon"),
+            ("writer", status.health?.writer),
+            ("disk free", status.health.map { "\($0.diskFreeBytes / 1_048_576) MiB of \($0.diskTotalBytes / 1_048_576) MiB" }),
         ])
+        for problem in status.health?.problems ?? [] { Console.standardError(Console.errorLine(problem)) }
     }
 }
