@@ -107,6 +107,7 @@ final class TerminalOutputTests: XCTestCase {
                 ledger.cli,
                 ["correct", "--position", "1", "--reason", "x", "--event", "@/nonexistent/file.json", "--json"]
             ),
+            (ledger.cli, ["correct", "--position", "1", "--reason", "x", "--event", #"{"type": "AgreementSigned"}"#]),
             (
                 ledger.cli,
                 [

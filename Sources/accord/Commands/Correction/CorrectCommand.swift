@@ -35,10 +35,12 @@ struct CorrectCommand: AsyncParsableCommand {
             do {
                 corrected = try JSONCoding.decoder.decode(Event.self, from: text)
             } catch {
+                // The decoder's own text names Swift types; the API's wording names the field.
+                let problem = (error as? DecodingError).map { Rejection(decoding: $0).message } ?? "it is not JSON"
                 throw CommandFailure(
                     code: .invalidEvent,
                     message:
-                        "--event must be an event as JSON ({\"type\": \"AgreementSigned\", \"payload\": {...}}) or an edited line of `accord log --json`: \(error)"
+                        "--event must be an event as JSON ({\"type\": \"AgreementSigned\", \"payload\": {...}}) or an edited line of `accord log --json`: \(problem)"
                 )
             }
         }
