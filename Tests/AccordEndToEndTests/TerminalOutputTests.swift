@@ -15,6 +15,11 @@ final class TerminalOutputTests: XCTestCase {
             "institution", "register", "--id", "long", "--name", Self.longName,
             "--country", "DE", "--kind", "governmentAgency",
         ])
+        // A combining accent takes no column, an emoji two.
+        try ledger.accord([
+            "institution", "register", "--id", "accents", "--name", "Cafe\u{301} 🔬 lab", "--country", "FR",
+            "--kind", "company",
+        ])
         try ledger.accord([
             "institution", "register", "--id", "split", "--name", "First line\nsecond\tline", "--country", "AT",
             "--kind", "other",
