@@ -11,6 +11,10 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var connections: Int
     /// Absent from daemons older than the health report.
     public var health: HealthReport?
+    /// The latest signed checkpoint; nil before the first.
+    public var latestCheckpoint: CheckpointSummary?
+    /// The last verification on demand since the daemon started; nil before the first.
+    public var lastVerification: VerificationReport?
 
     public init(
         version: String,
@@ -22,6 +26,8 @@ public struct StatusReport: Codable, Sendable, Equatable {
         logFile: String,
         logBytes: UInt64,
         connections: Int,
+        latestCheckpoint: CheckpointSummary? = nil,
+        lastVerification: VerificationReport? = nil,
         health: HealthReport? = nil
     ) {
         self.version = version
@@ -34,5 +40,7 @@ public struct StatusReport: Codable, Sendable, Equatable {
         self.logBytes = logBytes
         self.connections = connections
         self.health = health
+        self.latestCheckpoint = latestCheckpoint
+        self.lastVerification = lastVerification
     }
 }

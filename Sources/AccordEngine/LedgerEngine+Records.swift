@@ -8,34 +8,24 @@ extension LedgerEngine {
     public static let logFileName = "ledger.log"
     public static let personalDataFolderName = "personal-data"
 
-    /// Opens the data folder: verifies the whole log (a torn tail is set aside, other damage stops the start),
-    /// replays it into the read models and the request-id index.
+    /// Opens the data folder: verifies the whole log (a torn tail is set aside, other damage stops the start) and
+    /// that it extends every tree head in `treeExpectations` (the checkpoints signed for it), replays it into the
+    /// read models and the request-id index.
     public static func open(
         dataDirectory: String,
         clock: @escaping @Sendable () -> Date,
         setAsideDamagedTail: Bool = false,
+        treeExpectations: [TreeExpectation] = [],
         progress: @escaping @Sendable (ReplayProgress) -> Void
     ) throws(EngineError) -> LedgerEngine {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: dataDirectory,
-                withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o750]
-            )
-        } catch {
-            throw EngineError(
-                kind: .storage,
-                code: "data_directory_unavailable",
-                message: "cannot create the data folder \(dataDirectory); create it or choose another --data-dir",
-                cause: error as NSError
-            )
-        }
+        try prepareDataDirectory(dataDirectory)
         let logPath = "\(dataDirectory)/\(logFileName)"
         try refuseToStartOverALostLog(dataDirectory: dataDirectory, logPath: logPath)
         let writer: LogWriter
         let report: LogOpenReport
         var options = LogWriterOptions()
         options.setAsideDamagedTail = setAsideDamagedTail
+        options.treeExpectations = treeExpectations
         options.progress = { verified in
             progress(ReplayProgress(phase: .verifying, completed: verified.bytesVerified, total: verified.totalBytes))
         }
@@ -62,18 +52,39 @@ extension LedgerEngine {
         )
     }
 
+    /// Creates the data folder (0750) if it is missing; the daemon keeps its checkpoints there too.
+    public static func prepareDataDirectory(_ dataDirectory: String) throws(EngineError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: dataDirectory,
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o750]
+            )
+        } catch {
+            throw EngineError(
+                kind: .storage,
+                code: "data_directory_unavailable",
+                message: "cannot create the data folder \(dataDirectory); create it or choose another --data-dir",
+                cause: error as NSError
+            )
+        }
+    }
+
     /// A new, empty log is created only in a folder that never held a ledger: personal data or set-aside records
     /// without a log mean the log was lost or a restore is half done, and a new chain would hide that.
     static func refuseToStartOverALostLog(dataDirectory: String, logPath: String) throws(EngineError) {
         let files = FileManager.default
         guard !files.fileExists(atPath: logPath) else { return }
         let personal = (try? files.contentsOfDirectory(atPath: "\(dataDirectory)/\(personalDataFolderName)")) ?? []
-        let setAside = ((try? files.contentsOfDirectory(atPath: dataDirectory)) ?? []).filter { $0.hasPrefix("\(logFileName).torn") }
+        let setAside = ((try? files.contentsOfDirectory(atPath: dataDirectory)) ?? []).filter {
+            $0.hasPrefix("\(logFileName).torn")
+        }
         guard !personal.isEmpty || !setAside.isEmpty else { return }
         throw EngineError(
             kind: .storage,
             code: "log_missing",
-            message: "\(dataDirectory) holds \(personal.isEmpty ? "set-aside records" : "personal data") but no \(logFileName): a ledger was kept here and its log is gone. Restore \(logFileName) from a backup, or move the folder away to start a new, empty ledger."
+            message:
+                "\(dataDirectory) holds \(personal.isEmpty ? "set-aside records" : "personal data") but no \(logFileName): a ledger was kept here and its log is gone. Restore \(logFileName) from a backup, or move the folder away to start a new, empty ledger."
         )
     }
 
@@ -176,6 +187,15 @@ extension LedgerEngine {
             }
         }
         return (events, nil)
+    }
+
+    /// The durable record at `position` as stored (for proofs that carry the record), read through the engine's
+    /// reader, which knows where every 1,024th record starts, so this is not linear in the log.
+    public func record(at position: UInt64) throws(EngineError) -> Record? {
+        let head = self.head
+        guard position >= 1, position <= head.position else { return nil }
+        var cursor = try readerCursor(from: position, through: head)
+        return try nextRecord(&cursor)
     }
 
     private func readerCursor(from position: UInt64, through head: ChainHead) throws(EngineError) -> LogCursor {

@@ -70,6 +70,9 @@ public final class LedgerEngine: Sendable {
     /// The last durable record.
     public var head: ChainHead { published.withLock { $0.head } }
 
+    /// The Merkle tree over the durable records, for checkpoints and proofs.
+    public var tree: TreeSnapshot { writer.tree }
+
     /// Number of durable events.
     public var eventCount: UInt64 { head.position }
 

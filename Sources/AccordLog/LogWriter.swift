@@ -36,6 +36,10 @@ public final class LogWriter: Sendable {
         try await enqueue(drafts).wait()
     }
 
+    /// The Merkle tree over the durable records (RFC 9162), with its subtrees for proofs. It may trail `head`
+    /// by the round being added.
+    public var tree: TreeSnapshot { core.tree }
+
     /// The writer's queue and progress, for a watchdog and metrics.
     public var status: WriterStatus { core.status }
 

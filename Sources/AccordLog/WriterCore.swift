@@ -1,3 +1,4 @@
+import AccordProof
 import Dispatch
 import Synchronization
 
@@ -6,18 +7,22 @@ import Synchronization
 final class WriterCore: Sendable {
     let file: LogFile
     let options: LogWriterOptions
+    let treeFile: TreeFile
     let state: Mutex<WriterState>
     private let wakeUp = DispatchSemaphore(value: 0)
 
-    init(file: LogFile, options: LogWriterOptions, head: Record?) {
+    init(file: LogFile, options: LogWriterOptions, head: Record?, treeFile: TreeFile, tree: CompactRange) {
+        precondition(tree.size == head?.position ?? 0, "the tree covers exactly the verified records")
         self.file = file
         self.options = options
+        self.treeFile = treeFile
         let lastHash = head?.hash ?? LogFormat.genesisHash
         state = Mutex(
             WriterState(
                 nextPosition: (head?.position ?? 0) + 1,
                 lastEnqueuedHash: lastHash,
-                durableHead: head?.chainHead ?? .genesis
+                durableHead: head?.chainHead ?? .genesis,
+                tree: tree
             )
         )
     }
@@ -119,11 +124,18 @@ final class WriterCore: Sendable {
         }
     }
 
+    /// The tree over the durable records, with the tree file for its proofs.
+    var tree: TreeSnapshot {
+        let (range, failure) = state.withLock { ($0.tree, $0.treeFileFailure) }
+        return TreeSnapshot(range: range, treeFile: treeFile, fileFailure: failure)
+    }
+
     /// The writer thread: one round at a time, each round one write and one fdatasync for everything queued
     /// since the previous round.
     func run(durableEnd: UInt64, durableHash: [UInt8]) {
         var end = durableEnd
         var lastHash = durableHash
+        var tree = state.withLock { $0.tree }
         while true {
             switch takeWork() {
             case .exit:
@@ -132,7 +144,7 @@ final class WriterCore: Sendable {
                 wakeUp.wait()
             case .round(let round):
                 options.beforeWriteRound?()
-                write(round, end: &end, lastHash: &lastHash)
+                if write(round, end: &end, lastHash: &lastHash) { grow(&tree, by: round) }
             }
         }
     }
@@ -148,7 +160,8 @@ final class WriterCore: Sendable {
         }
     }
 
-    private func write(_ round: [WriterState.QueuedAppend], end: inout UInt64, lastHash: inout [UInt8]) {
+    /// Returns true once the round is durable.
+    private func write(_ round: [WriterState.QueuedAppend], end: inout UInt64, lastHash: inout [UInt8]) -> Bool {
         let durablePosition = state.withLock { $0.durableHead.position }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(round.reduce(0) { $0 + $1.frameBytes })
@@ -166,7 +179,7 @@ final class WriterCore: Sendable {
             try file.synchronizeData()
         } catch {
             fail(round, cause: error, position: durablePosition + 1, offset: end)
-            return
+            return false
         }
         end += UInt64(bytes.count)
         let head = round.last!.pending.records.last!.chainHead
@@ -182,6 +195,33 @@ final class WriterCore: Sendable {
             state.bytesWritten += UInt64(bytes.count)
         }
         for queued in round { queued.pending.complete(.success(queued.pending.records)) }
+        return true
+    }
+
+    /// Adds a durable round to the Merkle tree, and its completed subtrees to the tree file. Only records that are
+    /// durable enter the tree, so no checkpoint can cover a record that a failed or cut-back write lost. The file
+    /// is derived data rebuilt at every start, so it is not synchronised; a failure to write it only pauses proofs.
+    private func grow(_ tree: inout CompactRange, by round: [WriterState.QueuedAppend]) {
+        let sizeBefore = tree.size
+        var nodes: [CompletedNode] = []
+        for queued in round {
+            for record in queued.pending.records {
+                precondition(record.position == tree.size + 1, "the tree's leaves are the records in order")
+                nodes.append(contentsOf: tree.append(leafHash: MerkleTree.leafHash(entry: record.hash)))
+            }
+        }
+        var fileFailure: LogError?
+        if state.withLock({ $0.treeFileFailure == nil }) {
+            do throws(LogError) {
+                try treeFile.append(nodes, leafCountBefore: sizeBefore)
+            } catch {
+                fileFailure = error
+            }
+        }
+        state.withLock { state in
+            state.tree = tree
+            if let fileFailure { state.treeFileFailure = fileFailure }
+        }
     }
 
     /// Reads each frame back with the readers' own parser before it reaches the disk: the write path and the

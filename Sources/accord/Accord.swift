@@ -31,6 +31,12 @@ struct Accord: AsyncParsableCommand {
             RetractCommand.self,
             LogCommand.self,
             FiguresCommand.self,
+            CheckpointCommand.self,
+            KeyCommand.self,
+            ProveCommand.self,
+            VerifyCommand.self,
+            WitnessCommand.self,
+            ExportCommand.self,
         ]
     )
 

@@ -26,6 +26,16 @@ enum AccordMain {
         exit(ExitStatus.success)
     }
 
+    /// `accord verify` exits 64 on a usage error (its 2 means a gap in what the log proves); the others 2.
+    private static var usageExitCode: Int32 {
+        var arguments = CommandLine.arguments.dropFirst()
+        // Global options may come before the command: `accord --socket PATH verify`.
+        while let first = arguments.first, first.hasPrefix("-") {
+            arguments = arguments.dropFirst(GlobalOptions.optionsTakingValues.contains(first) ? 2 : 1)
+        }
+        return arguments.first == VerifyCommand.configuration.commandName ? VerifyCommand.usage : ExitStatus.usage
+    }
+
     /// Prints the error (as the API's JSON error body with `--json`, so scripts read every failure the same way)
     /// and exits with its code.
     private static func finish(_ error: any Error) -> Never {
@@ -62,7 +72,7 @@ enum AccordMain {
             let message = Accord.fullMessage(for: error)
             if !message.isEmpty { Console.standardError(message) }
         }
-        exit(ExitStatus.usage)
+        exit(usageExitCode)
     }
 
     private static let jsonRequested = CommandLine.arguments.contains("--json")

@@ -8,6 +8,19 @@ struct CommandFailure: Error {
         /// The command line does not parse: an unknown option or subcommand, a missing or bad value.
         case usage = "usage_error"
         case unknownSubcommand = "unknown_subcommand"
+        case invalidKey = "invalid_key"
+        case invalidCheckpoint = "invalid_checkpoint"
+        case invalidWitnessPolicy = "invalid_witness_policy"
+        case invalidProof = "invalid_proof"
+        /// A proof that contradicts itself or the checkpoint it names (`accord verify --proof`, exit 1).
+        case manipulation = "manipulation"
+        case unwritableFile = "unwritable_file"
+        case folderNotEmpty = "folder_not_empty"
+        /// The log changed under a copy (`accord export`).
+        case logChanged = "log_changed"
+        /// A witness state folder that cannot be created or read.
+        case witnessState = "witness_state_unusable"
+        case cosignRefused = "cosign_refused"
     }
 
     var code: Code

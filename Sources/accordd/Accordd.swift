@@ -18,6 +18,11 @@ struct Accordd: AsyncParsableCommand {
             answer), re-reads the configuration file. `accordd --check-config [file]` checks a file without starting \
             anything.
 
+            It keeps a Merkle tree over the log (<data-dir>/ledger.log.tree) and signs checkpoints of it \
+            (<data-dir>/checkpoints) with the key from the systemd credential accord-checkpoint-key, else \
+            <data-dir>/checkpoint-signing.key (created 0600). At start the log must extend every checkpoint \
+            signed: otherwise it stops with exit 65.
+
             Default places: as root, socket /run/accord/accord.sock (or $RUNTIME_DIRECTORY/accord.sock) and data \
             /var/lib/accord (or $STATE_DIRECTORY); as another user, socket $XDG_RUNTIME_DIR/accord/accord.sock and \
             data $XDG_STATE_HOME/accord (~/.local/state/accord). Under systemd socket activation it serves on the \
@@ -55,7 +60,7 @@ struct Accordd: AsyncParsableCommand {
     @Option(
         name: .customLong("config"),
         help: ArgumentHelp(
-            "JSON settings re-read on reload (SIGHUP, accord reload): logLevel, maximumBodyBytes, maximumConnections, idleTimeoutMilliseconds, shutdownGraceMilliseconds. Default: \(Accordd.defaultConfigurationPath) when it exists (decided again at each reload).",
+            "JSON settings re-read on reload (SIGHUP, accord reload): logLevel, maximumBodyBytes, maximumConnections, idleTimeoutMilliseconds, shutdownGraceMilliseconds, checkpointIntervalSeconds; read at start only: checkpointOrigin, witnessPolicyFile. Default: \(Accordd.defaultConfigurationPath) when it exists (decided again at each reload).",
             valueName: "path"
         )
     )
@@ -137,6 +142,7 @@ struct Accordd: AsyncParsableCommand {
                 explicitPath: configurationPath,
                 flagLogLevel: logLevel,
                 sharedLevel: sharedLevel,
+                checkpointIntervalSeconds: settings.checkpoints.intervalSeconds,
                 logger: logger
             ),
             logger: logger

@@ -19,12 +19,20 @@ final class ConfigurationReloader: Sendable {
     private let server = Mutex<UnixSocketServer?>(nil)
     private let inProgress = Mutex(false)
     private let lastRefusal = Mutex<String?>(nil)
+    private let intervalSeconds: Mutex<Int>
 
     /// The code of the refusal when another reload has not answered yet.
     static let inProgressCode = "reload_in_progress"
 
-    init(explicitPath: String?, flagLogLevel: Logger.Level?, sharedLevel: SharedLogLevel, logger: Logger) {
+    init(
+        explicitPath: String?,
+        flagLogLevel: Logger.Level?,
+        sharedLevel: SharedLogLevel,
+        checkpointIntervalSeconds: Int,
+        logger: Logger
+    ) {
         self.explicitPath = explicitPath
+        self.intervalSeconds = Mutex(checkpointIntervalSeconds)
         self.flagLogLevel = flagLogLevel
         self.sharedLevel = sharedLevel
         self.logger = logger
@@ -37,6 +45,9 @@ final class ConfigurationReloader: Sendable {
     /// Why the last reload was refused, until one succeeds: `systemctl status` shows it in the status line, since
     /// `systemctl reload` itself only says that the reload failed.
     var refusal: String? { lastRefusal.withLock { $0 } }
+
+    /// The checkpoint interval in force: the one setting of the checkpoint schedule a reload may change.
+    var checkpointIntervalSeconds: Int { intervalSeconds.withLock { $0 } }
 
     /// Returns once the new settings are in force; throws, changing nothing, when the file is refused.
     func reload() async throws(DaemonError) -> ReloadReport {
@@ -68,6 +79,7 @@ final class ConfigurationReloader: Sendable {
         lastRefusal.withLock { $0 = nil }
         sharedLevel.current = settings.logLevel
         server.withLock { $0?.limits = settings.limits }
+        intervalSeconds.withLock { $0 = settings.checkpoints.intervalSeconds }
         let report = ReloadReport(
             configurationFile: path,
             logLevel: settings.logLevel.rawValue,
@@ -84,6 +96,7 @@ final class ConfigurationReloader: Sendable {
                 "maximum_connections": "\(report.maximumConnections)",
                 "idle_timeout_milliseconds": "\(report.idleTimeoutMilliseconds)",
                 "shutdown_grace_milliseconds": "\(report.shutdownGraceMilliseconds)",
+                "checkpoint_interval_seconds": "\(settings.checkpoints.intervalSeconds)",
             ]
         )
         return report

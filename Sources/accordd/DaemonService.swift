@@ -2,6 +2,7 @@ import AccordEngine
 import AccordLog
 import AccordServer
 import AccordSystemd
+import AccordTransparency
 import Foundation
 import Logging
 import NIOCore
@@ -13,12 +14,12 @@ import UnixSignals
 /// The daemon's life: verify and replay the log, serve, supervise (status, watchdog, reload), stop cleanly.
 final class DaemonService: Service, Sendable {
     private let socket: ListeningSocket
-    private let dataDirectory: String
+    let dataDirectory: String
     private let setAsideDamagedTail: Bool
     /// The settings read at start (the server's first limits); later ones come through `reloader`.
     private let settings: DaemonSettings
     private let reloader: ConfigurationReloader
-    private let logger: Logger
+    let logger: Logger
     private let notifier = SystemdNotifier()
     private let failureMessage = Mutex<String?>(nil)
 
@@ -44,12 +45,16 @@ final class DaemonService: Service, Sendable {
     func run() async throws {
         let startedAt = Date()
         notify { try $0.status("verifying the log in \(dataDirectory)") }
+        let checkpointSettings = settings.checkpoints
+        let policy = try DaemonService.loadPolicy(checkpointSettings)
+        let issuer = try openCheckpoints(checkpointSettings)
         let engine: LedgerEngine
         do {
             engine = try LedgerEngine.open(
                 dataDirectory: dataDirectory,
                 clock: { Date() },
                 setAsideDamagedTail: setAsideDamagedTail,
+                treeExpectations: issuer.expectations,
                 progress: { [notifier] progress in
                     try? notifier.status(progress.description)
                     try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
@@ -59,7 +64,8 @@ final class DaemonService: Service, Sendable {
             var metadata: Logger.Metadata = ["code": "\(error.code)", "data_directory": "\(dataDirectory)"]
             if let position = (error.cause as? LogError)?.position { metadata["accord.position"] = "\(position)" }
             logger.critical("cannot open the ledger: \(error.message)", metadata: metadata)
-            let untrusted = error.code.hasPrefix("log_") && error.code != "log_io_error" && error.code != "log_locked"
+            let untrusted =
+                error.code.hasPrefix("log_") && error.code != "log_io_error" && error.code != "log_locked"
                 || error.code == "event_undecodable" || error.code == "log_missing"
             throw DaemonError(
                 code: error.code,
@@ -70,12 +76,25 @@ final class DaemonService: Service, Sendable {
             )
         }
         logRecovery(engine.recovery)
+        let transparency = Transparency(
+            issuer: issuer,
+            verification: VerificationService(),
+            policy: policy,
+            stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
+        )
         let group = MultiThreadedEventLoopGroup.singleton
         let connections = ConnectionCounter()
         let responder = AccordResponder(
             engine: engine,
             startedAt: startedAt,
             connectionCount: { connections.value },
+            logger: logger,
+            transparency: transparency
+        )
+        let schedule = CheckpointSchedule(
+            engine: engine,
+            transparency: transparency,
+            intervalSeconds: { [reloader] in reloader.checkpointIntervalSeconds },
             logger: logger
         )
         let server = UnixSocketServer(
@@ -104,6 +123,7 @@ final class DaemonService: Service, Sendable {
                 }
                 tasks.addTask { await self.supervise(engine: engine, server: server, group: group, watchdog: watchdog) }
                 tasks.addTask { await self.reloadOnHangUp(engine: engine, server: server) }
+                tasks.addTask { await schedule.run() }
                 try await tasks.next()
                 tasks.cancelAll()
             }
@@ -192,11 +212,17 @@ final class DaemonService: Service, Sendable {
                 metadata: ["accord.position": "\(torn.position)", "reason": "\(torn.reason)"]
             )
         }
+        if let position = report.treeFileDisagreement {
+            logger.warning(
+                "the Merkle tree file disagreed with the log from position \(position) and was rebuilt from the log (expected after a crash: the file is not synchronised; otherwise look at that record)",
+                metadata: ["accord.position": "\(position)"]
+            )
+        }
         logger.info(
             "log verified",
             metadata: [
                 "log": "\(report.path)", "head_position": "\(report.head.position)", "head_hash": "\(report.head.hash)",
-                "created": "\(report.created)",
+                "created": "\(report.created)", "tree_root": "\(report.treeRoot.base64)",
             ]
         )
     }

@@ -2,11 +2,13 @@ import AccordServer
 import Foundation
 import Logging
 
-/// What a reload (SIGHUP) may change without a restart: the log level and the server's limits. Read from the
-/// configuration file, with command-line flags winning over it.
+/// What a reload (SIGHUP) may change without a restart: the log level, the server's limits and the checkpoint
+/// interval (the origin is read at start only: it names the log to its witnesses). Read from the configuration
+/// file, with command-line flags winning over it.
 struct DaemonSettings: Equatable, Sendable {
     var logLevel: Logger.Level
     var limits: ServerLimits
+    var checkpoints = CheckpointSettings()
 
     /// The file's keys; all optional.
     private struct File: Decodable {
@@ -15,10 +17,14 @@ struct DaemonSettings: Equatable, Sendable {
         var maximumConnections: Int?
         var shutdownGraceMilliseconds: Int64?
         var idleTimeoutMilliseconds: Int64?
+        var checkpointOrigin: String?
+        var checkpointIntervalSeconds: Int?
+        var witnessPolicyFile: String?
 
         static let keys: Set<String> = [
             "logLevel", "maximumBodyBytes", "maximumConnections", "shutdownGraceMilliseconds",
-            "idleTimeoutMilliseconds",
+            "idleTimeoutMilliseconds", "checkpointOrigin", "checkpointIntervalSeconds",
+            "witnessPolicyFile",
         ]
     }
 
@@ -63,6 +69,17 @@ struct DaemonSettings: Equatable, Sendable {
                 try check(Int(value), in: 0...25_000, key: "shutdownGraceMilliseconds", path: path)
                 settings.limits.shutdownGraceMilliseconds = value
             }
+            if let value = file.checkpointIntervalSeconds {
+                try check(value, in: 1...86_400, key: "checkpointIntervalSeconds", path: path)
+                settings.checkpoints.intervalSeconds = value
+            }
+            if let origin = file.checkpointOrigin {
+                if let problem = CheckpointSettings.problem(withOrigin: origin) {
+                    throw DaemonError(code: "bad_configuration", message: "\(path): checkpointOrigin \(problem)")
+                }
+                settings.checkpoints.origin = origin
+            }
+            settings.checkpoints.witnessPolicyFile = file.witnessPolicyFile
         }
         if let flagLogLevel { settings.logLevel = flagLogLevel }
         return settings

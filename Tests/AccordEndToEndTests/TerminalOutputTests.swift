@@ -124,6 +124,12 @@ final class TerminalOutputTests: XCTestCase {
             (CLIRunner(socketPath: missing), ["status"]),
             (CLIRunner(socketPath: missing), ["status", "--json"]),
             (CLIRunner(socketPath: missing), ["version"]),
+            // The proof commands: verify keeps its own usage exit (64), in JSON too; did-you-mean knows them.
+            (ledger.cli, ["verfy", "--log", "x"]),
+            (ledger.cli, ["witness", "cosing"]),
+            (ledger.cli, ["verify", "--log", "/nonexistent/ledger.log", "--json"]),
+            (ledger.cli, ["verify", "--json", "--bogus"]),
+            (ledger.cli, ["prove", "999", "--json"]),
         ]
         for (runner, arguments) in cases {
             let result = try runner.run(arguments)

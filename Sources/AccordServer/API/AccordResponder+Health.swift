@@ -38,6 +38,12 @@ extension AccordResponder {
                 "the disk holding \(engine.dataDirectory) is nearly full (\(free / 1_048_576) MiB free of \(total / 1_048_576) MiB); free space before appends fail"
             )
         }
+        // A gap (records no checkpoint covers yet) is the normal state between checkpoints; a contradiction is not.
+        if let last = transparency?.verification.status.last, last.worstGrade == .manipulation {
+            problems.append(
+                "the last verification (\(last.finishedAt)) found the log or a checkpoint manipulated; run `accord verify` to see the findings"
+            )
+        }
         return HealthReport(writer: writer, diskFreeBytes: free, diskTotalBytes: total, problems: problems)
     }
 }

@@ -1,6 +1,7 @@
 import AccordAPI
 import AccordDomain
 import AccordEngine
+import AccordTransparency
 import Foundation
 import NIOHTTP1
 
@@ -55,6 +56,15 @@ extension AccordResponder {
             logFile: engine.logPath,
             logBytes: bytes,
             connections: connectionCount(),
+            latestCheckpoint: transparency?.issuer.latest.map { latest in
+                CheckpointSummary(
+                    origin: latest.checkpoint.origin,
+                    size: latest.size,
+                    root: latest.root.base64,
+                    signers: latest.note.signatures.map(\.name)
+                )
+            },
+            lastVerification: transparency?.verification.status.last,
             health: health()
         )
     }

@@ -12,16 +12,33 @@ public struct AccordResponder: HTTPResponder {
     let startedAt: Date
     let connectionCount: @Sendable () -> Int
     let logger: Logger
+    let transparency: Transparency?
 
-    public init(engine: LedgerEngine, startedAt: Date, connectionCount: @escaping @Sendable () -> Int, logger: Logger) {
+    public init(
+        engine: LedgerEngine,
+        startedAt: Date,
+        connectionCount: @escaping @Sendable () -> Int,
+        logger: Logger,
+        transparency: Transparency? = nil
+    ) {
         self.engine = engine
         self.startedAt = startedAt
         self.connectionCount = connectionCount
         self.logger = logger
+        self.transparency = transparency
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         do {
+            let method = request.method == .HEAD ? "GET" : "\(request.method)"
+            if let transparency, let (route, position) = TransparencyRoute.match(method: method, path: request.path) {
+                return try await transparencyAnswer(
+                    route,
+                    position: position,
+                    request: request,
+                    transparency: transparency
+                )
+            }
             switch request.method {
             case .POST:
                 return try await command(request)

@@ -4,11 +4,12 @@ import ArgumentParser
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show the daemon's state and health: log head, event count, uptime, writer, disk space.",
+        abstract:
+            "Show the daemon's state and health: log head, event count, uptime, writer, disk space, latest checkpoint, last verification.",
         discussion: """
             Exits 0 when the daemon is healthy, 4 when it answers but is not (its log writer failed or waits on \
-            the disk, or the disk holding its data is nearly full: under 5% or 100 MiB free), 3 when it cannot be \
-            reached.
+            the disk, the disk holding its data is nearly full: under 5% or 100 MiB free, or its last verification \
+            found a manipulation), 3 when it cannot be reached.
             """
     )
 
@@ -40,6 +41,19 @@ struct StatusCommand: AsyncParsableCommand {
             ("health", status.health.map { $0.healthy ? "ok" : "UNHEALTHY" } ?? "not reported by this daemon"),
             ("writer", status.health?.writer),
             ("disk free", status.health.map { "\($0.diskFreeBytes / 1_048_576) MiB of \($0.diskTotalBytes / 1_048_576) MiB" }),
+            (
+                "latest checkpoint",
+                status.latestCheckpoint.map {
+                    "tree size \($0.size), root \($0.root), signed by \($0.signers.joined(separator: ", "))"
+                } ?? "none yet"
+            ),
+            (
+                "last verification",
+                status.lastVerification.map {
+                    "\($0.result) at \($0.finishedAt): \(Plural.count(Int($0.records), "record")), "
+                        + Plural.count($0.findings.count, "finding")
+                } ?? "none since the daemon started (accord verify)"
+            ),
         ])
         for problem in status.health?.problems ?? [] { Console.standardError(Console.errorLine(problem)) }
     }
