@@ -9,6 +9,8 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var logFile: String
     public var logBytes: UInt64
     public var connections: Int
+    /// Absent from daemons older than the health report.
+    public var health: HealthReport?
     /// The latest signed checkpoint; nil before the first.
     public var latestCheckpoint: CheckpointSummary?
     /// The last verification on demand since the daemon started; nil before the first.
@@ -28,7 +30,8 @@ public struct StatusReport: Codable, Sendable, Equatable {
         connections: Int,
         latestCheckpoint: CheckpointSummary? = nil,
         lastVerification: VerificationReport? = nil,
-        appendsRefused: String? = nil
+        appendsRefused: String? = nil,
+        health: HealthReport? = nil
     ) {
         self.version = version
         self.head = head
@@ -39,6 +42,7 @@ public struct StatusReport: Codable, Sendable, Equatable {
         self.logFile = logFile
         self.logBytes = logBytes
         self.connections = connections
+        self.health = health
         self.latestCheckpoint = latestCheckpoint
         self.lastVerification = lastVerification
         self.appendsRefused = appendsRefused

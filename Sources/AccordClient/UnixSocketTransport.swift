@@ -34,7 +34,7 @@ public struct UnixSocketTransport: Sendable {
                     }
                 }
         } catch {
-            throw unreachable(error)
+            throw unreachable()
         }
         let timedOut = TimeoutFlag()
         let deadline = channel.channel.eventLoop.scheduleTask(in: .seconds(timeoutSeconds)) {
@@ -103,12 +103,12 @@ public struct UnixSocketTransport: Sendable {
                 kind: .unreachable,
                 code: "connection_broken",
                 message:
-                    "the connection to the daemon on \(socketPath) broke before the whole answer arrived (\(error)); retry, and if it happens again see the daemon's log (journalctl -u accordd)"
+                    "the connection to the daemon on \(socketPath) broke before the whole answer arrived; retry, and if it happens again see the daemon's log (journalctl -u accordd)"
             )
         }
     }
 
-    private func unreachable(_ error: any Error) -> ClientError {
+    private func unreachable() -> ClientError {
         let missing = access(socketPath, F_OK) != 0
         if !missing, access(socketPath, W_OK) != 0 {
             return ClientError(
@@ -120,8 +120,9 @@ public struct UnixSocketTransport: Sendable {
         }
         let hint =
             missing
-            ? "no socket at \(socketPath): start the daemon (`make run`, `accordd`, or `systemctl start accordd.socket`; if `systemctl status accordd.socket` says it failed, `journalctl -u accordd` says why, and `systemctl reset-failed accordd.service accordd.socket` comes before the start), or point --socket / ACCORD_SOCKET at its socket"
+            ? "no socket at \(socketPath): start the daemon with `systemctl start accordd.socket` (or run your own `accordd`), or point --socket or ACCORD_SOCKET at its socket; if `systemctl status accordd.socket` says it failed, `journalctl -u accordd` says why, and `systemctl reset-failed accordd.service accordd.socket` comes before the start"
             : "nobody answers on \(socketPath): the daemon is not running or not allowing you in; start it (`systemctl start accordd`) or check the socket's permissions"
-        return ClientError(kind: .unreachable, code: "daemon_unreachable", message: "\(hint) (\(error))")
+        // The library's own error text says nothing more to a user than the hint does.
+        return ClientError(kind: .unreachable, code: "daemon_unreachable", message: hint)
     }
 }

@@ -8,13 +8,15 @@ struct Accord: AsyncParsableCommand {
         abstract: "Record and query Accord, the ledger of research collaborations kept by accordd.",
         discussion: """
             Every change is an event appended to a hash-chained log; nothing is rewritten. Dates are YYYY-MM-DD.
-            Exit codes: 0 ok, 1 refused by a rule or a conflict, 2 usage error, 3 daemon unreachable.
+            Exit codes: 0 ok, 1 refused by a rule or a conflict, 2 usage error, 3 daemon unreachable, \
+            4 unhealthy (accord status).
             The socket is --socket, else $ACCORD_SOCKET, else /run/accord/accord.sock as root, else \
             $XDG_RUNTIME_DIR/accord/accord.sock when it exists, else /run/accord/accord.sock (the system service).
             """,
         version: AccordVersion.current,
         subcommands: [
             StatusCommand.self,
+            VersionCommand.self,
             ReloadCommand.self,
             WhoAmICommand.self,
             InstitutionCommand.self,

@@ -9,6 +9,8 @@ enum ExitStatus {
     static let usage: Int32 = 2
     /// No daemon to talk to.
     static let unreachable: Int32 = 3
+    /// `accord status`: the daemon answers but is not healthy (its writer failed, its disk is nearly full).
+    static let unhealthy: Int32 = 4
 
     static func code(for error: ClientError) -> Int32 {
         switch error.kind {

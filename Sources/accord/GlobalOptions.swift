@@ -17,6 +17,12 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("json"), help: "Print machine-readable JSON instead of tables.")
     var json = false
 
+    @Flag(name: .customLong("wide"), help: "Show every table cell whole instead of fitting the table to the terminal.")
+    var wide = false
+
+    /// The width tables are fitted to; none with --wide.
+    var tableWidth: Int? { wide ? nil : TerminalWidth.current() }
+
     var resolvedSocketPath: String {
         if let socketPath { return socketPath }
         let environment = ProcessInfo.processInfo.environment
@@ -32,6 +38,9 @@ struct GlobalOptions: ParsableArguments {
     }
 
     static let systemSocketPath = "/run/accord/accord.sock"
+
+    /// The options above that take a value, so a command line can be walked without parsing it.
+    static let optionsTakingValues: Set<String> = ["--socket", "--timeout"]
 
     @Option(
         name: .customLong("timeout"),

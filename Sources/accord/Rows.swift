@@ -4,12 +4,15 @@ import AccordDomain
 
 /// Table rows for the read models, shared by lists and shows so a view prints the same way everywhere.
 enum Rows {
-    static let secondmentTitles = ["ID", "PERSON", "FROM → TO", "SITE", "MODE", "DOMAIN", "START", "END", "STATUS"]
+    static let secondmentTitles = [
+        "ID", "PERSON", "FROM → TO", "SITE", "MODE", "DOMAIN", "START", "PLANNED END", "ENDED", "STATUS",
+    ]
 
     static func secondment(_ view: SecondmentView) -> [String] {
         [
             view.secondmentID, view.person, "\(view.homeInstitution) → \(view.hostInstitution)", view.hostSite,
-            view.mode.rawValue, view.domain, view.startedOn.description, view.lastDay.description, view.status.rawValue,
+            view.mode.words, view.domain, view.startedOn.description, view.plannedEnd.description,
+            view.endedOn?.description ?? "-", view.status.words,
         ]
     }
 
@@ -17,10 +20,19 @@ enum Rows {
 
     static func grant(_ view: AccessGrantView) -> [String] {
         [
-            view.grantID, "\(view.grantee) (\(view.granteeKind.rawValue), \(view.granteeInstitution))", view.site,
+            view.grantID, grantee(view), view.site,
             view.facility,
-            view.validFrom.description, view.lastValidDay.description, view.status.rawValue,
+            view.validFrom.description, view.lastValidDay.description, view.status.words,
         ]
+    }
+
+    static func grantee(_ view: AccessGrantView) -> String {
+        "\(view.grantee) (\(view.granteeKind.words), \(view.granteeInstitution))"
+    }
+
+    /// A status with the day it was judged on, when it was judged on one.
+    static func status(_ status: some HumanWords, on day: BusinessDate?) -> String {
+        status.words + (day.map { " on \($0)" } ?? "")
     }
 
     static let timelineTitles = ["DATE", "EVENT", "SUBJECT", "SUMMARY"]
@@ -30,7 +42,14 @@ enum Rows {
     }
 
     static func activity(_ counts: ActivityCounts) -> String {
-        "\(counts.secondments) secondments, \(counts.accessGrants) grants, \(counts.meetings) meetings, \(counts.projects) projects, \(counts.expertise) expertise"
+        let kinds = [
+            (counts.secondments, "secondment", "secondments"), (counts.accessGrants, "grant", "grants"),
+            (counts.meetings, "meeting", "meetings"), (counts.projects, "project", "projects"),
+            (counts.expertise, "expertise", "expertise"),
+        ]
+        // Only what was done, so a table's column stays short.
+        let done = kinds.filter { $0.0 > 0 }.map { Plural.count($0.0, $0.1, $0.2) }
+        return done.isEmpty ? "none" : done.joined(separator: ", ")
     }
 
     static func personName(_ data: PersonalDataView?, _ status: PersonalDataStatus) -> String {
@@ -47,7 +66,7 @@ enum Rows {
         let width = fields.map(\.0.count).max() ?? 0
         for (label, value) in fields {
             guard let value else { continue }
-            print("\(label.padding(toLength: width, withPad: " ", startingAt: 0))  \(Console.visible(value))")
+            print("\(label.padding(toLength: width, withPad: " ", startingAt: 0))  \(VisibleText.escaped(value))")
         }
     }
 }

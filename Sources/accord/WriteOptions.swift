@@ -36,20 +36,29 @@ struct WriteOptions: ParsableArguments {
         }
     }
 
-    /// Sends the command's body to its route and prints the receipt.
-    func send<Body: Encodable>(_ commandName: String, _ body: Body, id: String? = nil, global: GlobalOptions)
-        async throws
-    {
+    /// Sends the command's body to its route and prints the receipt; a refusal names the flags the user typed.
+    func send<Body: Encodable>(
+        _ commandName: String,
+        _ body: Body,
+        id: String? = nil,
+        flags: FlagNames = [:],
+        global: GlobalOptions
+    ) async throws {
         guard let route = CommandRoute.named(commandName) else {
             preconditionFailure("no route for \(commandName)")
         }
         let client = global.client
-        let bytes = try await client.send(
-            path: route.path(id: id),
-            body: body,
-            requestID: requestID,
-            expectedVersion: expectedVersion
-        )
+        let bytes: [UInt8]
+        do {
+            bytes = try await client.send(
+                path: route.path(id: id),
+                body: body,
+                requestID: requestID,
+                expectedVersion: expectedVersion
+            )
+        } catch {
+            throw flags.rewrite(error)
+        }
         let receipt = try client.decode(CommandReceipt.self, from: bytes)
         if global.json {
             try Console.printJSON(receipt)

@@ -12,13 +12,15 @@ enum ConfigurationCheck {
         let settings: DaemonSettings
         do {
             settings = try DaemonSettings.load(path: path, flagLogLevel: nil)
+            // A start reads the witness policy too (a reload does not): its refusal is a configuration error.
+            _ = try DaemonService.loadWitnessPolicy(settings.checkpoints)
         } catch {
             FileHandle.standardError.write(Data("accordd: \(error)\n".utf8))
             throw ExitCode(DaemonError.configurationExitCode)
         }
         let limits = settings.limits
         print(
-            "\(path) is valid: logLevel \(settings.logLevel), maximumBodyBytes \(limits.maximumBodyBytes), maximumConnections \(limits.maximumConnections), idleTimeoutMilliseconds \(limits.idleTimeoutMilliseconds), shutdownGraceMilliseconds \(limits.shutdownGraceMilliseconds)"
+            "\(path) is valid: logLevel \(settings.logLevel), maximumBodyBytes \(limits.maximumBodyBytes), maximumConnections \(limits.maximumConnections), idleTimeoutMilliseconds \(limits.idleTimeoutMilliseconds), shutdownGraceMilliseconds \(limits.shutdownGraceMilliseconds), checkpointIntervalSeconds \(settings.checkpoints.intervalSeconds), checkpointOrigin \(settings.checkpoints.origin), witnessPolicyFile \(settings.checkpoints.witnessPolicyFile ?? "none")"
         )
     }
 }

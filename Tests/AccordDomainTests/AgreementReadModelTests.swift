@@ -37,7 +37,13 @@ final class AgreementReadModelTests: XCTestCase {
         XCTAssertEqual(summary.statusOn, day("2026-02-01"))
         XCTAssertEqual(
             summary.activity,
-            ActivityCounts(secondments: 4, accessGrants: 2, meetings: 1, projects: 1, expertise: 1)
+            ActivityCounts(secondments: 1, accessGrants: 1, meetings: 1, projects: 0, expertise: 0),
+            "what was done by that day"
+        )
+        XCTAssertEqual(
+            state.agreements().first?.activity,
+            ActivityCounts(secondments: 4, accessGrants: 2, meetings: 1, projects: 1, expertise: 1),
+            "without a day, everything recorded"
         )
         XCTAssertEqual(
             state.agreements(on: day("2026-03-01")).first?.domains,

@@ -15,8 +15,19 @@ final class SecondmentReadModelTests: XCTestCase {
         XCTAssertEqual(ids(SecondmentFilter(on: day("2026-04-30"))), ["s1", "s2"])
         XCTAssertEqual(ids(SecondmentFilter(on: day("2026-05-01"))), ["s1"])
         XCTAssertEqual(ids(SecondmentFilter(on: day("2026-06-15"))), ["s1", "s4"])
-        XCTAssertEqual(ids(SecondmentFilter(on: day("2027-05-01"))), ["s3"])
-        XCTAssertEqual(ids(SecondmentFilter(on: day("2027-07-01"))), [])
+        // s1 and s4 are past their planned ends with no end recorded: overdue, so still listed as under way.
+        XCTAssertEqual(ids(SecondmentFilter(on: day("2027-05-01"))), ["s1", "s4", "s3"])
+        XCTAssertEqual(ids(SecondmentFilter(on: day("2027-05-01"), status: .active)), ["s3"])
+        XCTAssertEqual(ids(SecondmentFilter(on: day("2027-07-01"), status: .overdue)), ["s1", "s4", "s3"])
+    }
+
+    func testStatusesOnADayWithoutKeepingOnlyThoseUnderWay() {
+        XCTAssertEqual(ids(SecondmentFilter(status: .overdue, statusOn: day("2027-05-01"))), ["s1", "s4"])
+        XCTAssertEqual(ids(SecondmentFilter(status: .ended, statusOn: day("2027-05-01"))), ["s2"])
+        XCTAssertEqual(
+            state.secondments(filter: SecondmentFilter(statusOn: day("2026-01-31"))).map(\.status),
+            [.planned, .planned, .planned, .planned]
+        )
     }
 
     func testFiltersCombine() {

@@ -65,6 +65,7 @@ final class DiskFullTests: XCTestCase {
         XCTAssertTrue(String(decoding: listing, as: UTF8.self).contains("before-2"), "reads go on")
         let status = try await client.get("/v1/status", as: StatusReport.self)
         XCTAssertNotNil(status.appendsRefused, "the status says appends are refused")
+        XCTAssertEqual(status.health?.writer, "disk_full", "a writer refusing appends on a full disk is unhealthy")
         XCTAssertTrue(ledger.process.isRunning, "a full disk does not stop the daemon:\n\(ledger.errors)")
 
         try FileManager.default.removeItem(atPath: filler)
@@ -75,6 +76,7 @@ final class DiskFullTests: XCTestCase {
         XCTAssertEqual(retried.status, 200, "the refused request, retried, is recorded once")
         let statusAfter = try await client.get("/v1/status", as: StatusReport.self)
         XCTAssertNil(statusAfter.appendsRefused)
+        XCTAssertNotEqual(statusAfter.health?.writer, "disk_full")
 
         let stopped = try await ledger.stop()
         XCTAssertEqual(stopped, 0, ledger.errors)

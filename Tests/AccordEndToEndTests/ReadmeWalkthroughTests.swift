@@ -33,7 +33,7 @@ final class ReadmeWalkthroughTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0, "the walk-through stopped on an error:\n\(printed)")
         for expected in [
-            "s-2026-001", "g-2026-001", "cnrs-jrc-mou-2026", "inForce", "Camille Martin", "SecondmentStarted",
+            "s-2026-001", "g-2026-001", "cnrs-jrc-mou-2026", "in force", "Camille Martin", "SecondmentStarted",
             "head position",
         ] {
             XCTAssertTrue(printed.contains(expected), "the walk-through's output lacks \(expected):\n\(printed)")

@@ -62,6 +62,12 @@ final class ReloadCommandTests: XCTestCase {
         XCTAssertEqual(missing.exitCode, 78, missing.standardError)
         XCTAssertTrue(missing.standardError.contains("configuration_unreadable"), missing.standardError)
 
+        let noPolicy = folder.file("no-policy.json")
+        try write(#"{"witnessPolicyFile": "\#(folder.file("missing-policy"))"}"#, to: noPolicy)
+        let unreadablePolicy = try daemon.run(["--check-config", noPolicy])
+        XCTAssertEqual(unreadablePolicy.exitCode, 78, "a start would refuse it: \(unreadablePolicy.standardError)")
+        XCTAssertTrue(unreadablePolicy.standardError.contains("witnessPolicyFile"), unreadablePolicy.standardError)
+
         let stray = try daemon.run([good])
         XCTAssertEqual(stray.exitCode, 64, "a file argument without --check-config is a usage error")
         XCTAssertTrue(stray.standardError.contains("--check-config"), stray.standardError)

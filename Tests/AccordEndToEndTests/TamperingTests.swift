@@ -50,6 +50,34 @@ final class TamperingTests: XCTestCase {
         )
         try await fixture.ledger.start()
         XCTAssertEqual(try fixture.ledger.cli.run(["verify"]).exitCode, 0)
+        let status = try fixture.ledger.cli.run(["status"])
+        XCTAssertEqual(status.exitCode, 0, status.standardError)
+        // A notice is worth knowing but leaves the daemon healthy.
+        XCTAssertTrue(status.standardOutput.contains("last verification  notice at "), status.standardOutput)
+        XCTAssertTrue(status.standardOutput.contains(": 8 records, 1 finding\n"), status.standardOutput)
+    }
+
+    /// A byte changed under the running daemon: its verification finds it, and `accord status` turns unhealthy.
+    func testAManipulationFoundOnlineMakesTheDaemonUnhealthy() async throws {
+        let fixture = try await ProofFixture.signed()
+        fixture.ledger.daemon = try DaemonProcess(
+            socketPath: fixture.ledger.socketPath,
+            dataDirectory: fixture.ledger.dataDirectory
+        )
+        try await fixture.ledger.start()
+        let log = try XCTUnwrap(FileHandle(forUpdatingAtPath: fixture.logPath))
+        let middle = try log.seekToEnd() / 2
+        try log.seek(toOffset: middle)
+        let byte = try XCTUnwrap(log.read(upToCount: 1)?.first)
+        try log.seek(toOffset: middle)
+        try log.write(contentsOf: [byte ^ 0x01])
+        try log.close()
+        let verify = try fixture.ledger.cli.run(["verify"])
+        XCTAssertEqual(verify.exitCode, 1, verify.standardOutput + verify.standardError)
+        let status = try fixture.ledger.cli.run(["status"])
+        XCTAssertEqual(status.exitCode, 4, status.standardOutput + status.standardError)
+        XCTAssertTrue(status.standardError.contains("found the log or a checkpoint manipulated"), status.standardError)
+        XCTAssertTrue(status.standardOutput.contains("last verification  manipulation"), status.standardOutput)
     }
 
     func testAFlippedByte() async throws {

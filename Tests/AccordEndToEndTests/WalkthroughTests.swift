@@ -10,10 +10,17 @@ final class WalkthroughTests: XCTestCase {
 
         let secondments = try ledger.accord(["secondment", "list", "--on", "2026-05-01", "--site", "ispra", "--json"])
         XCTAssertTrue(secondments.standardOutput.contains("s-2026-001"), secondments.standardOutput)
-        let outside = try ledger.accord(["secondment", "list", "--on", "2026-10-01", "--json"])
+        // Past its planned end with no end recorded: overdue, still listed as under way, but not active.
+        let overdue = try ledger.accord(["secondment", "list", "--on", "2026-10-01", "--json"])
+        XCTAssertEqual(
+            (overdue.json as? [[String: Any]])?.compactMap { $0["status"] as? String },
+            ["overdue"],
+            overdue.standardOutput
+        )
+        let active = try ledger.accord(["secondment", "list", "--on", "2026-10-01", "--status", "active", "--json"])
         XCTAssertFalse(
-            outside.standardOutput.contains("s-2026-001"),
-            "no secondment runs on 2026-10-01:\n\(outside.standardOutput)"
+            active.standardOutput.contains("s-2026-001"),
+            "no secondment is active on 2026-10-01:\n\(active.standardOutput)"
         )
         let grants = try ledger.accord(["access", "list", "--on", "2026-05-01", "--site", "petten", "--json"])
         XCTAssertTrue(grants.standardOutput.contains("g-2026-001"), grants.standardOutput)

@@ -72,6 +72,14 @@ struct AgreementRecord: Sendable {
                 reason: "it was signed on \(signed.signedOn), after \(start)"
             )
         }
+        if let termination, termination.terminatedOn <= start {
+            // Nothing can begin under an agreement once terminated: the start is at fault, not the end.
+            throw Rejection.agreementNotInForce(
+                id,
+                field: startField,
+                reason: "it was terminated on \(termination.terminatedOn), which is not after \(start)"
+            )
+        }
         if let termination, termination.terminatedOn <= end {
             throw Rejection.agreementNotInForce(
                 id,

@@ -10,6 +10,8 @@ public struct AccessGrantFilter: Codable, Sendable, Equatable {
     /// Only grants valid on `on` whose last valid day is at most this many days after it. Needs `on`: without a
     /// day to count from, no grant matches.
     public var expiringWithinDays: Int?
+    /// The day statuses are judged on when `on` is not given, without keeping only the grants valid that day.
+    public var statusOn: BusinessDate?
 
     public init(
         on: BusinessDate? = nil,
@@ -17,7 +19,8 @@ public struct AccessGrantFilter: Codable, Sendable, Equatable {
         facility: String? = nil,
         agreement: String? = nil,
         grantee: String? = nil,
-        expiringWithinDays: Int? = nil
+        expiringWithinDays: Int? = nil,
+        statusOn: BusinessDate? = nil
     ) {
         self.on = on
         self.site = site
@@ -25,7 +28,11 @@ public struct AccessGrantFilter: Codable, Sendable, Equatable {
         self.agreement = agreement
         self.grantee = grantee
         self.expiringWithinDays = expiringWithinDays
+        self.statusOn = statusOn
     }
+
+    /// The day the statuses are judged on.
+    var day: BusinessDate? { on ?? statusOn }
 
     func matches(_ record: GrantRecord) -> Bool {
         let granted = record.granted

@@ -1,7 +1,7 @@
 extension LedgerState {
     /// Access grants matching `filter`, by first valid day then id. `daysLeft` counts from `filter.on`.
     public func accessGrants(filter: AccessGrantFilter = AccessGrantFilter()) -> [AccessGrantView] {
-        projection.grants.values.filter(filter.matches).map { accessGrantView($0, on: filter.on) }
+        projection.grants.values.filter(filter.matches).map { accessGrantView($0, on: filter.day) }
             .sorted { ($0.validFrom, $0.grantID) < ($1.validFrom, $1.grantID) }
     }
 

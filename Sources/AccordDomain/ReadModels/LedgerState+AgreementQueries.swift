@@ -1,5 +1,7 @@
+import HashTreeCollections
+
 extension LedgerState {
-    /// Agreements by id, with their standing on `on`. `party` keeps those an institution signed; `domain` those
+    /// Agreements by id, with their standing and activity on `on`. `party` keeps those an institution signed; `domain` those
     /// with that domain open (on `on` when given, else ever); `status` those with that standing on `on`, and
     /// needs `on`: without a day to judge, no agreement matches it.
     public func agreements(
@@ -28,7 +30,7 @@ extension LedgerState {
                     statusOn: date,
                     status: date.map { record.status(on: $0) },
                     domains: date.map { record.domains(on: $0) } ?? record.allDomains,
-                    activity: activity(of: record),
+                    activity: activity(of: record, on: date),
                     position: record.position
                 )
             }
@@ -55,7 +57,7 @@ extension LedgerState {
             statusOn: date,
             status: date.map { record.status(on: $0) },
             domains: date.map { record.openedDomains(on: $0) } ?? record.openedDomains,
-            activity: activity(of: record),
+            activity: activity(of: record, on: date),
             secondments: secondmentViews(record.secondments, on: date),
             accessGrants: accessGrantViews(record.grants, on: date),
             meetings: meetingViews(record.meetings),
@@ -65,13 +67,19 @@ extension LedgerState {
         )
     }
 
-    private func activity(of record: AgreementRecord) -> ActivityCounts {
-        ActivityCounts(
-            secondments: record.secondments.count,
-            accessGrants: record.grants.count,
-            meetings: record.meetings.count,
-            projects: record.projects.count,
-            expertise: record.expertise.count
+    /// What was done under the agreement by `date` (started, valid from, held, joined or delivered on or before it);
+    /// everything recorded without a day.
+    private func activity(of record: AgreementRecord, on date: BusinessDate?) -> ActivityCounts {
+        func count<Record>(_ ids: [String], _ records: TreeDictionary<String, Record>, _ day: (Record) -> BusinessDate) -> Int {
+            guard let date else { return ids.count }
+            return ids.count { id in records[id].map { day($0) <= date } ?? false }
+        }
+        return ActivityCounts(
+            secondments: count(record.secondments, projection.secondments) { $0.started.startedOn },
+            accessGrants: count(record.grants, projection.grants) { $0.granted.validFrom },
+            meetings: count(record.meetings, projection.meetings) { $0.held.heldOn },
+            projects: count(record.projects, projection.projects) { $0.joined.joinedOn },
+            expertise: count(record.expertise, projection.expertise) { $0.delivered.deliveredOn }
         )
     }
 }

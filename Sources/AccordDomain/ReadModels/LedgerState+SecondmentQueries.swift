@@ -1,7 +1,7 @@
 extension LedgerState {
     /// Secondments matching `filter`, by start date then id; their status is judged on `filter.on` when given.
     public func secondments(filter: SecondmentFilter = SecondmentFilter()) -> [SecondmentView] {
-        secondmentViews(projection.secondments.values.filter(filter.matches).map(\.started.secondmentID), on: filter.on)
+        secondmentViews(projection.secondments.values.filter(filter.matches).map(\.started.secondmentID), on: filter.day)
     }
 
     /// One secondment; its status is judged on `on` when given.

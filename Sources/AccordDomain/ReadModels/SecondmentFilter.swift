@@ -1,9 +1,13 @@
 /// Which secondments to list; every field left out matches all.
 public struct SecondmentFilter: Codable, Sendable, Equatable {
-    /// The day statuses are judged on. Alone, it keeps the secondments that cover it (start ≤ day ≤ actual end,
-    /// or planned end while not ended), whose status that day is `active`: who is seconded that day. With `status`,
-    /// it keeps those with that status on that day instead (`planned`, `overdue`…).
+    /// The day statuses are judged on. Alone, it keeps the secondments under way that day: `active` (start ≤ day ≤
+    /// actual end, or planned end while not ended) or `overdue` (past the planned end with no end recorded, so the
+    /// person may still be there): who is seconded that day. With `status`, it keeps those with that status on that
+    /// day instead (`planned`, `ended`…).
     public var on: BusinessDate?
+    /// The day statuses are judged on when `on` is not given, without keeping only those under way that day: the
+    /// whole list, each with its status on that day (as `accord secondment list` shows it on today).
+    public var statusOn: BusinessDate?
     /// Host site.
     public var site: String?
     public var agreement: String?
@@ -24,9 +28,11 @@ public struct SecondmentFilter: Codable, Sendable, Equatable {
         institution: String? = nil,
         mode: SecondmentMode? = nil,
         domain: String? = nil,
-        status: SecondmentStatus? = nil
+        status: SecondmentStatus? = nil,
+        statusOn: BusinessDate? = nil
     ) {
         self.on = on
+        self.statusOn = statusOn
         self.site = site
         self.agreement = agreement
         self.person = person
@@ -36,9 +42,14 @@ public struct SecondmentFilter: Codable, Sendable, Equatable {
         self.status = status
     }
 
+    /// The day the statuses are judged on.
+    var day: BusinessDate? { on ?? statusOn }
+
     func matches(_ record: SecondmentRecord) -> Bool {
         let started = record.started
-        let standing = status.map { $0 == record.status(on: on) } ?? on.map { record.covers($0) } ?? true
+        let standing =
+            status.map { $0 == record.status(on: day) }
+            ?? on.map { [.active, .overdue].contains(record.status(on: $0)) } ?? true
         return standing
             && (site.map { $0 == started.hostSite } ?? true)
             && (agreement.map { $0 == started.agreement } ?? true)

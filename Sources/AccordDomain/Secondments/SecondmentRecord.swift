@@ -31,10 +31,6 @@ struct SecondmentRecord: Sendable {
         return ending == nil ? .overdue : .ended
     }
 
-    func covers(_ date: BusinessDate) -> Bool {
-        started.startedOn <= date && date <= lastDay
-    }
-
     func overlaps(from start: BusinessDate, to end: BusinessDate) -> Bool {
         started.startedOn <= end && start <= lastDay
     }

@@ -65,7 +65,8 @@ extension AccordResponder {
                 )
             },
             lastVerification: transparency?.verification.status.last,
-            appendsRefused: engine.appendsRefused
+            appendsRefused: engine.appendsRefused,
+            health: health()
         )
     }
 

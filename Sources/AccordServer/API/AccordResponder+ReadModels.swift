@@ -57,7 +57,8 @@ extension AccordResponder {
                 institution: parameters["institution"],
                 mode: try parameters.choice("mode", as: SecondmentMode.self),
                 domain: parameters["domain"],
-                status: try parameters.choice("status", as: SecondmentStatus.self)
+                status: try parameters.choice("status", as: SecondmentStatus.self),
+                statusOn: try parameters.date("statusOn")
             )
             return try AccordResponder.json(engine.read { $0.secondments(filter: filter) })
         case ("secondments", let id?):
@@ -72,7 +73,8 @@ extension AccordResponder {
                 facility: parameters["facility"],
                 agreement: parameters["agreement"],
                 grantee: parameters["grantee"],
-                expiringWithinDays: try parameters.integer("expiringWithinDays", in: 0...3_650)
+                expiringWithinDays: try parameters.integer("expiringWithinDays", in: 0...3_650),
+                statusOn: try parameters.date("statusOn")
             )
             return try AccordResponder.json(engine.read { $0.accessGrants(filter: filter) })
         case ("access-grants", let id?):

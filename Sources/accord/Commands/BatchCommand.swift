@@ -65,13 +65,13 @@ struct BatchCommand: AsyncParsableCommand {
             data = FileHandle.standardInput.readData(ofLength: BatchCommand.maximumFileBytes + 1)
         } else {
             guard let handle = FileHandle(forReadingAtPath: file) else {
-                throw CommandFailure(message: "cannot read \(file); check the path")
+                throw CommandFailure(code: .unreadableFile, message: "cannot read \(file); check the path")
             }
             defer { try? handle.close() }
             data = handle.readData(ofLength: BatchCommand.maximumFileBytes + 1)
         }
         guard data.count <= BatchCommand.maximumFileBytes else {
-            throw CommandFailure(message: "\(file) is larger than \(BatchCommand.maximumFileBytes) bytes; split it")
+            throw CommandFailure(code: .inputTooLarge, message: "\(file) is larger than \(BatchCommand.maximumFileBytes) bytes; split it")
         }
         return data
     }
@@ -87,12 +87,13 @@ struct BatchCommand: AsyncParsableCommand {
             guard !text.isEmpty else { continue }
             guard (try? JSONSerialization.jsonObject(with: Data(text.utf8))) is [String: Any] else {
                 throw CommandFailure(
+                    code: .invalidBatch,
                     message: #"line \#(number + 1) is not a JSON object; each line is {"command": ..., "body": {...}}"#
                 )
             }
             lines.append(text)
         }
-        guard !lines.isEmpty else { throw CommandFailure(message: "the file holds no command") }
+        guard !lines.isEmpty else { throw CommandFailure(code: .invalidBatch, message: "the file holds no command") }
         return lines
     }
 

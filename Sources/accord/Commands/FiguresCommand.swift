@@ -28,7 +28,8 @@ struct FiguresCommand: AsyncParsableCommand {
             figures.mobilityFlows.map {
                 [String($0.year), $0.homeInstitution, $0.hostInstitution, String($0.secondmentsStarted)]
             },
-            empty: "none"
+            empty: "none",
+            width: global.tableWidth
         )
         print()
         print(Console.emphasis("Activity per domain"))
@@ -41,7 +42,8 @@ struct FiguresCommand: AsyncParsableCommand {
                         $0.activity.expertise,
                     ].map(String.init)
             },
-            empty: "none"
+            empty: "none",
+            width: global.tableWidth
         )
         print()
         print(Console.emphasis("All activity per year (with or without a domain)"))
@@ -55,14 +57,16 @@ struct FiguresCommand: AsyncParsableCommand {
                 ]
                 .map(String.init)
             },
-            empty: "none"
+            empty: "none",
+            width: global.tableWidth
         )
         print()
         print(Console.emphasis("Expertise per axis"))
         Console.printTable(
             ["YEAR", "AXIS", "EXPERTISE"],
-            figures.activityByAxis.map { [String($0.year), $0.axis.rawValue, String($0.expertise)] },
-            empty: "none"
+            figures.activityByAxis.map { [String($0.year), $0.axis.words, String($0.expertise)] },
+            empty: "none",
+            width: global.tableWidth
         )
     }
 }

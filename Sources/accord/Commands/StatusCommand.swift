@@ -4,7 +4,13 @@ import ArgumentParser
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show the daemon's state: log head, event count, uptime, latest checkpoint, last verification."
+        abstract:
+            "Show the daemon's state and health: log head, event count, uptime, writer, disk space, latest checkpoint, last verification.",
+        discussion: """
+            Exits 0 when the daemon is healthy, 4 when it answers but is not (its log writer failed, refuses appends \
+            on a full disk or waits on the disk, the disk holding its data is nearly full: under 5% or 100 MiB free, or its last verification \
+            found a manipulation), 3 when it cannot be reached.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -14,8 +20,13 @@ struct StatusCommand: AsyncParsableCommand {
         let status = try await client.get("/v1/status", as: StatusReport.self)
         if global.json {
             try Console.printJSON(status)
-            return
+        } else {
+            show(status)
         }
+        if status.health?.healthy == false { throw ExitCode(ExitStatus.unhealthy) }
+    }
+
+    private func show(_ status: StatusReport) {
         Rows.printFields([
             ("version", status.version),
             ("head position", String(status.head.position)),
@@ -28,6 +39,9 @@ struct StatusCommand: AsyncParsableCommand {
             ("connections", String(status.connections)),
             ("appends", status.appendsRefused.map { "refused: \($0)" } ?? "taken"),
             ("socket", global.resolvedSocketPath),
+            ("health", status.health.map { $0.healthy ? "ok" : "UNHEALTHY" } ?? "not reported by this daemon"),
+            ("writer", status.health?.writer),
+            ("disk free", status.health.map { "\($0.diskFreeBytes / 1_048_576) MiB of \($0.diskTotalBytes / 1_048_576) MiB" }),
             (
                 "latest checkpoint",
                 status.latestCheckpoint.map {
@@ -37,9 +51,11 @@ struct StatusCommand: AsyncParsableCommand {
             (
                 "last verification",
                 status.lastVerification.map {
-                    "\($0.result) at \($0.finishedAt): \($0.records) records, \($0.findings.count) findings"
+                    "\($0.result) at \($0.finishedAt): \(Plural.count(Int($0.records), "record")), "
+                        + Plural.count($0.findings.count, "finding")
                 } ?? "none since the daemon started (accord verify)"
             ),
         ])
+        for problem in status.health?.problems ?? [] { Console.standardError(Console.errorLine(problem)) }
     }
 }

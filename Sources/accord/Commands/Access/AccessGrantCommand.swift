@@ -7,6 +7,12 @@ struct AccessGrantCommand: AsyncParsableCommand {
         abstract: "Grant a person or a team access to a facility at a site."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = [
+        "grantID": "--id", "granteeKind": "--grantee-kind", "granteeInstitution": "--grantee-institution",
+        "validFrom": "--valid-from", "validUntil": "--valid-until",
+    ]
+
     @Option(name: .customLong("id"), help: "Grant id, e.g. g-2026-001.")
     var grantID: String
     @Option(help: "The agreement covering it.")
@@ -49,6 +55,6 @@ struct AccessGrantCommand: AsyncParsableCommand {
             validUntil: validUntil,
             domain: domain
         )
-        try await write.send("access.grant", body, global: global)
+        try await write.send("access.grant", body, flags: Self.flags, global: global)
     }
 }

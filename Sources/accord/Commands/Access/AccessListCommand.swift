@@ -7,7 +7,10 @@ struct AccessListCommand: AsyncParsableCommand {
         abstract: "List infrastructure access grants, valid on a date, at a site or facility, or expiring soon."
     )
 
-    @Option(help: "Business date, YYYY-MM-DD: only grants valid that day.", transform: BusinessDate.argument)
+    @Option(
+        help: "Business date, YYYY-MM-DD: only grants valid that day (default: all, with their status today).",
+        transform: BusinessDate.argument
+    )
     var on: BusinessDate?
     @Option(help: "Site.")
     var site: String?
@@ -36,9 +39,16 @@ struct AccessListCommand: AsyncParsableCommand {
             ("on", day?.description), ("site", site), ("facility", facility), ("agreement", agreement),
             ("grantee", grantee),
             ("expiringWithinDays", expiringWithinDays.map(String.init)),
+            // Without a day to filter on, every grant with its status today.
+            ("statusOn", day == nil ? Today.date.description : nil),
         ]
         let grants = try await global.client.get("/v1/access-grants", query: query, as: [AccessGrantView].self)
         if global.json { return try Console.printJSON(grants) }
-        Console.printTable(Rows.grantTitles, grants.map(Rows.grant), empty: "no access grants match")
+        Console.printTable(
+            Rows.grantTitles,
+            grants.map(Rows.grant),
+            empty: "no access grants match",
+            width: global.tableWidth
+        )
     }
 }

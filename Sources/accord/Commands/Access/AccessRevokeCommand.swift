@@ -7,6 +7,9 @@ struct AccessRevokeCommand: AsyncParsableCommand {
         abstract: "Revoke a grant that is valid on the given date."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = ["grantID": "the grant id", "revokedOn": "--revoked-on"]
+
     @Argument(help: "Grant id.")
     var grantID: String
     @Option(name: .customLong("revoked-on"), help: "Revocation date, YYYY-MM-DD.", transform: BusinessDate.argument)
@@ -21,7 +24,7 @@ struct AccessRevokeCommand: AsyncParsableCommand {
             "access.revoke",
             RevokeAccess(grantID: grantID, revokedOn: revokedOn, reason: reason),
             id: grantID,
-            global: global
+            flags: Self.flags, global: global
         )
     }
 }

@@ -23,10 +23,11 @@ struct ExpertiseListCommand: AsyncParsableCommand {
             expertise.map {
                 [
                     $0.expertiseID, $0.agreement, $0.deliveredOn.description, $0.people.joined(separator: ", "),
-                    $0.policyArea, $0.axis.rawValue, $0.summary,
+                    $0.policyArea, $0.axis.words, $0.summary,
                 ]
             },
-            empty: "no expertise recorded"
+            empty: "no expertise recorded",
+            width: global.tableWidth
         )
     }
 }

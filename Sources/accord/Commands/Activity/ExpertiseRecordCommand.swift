@@ -7,6 +7,11 @@ struct ExpertiseRecordCommand: AsyncParsableCommand {
         abstract: "Record expertise delivered under an agreement."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = [
+        "expertiseID": "--id", "deliveredOn": "--delivered-on", "policyArea": "--policy-area",
+    ]
+
     @Option(name: .customLong("id"), help: "Expertise id.")
     var expertiseID: String
     @Option(help: "The agreement.")
@@ -37,6 +42,6 @@ struct ExpertiseRecordCommand: AsyncParsableCommand {
             summary: summary,
             domain: domain
         )
-        try await write.send("expertise.record", body, global: global)
+        try await write.send("expertise.record", body, flags: Self.flags, global: global)
     }
 }

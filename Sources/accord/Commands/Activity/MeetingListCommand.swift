@@ -23,7 +23,8 @@ struct MeetingListCommand: AsyncParsableCommand {
                     $0.topics.joined(separator: ", "), $0.domain ?? "-",
                 ]
             },
-            empty: "no meetings recorded"
+            empty: "no meetings recorded",
+            width: global.tableWidth
         )
     }
 }

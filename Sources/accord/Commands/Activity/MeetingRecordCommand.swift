@@ -7,6 +7,9 @@ struct MeetingRecordCommand: AsyncParsableCommand {
         abstract: "Record a meeting held under an agreement."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = ["meetingID": "--id", "heldOn": "--held-on"]
+
     @Option(name: .customLong("id"), help: "Meeting id, e.g. m-2026-brussels.")
     var meetingID: String
     @Option(help: "The agreement.")
@@ -34,6 +37,6 @@ struct MeetingRecordCommand: AsyncParsableCommand {
             topics: topics,
             domain: domain
         )
-        try await write.send("meeting.record", body, global: global)
+        try await write.send("meeting.record", body, flags: Self.flags, global: global)
     }
 }

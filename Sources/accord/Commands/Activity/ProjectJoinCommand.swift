@@ -7,6 +7,9 @@ struct ProjectJoinCommand: AsyncParsableCommand {
         abstract: "Record joint work on a project under an agreement."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = ["projectID": "--id", "joinedOn": "--joined-on", "plannedEnd": "--planned-end"]
+
     @Option(name: .customLong("id"), help: "Project id.")
     var projectID: String
     @Option(help: "The agreement.")
@@ -38,6 +41,6 @@ struct ProjectJoinCommand: AsyncParsableCommand {
             joinedOn: joinedOn,
             plannedEnd: plannedEnd
         )
-        try await write.send("project.join", body, global: global)
+        try await write.send("project.join", body, flags: Self.flags, global: global)
     }
 }

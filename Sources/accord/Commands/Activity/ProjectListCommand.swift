@@ -19,11 +19,12 @@ struct ProjectListCommand: AsyncParsableCommand {
             ["ID", "AGREEMENT", "KIND", "TITLE", "DOMAIN", "JOINED", "PLANNED END", "ENDED"],
             projects.map {
                 [
-                    $0.projectID, $0.agreement, $0.kind.rawValue, $0.title, $0.domain, $0.joinedOn.description,
+                    $0.projectID, $0.agreement, $0.kind.words, $0.title, $0.domain, $0.joinedOn.description,
                     $0.plannedEnd?.description ?? "-", $0.endedOn?.description ?? "-",
                 ]
             },
-            empty: "no projects recorded"
+            empty: "no projects recorded",
+            width: global.tableWidth
         )
     }
 }

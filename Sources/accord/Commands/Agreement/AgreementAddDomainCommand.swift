@@ -7,6 +7,9 @@ struct AgreementAddDomainCommand: AsyncParsableCommand {
         abstract: "Open a further scientific domain under an agreement."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = ["agreementID": "the agreement id", "addedOn": "--added-on"]
+
     @Argument(help: "Agreement id.")
     var agreementID: String
     @Option(help: "The domain opened, e.g. digital-ai-data-science.")
@@ -22,6 +25,6 @@ struct AgreementAddDomainCommand: AsyncParsableCommand {
 
     func run() async throws {
         let body = AddAgreementDomain(agreementID: agreementID, domain: domain, addedOn: addedOn)
-        try await write.send("agreement.add-domain", body, id: agreementID, global: global)
+        try await write.send("agreement.add-domain", body, id: agreementID, flags: Self.flags, global: global)
     }
 }

@@ -7,6 +7,9 @@ struct AgreementExtendCommand: AsyncParsableCommand {
         abstract: "Move an agreement's end of validity later."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = ["agreementID": "the agreement id", "validUntil": "--valid-until"]
+
     @Argument(help: "Agreement id.")
     var agreementID: String
     @Option(
@@ -23,7 +26,7 @@ struct AgreementExtendCommand: AsyncParsableCommand {
             "agreement.extend",
             ExtendAgreement(agreementID: agreementID, validUntil: validUntil),
             id: agreementID,
-            global: global
+            flags: Self.flags, global: global
         )
     }
 }

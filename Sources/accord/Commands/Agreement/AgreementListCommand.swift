@@ -30,12 +30,13 @@ struct AgreementListCommand: AsyncParsableCommand {
             ["ID", "KIND", "PARTIES", "SIGNED", "VALID UNTIL", "STATUS", "DOMAINS", "ACTIVITY"],
             agreements.map {
                 [
-                    $0.agreementID, $0.kind.rawValue, $0.parties.joined(separator: ","), $0.signedOn.description,
-                    $0.validUntil?.description ?? "-", $0.status?.rawValue ?? "-", $0.domains.joined(separator: ","),
+                    $0.agreementID, $0.kind.words, $0.parties.joined(separator: ","), $0.signedOn.description,
+                    $0.validUntil?.description ?? "-", $0.status?.words ?? "-", $0.domains.joined(separator: ","),
                     Rows.activity($0.activity),
                 ]
             },
-            empty: "no agreements match"
+            empty: "no agreements match",
+            width: global.tableWidth
         )
     }
 }

@@ -22,21 +22,31 @@ struct AgreementShowCommand: AsyncParsableCommand {
         )
         if global.json { return try Console.printJSON(detail) }
         Rows.printFields([
-            ("agreement", detail.agreementID), ("title", detail.title), ("kind", detail.kind.rawValue),
+            ("agreement", detail.agreementID), ("title", detail.title), ("kind", detail.kind.words),
             ("parties", detail.parties.joined(separator: ", ")), ("signed on", detail.signedOn.description),
             ("valid until", detail.validUntil?.description ?? "no end date"),
             ("terminated on", detail.terminatedOn.map { "\($0) (\(detail.terminationReason ?? ""))" }),
-            ("status", detail.status.map { "\($0.rawValue) on \(detail.statusOn?.description ?? "")" }),
+            ("status", detail.status.map { Rows.status($0, on: detail.statusOn) }),
             ("domains", detail.domains.map(\.domain).joined(separator: ", ")),
             ("activity", Rows.activity(detail.activity)),
         ])
         if !detail.secondments.isEmpty {
             print()
-            Console.printTable(Rows.secondmentTitles, detail.secondments.map(Rows.secondment), empty: "")
+            Console.printTable(
+                Rows.secondmentTitles,
+                detail.secondments.map(Rows.secondment),
+                empty: "",
+                width: global.tableWidth
+            )
         }
         if !detail.accessGrants.isEmpty {
             print()
-            Console.printTable(Rows.grantTitles, detail.accessGrants.map(Rows.grant), empty: "")
+            Console.printTable(
+                Rows.grantTitles,
+                detail.accessGrants.map(Rows.grant),
+                empty: "",
+                width: global.tableWidth
+            )
         }
     }
 }

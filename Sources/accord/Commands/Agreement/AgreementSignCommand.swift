@@ -7,6 +7,9 @@ struct AgreementSignCommand: AsyncParsableCommand {
         abstract: "Record a signed agreement between two or more institutions."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = ["agreementID": "--id", "signedOn": "--signed-on", "validUntil": "--valid-until"]
+
     @Option(name: .customLong("id"), help: "Agreement id, e.g. cnrs-jrc-mou-2026.")
     var agreementID: String
     @Option(help: "Title of the agreement.")
@@ -38,6 +41,6 @@ struct AgreementSignCommand: AsyncParsableCommand {
             domains: domains,
             validUntil: validUntil
         )
-        try await write.send("agreement.sign", body, global: global)
+        try await write.send("agreement.sign", body, flags: Self.flags, global: global)
     }
 }

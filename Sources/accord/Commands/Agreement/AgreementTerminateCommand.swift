@@ -7,6 +7,9 @@ struct AgreementTerminateCommand: AsyncParsableCommand {
         abstract: "Record the termination of an agreement."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = ["agreementID": "the agreement id", "terminatedOn": "--terminated-on"]
+
     @Argument(help: "Agreement id.")
     var agreementID: String
     @Option(name: .customLong("terminated-on"), help: "Termination date, YYYY-MM-DD.", transform: BusinessDate.argument)
@@ -18,6 +21,6 @@ struct AgreementTerminateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let body = TerminateAgreement(agreementID: agreementID, terminatedOn: terminatedOn, reason: reason)
-        try await write.send("agreement.terminate", body, id: agreementID, global: global)
+        try await write.send("agreement.terminate", body, id: agreementID, flags: Self.flags, global: global)
     }
 }

@@ -35,9 +35,12 @@ struct CorrectCommand: AsyncParsableCommand {
             do {
                 corrected = try JSONCoding.decoder.decode(Event.self, from: text)
             } catch {
+                // The decoder's own text names Swift types; the API's wording names the field.
+                let problem = (error as? DecodingError).map { Rejection(decoding: $0).message } ?? "it is not JSON"
                 throw CommandFailure(
+                    code: .invalidEvent,
                     message:
-                        "--event must be an event as JSON ({\"type\": \"AgreementSigned\", \"payload\": {...}}) or an edited line of `accord log --json`: \(error)"
+                        "--event must be an event as JSON ({\"type\": \"AgreementSigned\", \"payload\": {...}}) or an edited line of `accord log --json`: \(problem)"
                 )
             }
         }
@@ -57,7 +60,7 @@ struct CorrectCommand: AsyncParsableCommand {
         } else if argument.hasPrefix("@") {
             let path = String(argument.dropFirst())
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw CommandFailure(message: "cannot read \(path); check the path")
+                throw CommandFailure(code: .unreadableFile, message: "cannot read \(path); check the path")
             }
             defer { try? handle.close() }
             data = handle.readData(ofLength: maximumEventBytes + 1)
@@ -65,7 +68,7 @@ struct CorrectCommand: AsyncParsableCommand {
             data = Data(argument.utf8)
         }
         guard data.count <= maximumEventBytes else {
-            throw CommandFailure(message: "the event is larger than \(maximumEventBytes) bytes")
+            throw CommandFailure(code: .inputTooLarge, message: "the event is larger than \(maximumEventBytes) bytes")
         }
         return data
     }

@@ -16,11 +16,12 @@ struct InstitutionListCommand: AsyncParsableCommand {
             ["ID", "NAME", "COUNTRY", "KIND", "SITES", "AGREEMENTS"],
             institutions.map {
                 [
-                    $0.institutionID, $0.name, $0.country, $0.kind.rawValue, $0.sites.joined(separator: ","),
+                    $0.institutionID, $0.name, $0.country, $0.kind.words, $0.sites.joined(separator: ","),
                     $0.agreements.joined(separator: ","),
                 ]
             },
-            empty: "no institutions registered"
+            empty: "no institutions registered",
+            width: global.tableWidth
         )
     }
 }

@@ -7,6 +7,9 @@ struct InstitutionRegisterCommand: AsyncParsableCommand {
         abstract: "Register an institution (a party to agreements)."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = ["institutionID": "--id"]
+
     @Option(name: .customLong("id"), help: "Institution id, e.g. cnrs or jrc (lowercase letters, digits, . _ -).")
     var institutionID: String
     @Option(help: "Full name, e.g. \"Centre national de la recherche scientifique\".")
@@ -20,6 +23,6 @@ struct InstitutionRegisterCommand: AsyncParsableCommand {
 
     func run() async throws {
         let body = RegisterInstitution(institutionID: institutionID, name: name, country: country, kind: kind)
-        try await write.send("institution.register", body, global: global)
+        try await write.send("institution.register", body, flags: Self.flags, global: global)
     }
 }

@@ -24,6 +24,11 @@ struct PersonHistoryCommand: AsyncParsableCommand {
             ("home", "\(person.homeInstitution), \(person.unit)"),
         ])
         print()
-        Console.printTable(Rows.timelineTitles, response.history.timeline.map(Rows.timeline), empty: "no history yet")
+        Console.printTable(
+            Rows.timelineTitles,
+            response.history.timeline.map(Rows.timeline),
+            empty: "no history yet",
+            width: global.tableWidth
+        )
     }
 }

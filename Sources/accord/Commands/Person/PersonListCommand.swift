@@ -17,7 +17,8 @@ struct PersonListCommand: AsyncParsableCommand {
                     $0.person.homeInstitution, $0.person.unit,
                 ]
             },
-            empty: "no people registered"
+            empty: "no people registered",
+            width: global.tableWidth
         )
     }
 }

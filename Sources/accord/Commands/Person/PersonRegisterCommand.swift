@@ -9,6 +9,9 @@ struct PersonRegisterCommand: AsyncParsableCommand {
             "The name and e-mail are stored apart from the hash-chained log, so they can be erased without rewriting history; the log keeps a salted hash of them."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = ["personID": "--id", "homeInstitution": "--home-institution"]
+
     @Option(name: .customLong("id"), help: "Person id, e.g. p-0001 (an id, not a name).")
     var personID: String
     @Option(name: .customLong("home-institution"), help: "Home institution id, e.g. cnrs.")
@@ -33,6 +36,6 @@ struct PersonRegisterCommand: AsyncParsableCommand {
 
     func run() async throws {
         let body = Body(personID: personID, homeInstitution: homeInstitution, unit: unit, name: name, email: email)
-        try await write.send("person.register", body, global: global)
+        try await write.send("person.register", body, flags: Self.flags, global: global)
     }
 }

@@ -25,6 +25,7 @@ struct ConsistencyVerification {
         let notes = try ProofInputs.checkpointNotes(oldFile)
         guard notes.count == 1 else {
             throw CommandFailure(
+                code: .invalidCheckpoint,
                 message: "\(oldFile) holds \(notes.count) checkpoints; give one (the old checkpoint you kept)",
                 exitCode: VerifyCommand.usage
             )

@@ -38,14 +38,14 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let files = FileManager.default
         if let existing = try? files.contentsOfDirectory(atPath: evidence), !existing.isEmpty {
-            throw CommandFailure(message: "\(evidence) is not empty; give a new or empty folder")
+            throw CommandFailure(code: .folderNotEmpty, message: "\(evidence) is not empty; give a new or empty folder")
         }
         let policy = try policyFile.map { try ProofInputs.text(of: $0, what: "the witness policy") }
         if let policy {
             do {
                 _ = try WitnessPolicy(parsing: policy)
             } catch {
-                throw CommandFailure(message: "the witness policy \(policyFile!): \(error)")
+                throw CommandFailure(code: .invalidWitnessPolicy, message: "the witness policy \(policyFile!): \(error)")
             }
         }
         let client = global.client
@@ -64,6 +64,7 @@ struct ExportCommand: AsyncParsableCommand {
             latest = try Checkpoint(parsing: try SignedNote(parsing: latestText).text)
         } catch {
             throw CommandFailure(
+                code: .invalidCheckpoint,
                 message: "the daemon's latest checkpoint does not parse: \(error)",
                 exitCode: ExitStatus.refused
             )
@@ -82,6 +83,7 @@ struct ExportCommand: AsyncParsableCommand {
             throw failure
         } catch {
             throw CommandFailure(
+                code: .unwritableFile,
                 message: "cannot write the evidence folder \(evidence): \(error)",
                 exitCode: ExitStatus.refused
             )
@@ -99,6 +101,7 @@ struct ExportCommand: AsyncParsableCommand {
             reader = try LogReader.open(path: .init(logPath))
         } catch {
             throw CommandFailure(
+                code: .unreadableFile,
                 message: "cannot read the log \(logPath) (\(error.message)); export where the data folder is readable",
                 exitCode: ExitStatus.refused
             )
@@ -108,6 +111,7 @@ struct ExportCommand: AsyncParsableCommand {
         while read < records, try cursor.next() != nil { read += 1 }
         guard read == records else {
             throw CommandFailure(
+                code: .logChanged,
                 message: "the log holds fewer records than its latest checkpoint",
                 exitCode: ExitStatus.refused
             )
@@ -117,6 +121,7 @@ struct ExportCommand: AsyncParsableCommand {
             let output = FileHandle(forWritingAtPath: destination)
         else {
             throw CommandFailure(
+                code: .unwritableFile,
                 message: "cannot copy the log \(logPath) to \(destination)",
                 exitCode: ExitStatus.refused
             )
@@ -128,7 +133,7 @@ struct ExportCommand: AsyncParsableCommand {
         var remaining = cursor.progress.bytesVerified
         while remaining > 0 {
             let chunk = try input.read(upToCount: Int(min(remaining, 1 << 20))) ?? Data()
-            guard !chunk.isEmpty else { throw CommandFailure(message: "\(logPath) became shorter while it was copied") }
+            guard !chunk.isEmpty else { throw CommandFailure(code: .logChanged, message: "\(logPath) became shorter while it was copied") }
             try output.write(contentsOf: chunk)
             remaining -= UInt64(chunk.count)
         }

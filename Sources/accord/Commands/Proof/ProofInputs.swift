@@ -10,18 +10,19 @@ enum ProofInputs {
 
     static func text(of path: String, what: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CommandFailure(message: "cannot read \(what) \(path); check the path", exitCode: VerifyCommand.usage)
+            throw CommandFailure(code: .unreadableFile, message: "cannot read \(what) \(path); check the path", exitCode: VerifyCommand.usage)
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: maximumFileBytes + 1)) ?? Data()
         guard data.count <= maximumFileBytes else {
             throw CommandFailure(
+                code: .inputTooLarge,
                 message: "\(what) \(path) is larger than \(maximumFileBytes) bytes",
                 exitCode: VerifyCommand.usage
             )
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure(message: "\(what) \(path) is not UTF-8 text", exitCode: VerifyCommand.usage)
+            throw CommandFailure(code: .unreadableFile, message: "\(what) \(path) is not UTF-8 text", exitCode: VerifyCommand.usage)
         }
         return text
     }
@@ -34,6 +35,7 @@ enum ProofInputs {
             return try NoteVerifier(verifierKey: text)
         } catch {
             throw CommandFailure(
+                code: .invalidKey,
                 message: "\(value) is neither a verifier key (name+hexkeyid+base64, as `accord key` prints) nor a "
                     + "file holding one: \(error)",
                 exitCode: VerifyCommand.usage
@@ -48,6 +50,7 @@ enum ProofInputs {
         let notes = CheckpointStore.notes(inText: text)
         guard !notes.isEmpty else {
             throw CommandFailure(
+                code: .invalidCheckpoint,
                 message: "\(path) holds no checkpoint note (origin, size, root, an empty line, signature lines)",
                 exitCode: VerifyCommand.usage
             )
@@ -61,7 +64,7 @@ enum ProofInputs {
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure(message: "the witness policy \(path): \(error)", exitCode: VerifyCommand.usage)
+            throw CommandFailure(code: .invalidWitnessPolicy, message: "the witness policy \(path): \(error)", exitCode: VerifyCommand.usage)
         }
     }
 }

@@ -14,7 +14,7 @@ enum ProofVerification {
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure(message: "\(proofFile) is not a proof: \(error)", exitCode: VerifyCommand.usage)
+            throw CommandFailure(code: .invalidProof, message: "\(proofFile) is not a proof: \(error)", exitCode: VerifyCommand.usage)
         }
         guard let frame = bundle.extra else {
             throw manipulation("\(proofFile) carries no record (no extra line); `accord prove` always writes one")
@@ -74,6 +74,6 @@ enum ProofVerification {
     }
 
     static func manipulation(_ message: String) -> CommandFailure {
-        CommandFailure(message: "manipulation: \(message)", exitCode: VerifyCommand.manipulation)
+        CommandFailure(code: .manipulation, message: "manipulation: \(message)", exitCode: VerifyCommand.manipulation)
     }
 }

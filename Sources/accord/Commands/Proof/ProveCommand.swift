@@ -38,7 +38,7 @@ struct ProveCommand: AsyncParsableCommand {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            throw CommandFailure(message: "cannot write the proof to \(output): \(error.localizedDescription)")
+            throw CommandFailure(code: .unwritableFile, message: "cannot write the proof to \(output): \(error.localizedDescription)")
         }
         Console.standardError("proof of record \(position) written to \(output)")
     }

@@ -16,7 +16,9 @@ enum VerificationPrinter {
             if let position = finding.position { place.append("position \(position)") }
             if let offset = finding.offset { place.append("byte offset \(offset)") }
             let suffix = place.isEmpty ? "" : " (\(place.joined(separator: ", ")))"
-            Swift.print("\(Console.emphasis(finding.grade.rawValue)) \(finding.code)\(suffix): \(finding.message)")
+            Swift.print(
+                "\(Console.emphasis(finding.grade.rawValue)) \(finding.code)\(suffix): \(VisibleText.escaped(finding.message))"
+            )
         }
     }
 }

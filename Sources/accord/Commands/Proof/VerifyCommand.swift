@@ -70,6 +70,7 @@ struct VerifyCommand: AsyncParsableCommand {
         if let proofFile {
             guard logFile == nil, checkpointFile == nil else {
                 throw CommandFailure(
+                    code: .usage,
                     message: "--proof is checked alone: leave out --log and --checkpoint",
                     exitCode: Self.usage
                 )
@@ -87,6 +88,7 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         guard key == nil, policyFile == nil else {
             throw CommandFailure(
+                code: .usage,
                 message: "--key and --policy are for offline checks (--log, --proof); the daemon uses its own",
                 exitCode: Self.usage
             )
@@ -97,6 +99,7 @@ struct VerifyCommand: AsyncParsableCommand {
     private func requiredKey(_ option: String) throws -> NoteVerifier {
         guard let key else {
             throw CommandFailure(
+                code: .usage,
                 message: "\(option) needs --key KEY: the log's verifier key, as `accord key` prints it, obtained from "
                     + "someone you trust (not from the copy being checked)",
                 exitCode: Self.usage
@@ -115,7 +118,7 @@ struct VerifyCommand: AsyncParsableCommand {
             logKey = try ProofInputs.logKey(key)
         }
         guard FileManager.default.isReadableFile(atPath: logFile) else {
-            throw CommandFailure(message: "cannot read the log \(logFile); check the path", exitCode: Self.usage)
+            throw CommandFailure(code: .unreadableFile, message: "cannot read the log \(logFile); check the path", exitCode: Self.usage)
         }
         let verification = LogVerification(
             logPath: logFile,

@@ -7,6 +7,9 @@ struct SecondmentEndCommand: AsyncParsableCommand {
         abstract: "Record the actual end of an active secondment."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = ["secondmentID": "the secondment id", "endedOn": "--ended-on"]
+
     @Argument(help: "Secondment id.")
     var secondmentID: String
     @Option(name: .customLong("ended-on"), help: "Actual last day, YYYY-MM-DD.", transform: BusinessDate.argument)
@@ -18,6 +21,6 @@ struct SecondmentEndCommand: AsyncParsableCommand {
 
     func run() async throws {
         let body = EndSecondment(secondmentID: secondmentID, endedOn: endedOn, outcome: outcome)
-        try await write.send("secondment.end", body, id: secondmentID, global: global)
+        try await write.send("secondment.end", body, id: secondmentID, flags: Self.flags, global: global)
     }
 }

@@ -7,6 +7,9 @@ struct SecondmentExtendCommand: AsyncParsableCommand {
         abstract: "Move a secondment's planned end later."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = ["secondmentID": "the secondment id", "plannedEnd": "--planned-end"]
+
     @Argument(help: "Secondment id.")
     var secondmentID: String
     @Option(
@@ -23,7 +26,7 @@ struct SecondmentExtendCommand: AsyncParsableCommand {
             "secondment.extend",
             ExtendSecondment(secondmentID: secondmentID, plannedEnd: plannedEnd),
             id: secondmentID,
-            global: global
+            flags: Self.flags, global: global
         )
     }
 }

@@ -5,10 +5,17 @@ struct SecondmentListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List secondments: who is, was or will be seconded where.",
-        discussion: "With --on, only secondments running that day (from the start to the actual or planned end)."
+        discussion: """
+            Statuses are judged on a day: --on, else today. With --on, only the secondments under way that day: \
+            active, or overdue (past the planned end with no end recorded). Without --on, all of them, with their \
+            status today; --status overdue lists those whose end is missing today.
+            """
     )
 
-    @Option(help: "Business date, YYYY-MM-DD.", transform: BusinessDate.argument)
+    @Option(
+        help: "Business date, YYYY-MM-DD: only the secondments under way that day, with their status then.",
+        transform: BusinessDate.argument
+    )
     var on: BusinessDate?
     @Option(help: "Host site.")
     var site: String?
@@ -22,18 +29,24 @@ struct SecondmentListCommand: AsyncParsableCommand {
     var mode: SecondmentMode?
     @Option(help: "Domain.")
     var domain: String?
-    @Option(help: "Status: \(SecondmentStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Status on --on (default today): planned, active, overdue, ended.")
     var status: SecondmentStatus?
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         let query = [
-            ("on", on?.description), ("site", site), ("agreement", agreement), ("person", person),
+            ("on", on?.description), ("statusOn", on == nil ? Today.date.description : nil), ("site", site),
+            ("agreement", agreement), ("person", person),
             ("institution", institution),
             ("mode", mode?.rawValue), ("domain", domain), ("status", status?.rawValue),
         ]
         let secondments = try await global.client.get("/v1/secondments", query: query, as: [SecondmentView].self)
         if global.json { return try Console.printJSON(secondments) }
-        Console.printTable(Rows.secondmentTitles, secondments.map(Rows.secondment), empty: "no secondments match")
+        Console.printTable(
+            Rows.secondmentTitles,
+            secondments.map(Rows.secondment),
+            empty: "no secondments match",
+            width: global.tableWidth
+        )
     }
 }

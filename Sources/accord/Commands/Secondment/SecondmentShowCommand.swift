@@ -10,25 +10,25 @@ struct SecondmentShowCommand: AsyncParsableCommand {
 
     @Argument(help: "Secondment id.")
     var secondmentID: String
-    @Option(help: "Business date for the status, YYYY-MM-DD.", transform: BusinessDate.argument)
+    @Option(help: "Business date for the status, YYYY-MM-DD (default: today).", transform: BusinessDate.argument)
     var on: BusinessDate?
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         let view = try await global.client.get(
             "/v1/secondments/\(PathSegment.encode(secondmentID))",
-            query: [("on", on?.description)],
+            query: [("on", (on ?? Today.date).description)],
             as: SecondmentView.self
         )
         if global.json { return try Console.printJSON(view) }
         Rows.printFields([
             ("secondment", view.secondmentID), ("person", view.person), ("agreement", view.agreement),
             ("from → to", "\(view.homeInstitution) → \(view.hostInstitution) at \(view.hostSite)"),
-            ("mode", view.mode.rawValue),
+            ("mode", view.mode.words),
             ("domain", view.domain), ("started on", view.startedOn.description),
             ("planned end", view.plannedEnd.description),
             ("extensions", view.extensions.isEmpty ? nil : view.extensions.map(\.description).joined(separator: ", ")),
-            ("ended on", view.endedOn.map { "\($0) (\(view.outcome ?? ""))" }), ("status", view.status.rawValue + (view.statusOn.map { " on \($0)" } ?? "")),
+            ("ended on", view.endedOn.map { "\($0) (\(view.outcome ?? ""))" }), ("status", Rows.status(view.status, on: view.statusOn)),
             ("recorded at position", String(view.position)),
         ])
     }

@@ -7,6 +7,12 @@ struct SecondmentStartCommand: AsyncParsableCommand {
         abstract: "Record the start of a secondment under an agreement."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = [
+        "secondmentID": "--id", "homeInstitution": "--home-institution", "hostInstitution": "--host-institution",
+        "hostSite": "--host-site", "startedOn": "--start", "plannedEnd": "--planned-end",
+    ]
+
     @Option(name: .customLong("id"), help: "Secondment id, e.g. s-2026-001.")
     var secondmentID: String
     @Option(help: "The person seconded (person id).")
@@ -43,6 +49,6 @@ struct SecondmentStartCommand: AsyncParsableCommand {
             startedOn: startedOn,
             plannedEnd: plannedEnd
         )
-        try await write.send("secondment.start", body, global: global)
+        try await write.send("secondment.start", body, flags: Self.flags, global: global)
     }
 }

@@ -14,7 +14,8 @@ struct SiteListCommand: AsyncParsableCommand {
         Console.printTable(
             ["ID", "INSTITUTION", "NAME", "COUNTRY", "FACILITIES"],
             sites.map { [$0.siteID, $0.institution, $0.name, $0.country, $0.facilities.joined(separator: ", ")] },
-            empty: "no sites registered"
+            empty: "no sites registered",
+            width: global.tableWidth
         )
     }
 }

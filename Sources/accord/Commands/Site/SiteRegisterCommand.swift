@@ -7,6 +7,9 @@ struct SiteRegisterCommand: AsyncParsableCommand {
         abstract: "Register a site of an institution and the facilities it offers."
     )
 
+    /// The flags the user typed for the fields of the command sent.
+    static let flags: FlagNames = ["siteID": "--id"]
+
     @Option(name: .customLong("id"), help: "Site id, e.g. ispra.")
     var siteID: String
     @Option(help: "The institution the site belongs to, e.g. jrc.")
@@ -28,6 +31,6 @@ struct SiteRegisterCommand: AsyncParsableCommand {
             country: country,
             facilities: facilities
         )
-        try await write.send("site.register", body, global: global)
+        try await write.send("site.register", body, flags: Self.flags, global: global)
     }
 }

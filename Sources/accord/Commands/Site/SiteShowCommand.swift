@@ -24,7 +24,8 @@ struct SiteShowCommand: AsyncParsableCommand {
         Console.printTable(
             Rows.timelineTitles,
             history.timeline.map(Rows.timeline),
-            empty: "nothing has happened at this site yet"
+            empty: "nothing has happened at this site yet",
+            width: global.tableWidth
         )
     }
 }

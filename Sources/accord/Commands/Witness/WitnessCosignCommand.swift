@@ -26,7 +26,7 @@ struct WitnessCosignCommand: AsyncParsableCommand {
         do {
             witness = try WitnessState.load(directory: state)
         } catch {
-            throw CommandFailure(message: error.message)
+            throw CommandFailure(code: .witnessState, message: error.message)
         }
         let client = global.client
         let noteText = String(
@@ -40,6 +40,7 @@ struct WitnessCosignCommand: AsyncParsableCommand {
             checkpoint = try Checkpoint.verified(note: note, by: witness.logKey, origin: witness.logKey.name)
         } catch {
             throw CommandFailure(
+                code: .cosignRefused,
                 message: "refused to cosign: the latest checkpoint is not signed by the log key "
                     + "\(witness.logKey.verifierKey): \(error)",
                 exitCode: Self.refused
@@ -60,7 +61,7 @@ struct WitnessCosignCommand: AsyncParsableCommand {
             try WitnessCheck.check(checkpoint, state: witness, proof: proof)
             recorded = try witness.recording(checkpoint)
         } catch {
-            throw CommandFailure(message: "\(witness.name): \(error.message)", exitCode: Self.refused)
+            throw CommandFailure(code: .cosignRefused, message: "\(witness.name): \(error.message)", exitCode: Self.refused)
         }
         do {
             cosignature = try recorded.signer.cosign(
@@ -68,7 +69,7 @@ struct WitnessCosignCommand: AsyncParsableCommand {
                 timestampSeconds: UInt64(Date().timeIntervalSince1970)
             )
         } catch {
-            throw CommandFailure(message: "cannot cosign: \(error)", exitCode: Self.refused)
+            throw CommandFailure(code: .cosignRefused, message: "cannot cosign: \(error)", exitCode: Self.refused)
         }
         let cosigned = SignedNote(text: note.text, signatures: [cosignature]).serialized
         _ = try await client.post(TransparencyRoute.addCosignature.pathTemplate, text: cosigned)

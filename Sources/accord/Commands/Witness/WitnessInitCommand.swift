@@ -31,14 +31,14 @@ struct WitnessInitCommand: AsyncParsableCommand {
         do {
             key = try ProofInputs.logKey(logKey)
         } catch let failure as CommandFailure {
-            throw CommandFailure(message: failure.message)
+            throw CommandFailure(code: failure.code, message: failure.message)
         }
         do {
             let witness = try WitnessState.create(directory: state, name: name, logKey: key)
             Console.standardError("witness \(name) created in \(state); give this policy line to the log's operator:")
             print("witness \(name) \(witness.signer.verifierKey)")
         } catch {
-            throw CommandFailure(message: error.message)
+            throw CommandFailure(code: .witnessState, message: error.message)
         }
     }
 }
