@@ -26,6 +26,12 @@ extension LedgerState {
         retractionPosition[position]
     }
 
+    /// The positions of every correction of `position`, oldest first, and of its retraction last if it was
+    /// retracted: the chain `accord log --event` shows.
+    public func amendments(of position: UInt64) -> [UInt64] {
+        (correctionPositions[position] ?? []) + (retractionPosition[position].map { [$0] } ?? [])
+    }
+
     /// The latest correction of `position`, if it was corrected.
     public func latestCorrection(of position: UInt64) -> RecordedEvent? {
         latestCorrectionIndex[position].map { recordedEvents[$0] }

@@ -13,6 +13,8 @@ public struct LedgerState: Sendable {
     var latestCorrectionIndex: TreeDictionary<UInt64, Int> = [:]
     /// For a retracted position, the position of its retraction.
     var retractionPosition: TreeDictionary<UInt64, UInt64> = [:]
+    /// For a corrected position, the positions of all its corrections, oldest first.
+    var correctionPositions: TreeDictionary<UInt64, [UInt64]> = [:]
     var streamVersions: TreeDictionary<String, UInt64> = [:]
     var projection = Projection()
 
@@ -35,6 +37,7 @@ public struct LedgerState: Sendable {
         switch recorded.event {
         case .eventCorrected(let correction):
             latestCorrectionIndex[correction.position] = recordedEvents.count - 1
+            correctionPositions[correction.position, default: []].append(recorded.position)
             projection = rebuiltProjection()
         case .eventRetracted(let retraction):
             retractionPosition[retraction.position] = recorded.position

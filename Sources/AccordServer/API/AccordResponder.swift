@@ -12,6 +12,7 @@ public struct AccordResponder: HTTPResponder {
     let startedAt: Date
     let connectionCount: @Sendable () -> Int
     let logger: Logger
+    let followers = FollowerSlots(limit: AccordResponder.maximumFollowers)
 
     public init(engine: LedgerEngine, startedAt: Date, connectionCount: @escaping @Sendable () -> Int, logger: Logger) {
         self.engine = engine

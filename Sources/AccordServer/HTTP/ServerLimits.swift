@@ -8,6 +8,9 @@ public struct ServerLimits: Sendable, Equatable {
     public var idleTimeoutMilliseconds: Int64
     /// How long shutdown waits for in-flight requests before closing their connections.
     public var shutdownGraceMilliseconds: Int64
+    /// How long a streamed answer waits for its peer to take one chunk before the peer is told where to resume
+    /// and disconnected (a follower too slow for its bounded buffer).
+    public var streamStallTimeoutMilliseconds: Int64 = 10_000
 
     public init(
         maximumBodyBytes: Int = 64 * 1024,

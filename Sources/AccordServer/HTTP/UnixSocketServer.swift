@@ -22,6 +22,8 @@ public final class UnixSocketServer: Sendable {
     private struct ConnectionSlot {
         var channel: any Channel
         var busy: Bool
+        /// Serving a streamed answer, which has no end of its own: shutdown closes it at once.
+        var streaming = false
     }
 
     /// Pending connections the kernel queues; also accordd.socket's Backlog= (see `bind`).
@@ -80,7 +82,8 @@ public final class UnixSocketServer: Sendable {
     public func beginShutdown() {
         let (serverChannel, idle) = state.withLock { state -> ((any Channel)?, [any Channel]) in
             state.shuttingDown = true
-            return (state.serverChannel, state.connections.values.filter { !$0.busy }.map(\.channel))
+            let closable = state.connections.values.filter { !$0.busy || $0.streaming }
+            return (state.serverChannel, closable.map(\.channel))
         }
         serverChannel?.close(promise: nil)
         for channel in idle { channel.close(promise: nil) }
@@ -132,12 +135,17 @@ public final class UnixSocketServer: Sendable {
             name: SocketOptionName(SO_PEERCRED)
         )
         return credentials.flatMapThrowing { credentials in
-            try channel.pipeline.syncOperations.addHandlers([
-                IdleStateHandler(readTimeout: idleTimeout), IdleConnectionCloser(),
-            ])
+            try channel.pipeline.syncOperations.addHandler(
+                IdleStateHandler(readTimeout: idleTimeout),
+                name: UnixSocketServer.idleHandlerName
+            )
+            try channel.pipeline.syncOperations.addHandler(IdleConnectionCloser())
             try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+            // Finished on deinit (the deprecated initializer): a connection accepted just as shutdown closes the
+            // listening channel is dropped before anyone calls executeThenClose on it, and the non-deprecated one
+            // traps then (swift-nio issue 2813), which a daemon stopped under load did.
             let asyncChannel = try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
-                wrappingChannelSynchronously: channel
+                synchronouslyWrapping: channel
             )
             return AcceptedConnection(
                 channel: asyncChannel,
@@ -231,6 +239,16 @@ public final class UnixSocketServer: Sendable {
                 } else {
                     response = await responder.respond(to: HTTPRequest(head: requestHead, body: body, peer: peer))
                 }
+                if let stream = response.stream {
+                    try await serve(
+                        stream,
+                        head: response,
+                        version: requestHead.version,
+                        identifier: identifier,
+                        channel: channel
+                    )
+                    return
+                }
                 let shuttingDown = state.withLock { $0.shuttingDown }
                 let keepAlive = requestHead.isKeepAlive && !tooLarge && !shuttingDown
                 try await write(response, keepAlive: keepAlive, version: requestHead.version, to: outbound)
@@ -241,6 +259,43 @@ public final class UnixSocketServer: Sendable {
                     return
                 }
             }
+        }
+    }
+
+    static let idleHandlerName = "idle-state"
+
+    /// A streamed answer: no idle timeout (the peer only listens), chunked, ended when the producer returns, the
+    /// peer goes away, or the daemon shuts down.
+    private func serve(
+        _ stream: ResponseStream,
+        head response: HTTPResponse,
+        version: HTTPVersion,
+        identifier: ObjectIdentifier,
+        channel: any Channel
+    ) async throws {
+        // Marked before it starts, so a shutdown from here on closes it (one that began earlier ends it with its grace).
+        state.withLock { $0.connections[identifier]?.streaming = true }
+        _ = try? await channel.pipeline.removeHandler(name: UnixSocketServer.idleHandlerName).get()
+        var headers = response.headers
+        headers.remove(name: "Content-Length")
+        headers.replaceOrAdd(name: "Connection", value: "close")
+        let writer = ResponseBodyWriter(
+            channel: channel,
+            stallTimeout: .milliseconds(limits.streamStallTimeoutMilliseconds)
+        )
+        try await writer.writeHead(HTTPResponseHead(version: version, status: response.status, headers: headers))
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    try await stream.produce(writer)
+                } catch {
+                    self.logger.debug("a streamed answer ended early", metadata: ["error": "\(error)"])
+                }
+                await writer.finish()
+            }
+            group.addTask { try? await channel.closeFuture.get() }
+            await group.next()
+            group.cancelAll()
         }
     }
 
