@@ -53,7 +53,7 @@ struct Accordd: AsyncParsableCommand {
     @Option(
         name: .customLong("config"),
         help: ArgumentHelp(
-            "JSON settings re-read on SIGHUP: logLevel, maximumBodyBytes, maximumConnections, idleTimeoutMilliseconds, shutdownGraceMilliseconds. Default: \(Accordd.defaultConfigurationPath) when it exists.",
+            "JSON settings re-read on SIGHUP: logLevel, maximumBodyBytes, maximumConnections, idleTimeoutMilliseconds, shutdownGraceMilliseconds, streamStallTimeoutMilliseconds (how long a follower of the log may leave a chunk unread). Default: \(Accordd.defaultConfigurationPath) when it exists.",
             valueName: "path"
         )
     )

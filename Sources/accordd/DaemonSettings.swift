@@ -15,10 +15,11 @@ struct DaemonSettings: Equatable, Sendable {
         var maximumConnections: Int?
         var shutdownGraceMilliseconds: Int64?
         var idleTimeoutMilliseconds: Int64?
+        var streamStallTimeoutMilliseconds: Int64?
 
         static let keys: Set<String> = [
             "logLevel", "maximumBodyBytes", "maximumConnections", "shutdownGraceMilliseconds",
-            "idleTimeoutMilliseconds",
+            "idleTimeoutMilliseconds", "streamStallTimeoutMilliseconds",
         ]
     }
 
@@ -50,6 +51,10 @@ struct DaemonSettings: Equatable, Sendable {
             if let value = file.idleTimeoutMilliseconds {
                 try check(Int(value), in: 1_000...3_600_000, key: "idleTimeoutMilliseconds", path: path)
                 settings.limits.idleTimeoutMilliseconds = value
+            }
+            if let value = file.streamStallTimeoutMilliseconds {
+                try check(Int(value), in: 100...600_000, key: "streamStallTimeoutMilliseconds", path: path)
+                settings.limits.streamStallTimeoutMilliseconds = value
             }
             if let value = file.shutdownGraceMilliseconds {
                 try check(Int(value), in: 0...25_000, key: "shutdownGraceMilliseconds", path: path)

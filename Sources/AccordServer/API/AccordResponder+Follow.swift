@@ -59,7 +59,14 @@ extension AccordResponder {
             )
             var noticeLine = ByteBuffer(bytes: try JSONCoding.encoder.encode(notice))
             noticeLine.writeInteger(UInt8(ascii: "\n"))
-            guard try await writer.write(chunk, orIfTooSlow: noticeLine) else { return }
+            let logger = self.logger
+            let taken = try await writer.write(chunk, orIfTooSlow: noticeLine) {
+                logger.info(
+                    "a follower of the log was too slow; told to resume and disconnected",
+                    metadata: ["resume_from": "\(notice.resumeFrom)"]
+                )
+            }
+            guard taken else { return }
         }
     }
 }

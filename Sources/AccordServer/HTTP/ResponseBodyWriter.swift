@@ -17,10 +17,17 @@ public final class ResponseBodyWriter: Sendable {
     }
 
     /// Writes `chunk`; returns false, having queued `notice` and closed, if the peer did not take it in time.
-    public func write(_ chunk: ByteBuffer, orIfTooSlow notice: ByteBuffer) async throws -> Bool {
+    /// `onStall` runs when the peer is found too slow (the write itself returns only once the peer reads again or
+    /// the connection is dropped).
+    public func write(
+        _ chunk: ByteBuffer,
+        orIfTooSlow notice: ByteBuffer,
+        onStall: @escaping @Sendable () -> Void = {}
+    ) async throws -> Bool {
         let channel = self.channel
         let watchdog = channel.eventLoop.scheduleTask(in: stallTimeout) {
             self.stalled.store(true, ordering: .sequentiallyConsistent)
+            onStall()
             channel.write(HTTPServerResponsePart.body(.byteBuffer(notice)), promise: nil)
             channel.writeAndFlush(HTTPServerResponsePart.end(nil), promise: nil)
             // Pending chunks are flushed if the peer reads again; a peer that never does is dropped a timeout later.
