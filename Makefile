@@ -19,7 +19,7 @@ ZSHCOMPLETIONDIR = $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPLETIONDIR = $(PREFIX)/share/fish/vendor_completions.d
 ACCORDD_ARGS ?=
 
-.PHONY: all deps build run test test-systemd install clean
+.PHONY: all deps build run test test-systemd install clean bench
 
 all: build
 
@@ -40,6 +40,11 @@ test: deps
 ## Only the systemd part: unit checks and the daemon under systemd in a private namespace (needs root).
 test-systemd: deps
 	scripts/systemd-sandbox/test-installed-units.sh
+
+## Accord beside the raw disk, SQLite and PostgreSQL on this machine; writes the table into docs/performance.md.
+bench: deps
+	swift build -c release --scratch-path .build-release
+	python3 scripts/bench.py
 
 install: deps
 	swift build -c $(CONFIGURATION) $(INSTALL_BUILD_FLAGS) --product accordd

@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/TextTable.git", from: "0.0.2"),
         .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // Pure domain: events, commands, deciders, read models. No I/O, no clock.
@@ -115,7 +116,9 @@ let package = Package(
                 "AccordAPI",
                 "AccordDomain",
                 "AccordEngine",
+                "AccordLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
         .testTarget(name: "AccordDomainTests", dependencies: ["AccordDomain"]),

@@ -33,6 +33,12 @@ public struct AccordClient: Sendable {
         return try await exchange(HTTPExchange(method: method, path: path, headers: headers, body: bytes))
     }
 
+    /// Sends a body that is JSON already (a batch assembled from JSON Lines) with POST.
+    public func send(path: String, json: [UInt8], requestID: String? = nil) async throws(ClientError) -> [UInt8] {
+        let headers = requestID.map { [(HeaderNames.idempotencyKey, $0)] } ?? []
+        return try await exchange(HTTPExchange(method: "POST", path: path, headers: headers, body: json))
+    }
+
     /// Reads a resource and decodes it as `Value`.
     public func get<Value: Decodable>(_ path: String, query: [(String, String?)] = [], as type: Value.Type)
         async throws(ClientError) -> Value

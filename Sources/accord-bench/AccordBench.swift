@@ -6,6 +6,6 @@ struct AccordBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accord-bench",
         abstract: "Measure Accord: appends through a running daemon, and replay of a data folder.",
-        subcommands: [AppendBenchmark.self, ReplayBenchmark.self]
+        subcommands: [AppendBenchmark.self, ReplayBenchmark.self, GenerateBenchmark.self]
     )
 }

@@ -1,22 +1,45 @@
-/// Percentiles of a set of latencies, read off the sorted samples.
-struct LatencySummary {
-    let sortedMicroseconds: [Double]
+import Histogram
 
-    init(_ samplesMicroseconds: [Double]) {
-        sortedMicroseconds = samplesMicroseconds.sorted()
+/// Latencies in microseconds, in an HDR histogram (3 significant digits, up to 10 minutes): percentiles without
+/// keeping every sample.
+struct LatencySummary: Sendable {
+    private(set) var histogram = Histogram<UInt64>(
+        highestTrackableValue: 600_000_000,
+        numberOfSignificantValueDigits: .three
+    )
+
+    mutating func record(microseconds: UInt64) {
+        _ = histogram.record(max(microseconds, 1))
     }
 
-    func percentile(_ fraction: Double) -> Double {
-        guard !sortedMicroseconds.isEmpty else { return 0 }
-        let index = Int((fraction * Double(sortedMicroseconds.count - 1)).rounded())
-        return sortedMicroseconds[index]
+    mutating func add(_ other: LatencySummary) {
+        histogram.add(other.histogram)
     }
+
+    var count: UInt64 { histogram.totalCount }
+
+    /// The latency at `percentile` (0 to 100), in milliseconds.
+    func milliseconds(atPercentile percentile: Double) -> Double {
+        Double(histogram.valueAtPercentile(percentile)) / 1_000
+    }
+
+    var maximumMilliseconds: Double { Double(histogram.max) / 1_000 }
 
     var line: String {
-        let formatted = [0.5, 0.9, 0.99, 1.0].map { fraction -> String in
-            let label = fraction == 1.0 ? "max" : "p\(Int(fraction * 100))"
-            return "\(label) \(String(format: "%.2f", percentile(fraction) / 1_000)) ms"
+        let percentiles = [50.0, 90, 99, 99.9].map {
+            "p\($0 == 99.9 ? "99.9" : String(Int($0))) \(format(milliseconds(atPercentile: $0))) ms"
         }
-        return formatted.joined(separator: ", ")
+        return (percentiles + ["max \(format(maximumMilliseconds)) ms"]).joined(separator: ", ")
     }
+
+    /// For `--json`: milliseconds at p50, p90, p99, p99.9 and the maximum.
+    var report: [String: Double] {
+        [
+            "p50": milliseconds(atPercentile: 50), "p90": milliseconds(atPercentile: 90),
+            "p99": milliseconds(atPercentile: 99), "p99_9": milliseconds(atPercentile: 99.9),
+            "max": maximumMilliseconds,
+        ]
+    }
+
+    private func format(_ value: Double) -> String { String(format: "%.2f", value) }
 }

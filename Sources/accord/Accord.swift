@@ -25,6 +25,7 @@ struct Accord: AsyncParsableCommand {
             ProjectCommand.self,
             ExpertiseCommand.self,
             CorrectCommand.self,
+            BatchCommand.self,
             RetractCommand.self,
             LogCommand.self,
             FiguresCommand.self,

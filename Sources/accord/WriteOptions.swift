@@ -23,6 +23,11 @@ struct WriteOptions: ParsableArguments {
     var expectedVersion: UInt64?
 
     func validate() throws {
+        try WriteOptions.validate(requestID: requestID)
+    }
+
+    /// The daemon's rule for request ids, checked before sending (a usage error, exit 2).
+    static func validate(requestID: String?) throws {
         if let requestID {
             let visible = requestID.utf8.allSatisfy { (0x21...0x7E).contains($0) }
             guard !requestID.isEmpty, requestID.utf8.count <= 128, visible else {

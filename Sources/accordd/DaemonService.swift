@@ -190,6 +190,7 @@ final class DaemonService: Service, Sendable {
                 settings.withLock { $0 = reloaded }
                 sharedLevel.current = reloaded.logLevel
                 server.limits = reloaded.limits
+                server.userNames.forgetAll()
                 logger.notice(
                     "configuration reloaded",
                     metadata: [

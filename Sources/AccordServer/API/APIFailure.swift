@@ -34,7 +34,7 @@ struct APIFailure: Error {
             self.init(
                 status: status,
                 code: rejection.code,
-                message: rejection.message,
+                message: engineError.message,
                 field: rejection.field,
                 id: rejection.id
             )

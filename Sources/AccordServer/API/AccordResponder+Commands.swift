@@ -9,6 +9,7 @@ import NIOHTTP1
 extension AccordResponder {
     /// POST: decode the command for the route, hand it to the engine with its author (the peer's uid), answer the receipt.
     func command(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if request.path == BatchRoute.path { return try await batch(request) }
         guard let (route, pathID) = CommandRoute.match(path: request.path) else {
             throw APIFailure(
                 status: .notFound,
@@ -20,30 +21,47 @@ extension AccordResponder {
         if let field = route.pathIDField, let pathID {
             body = try AccordResponder.placing(pathID, in: field, of: body)
         }
-        let command: Command
-        do {
-            command = try Command.decode(commandName: route.commandName, body: body)
-        } catch {
-            throw APIFailure(decoding: error, commandName: route.commandName)
-        }
-        try AccordResponder.refuseUnknownFields(in: body, of: command, commandName: route.commandName)
-        let personalData = try route.commandName == "person.register" ? AccordResponder.personalData(in: body) : nil
+        let (command, personalData) = try AccordResponder.decodeCommand(route.commandName, body: body)
         let author = Author(userID: request.peer.userID, name: request.peer.userName)
         let commandRequest = CommandRequest(
             command: command,
             expectedVersion: try AccordResponder.expectedVersion(request.headers),
-            requestID: request.headers.first(name: HeaderNames.idempotencyKey),
             personalData: personalData,
             author: author
         )
+        return try await record(
+            [commandRequest],
+            commandName: route.commandName,
+            requestID: request.headers.first(name: HeaderNames.idempotencyKey),
+            author: author
+        )
+    }
+
+    /// The command's facts and, for a registration, the personal data beside them; unknown fields are refused.
+    static func decodeCommand(_ commandName: String, body: Data) throws -> (Command, PersonalData?) {
+        let command: Command
+        do {
+            command = try Command.decode(commandName: commandName, body: body)
+        } catch {
+            throw APIFailure(decoding: error, commandName: commandName)
+        }
+        try AccordResponder.refuseUnknownFields(in: body, of: command, commandName: commandName)
+        let personalData = try commandName == "person.register" ? AccordResponder.personalData(in: body) : nil
+        return (command, personalData)
+    }
+
+    /// Hands the commands to the engine (one command, or a batch), logs what was recorded, answers the receipt.
+    func record(_ requests: [CommandRequest], commandName: String, requestID: String?, author: Author) async throws
+        -> HTTPResponse
+    {
         let outcome: CommandOutcome
         do throws(EngineError) {
-            outcome = try await engine.execute(commandRequest)
+            outcome = try await engine.execute(batch: requests, requestID: requestID, author: author)
         } catch {
             logger.notice(
                 "command refused",
                 metadata: [
-                    "command": "\(route.commandName)", "code": "\(error.code)", "author": "\(author.name)",
+                    "command": "\(commandName)", "code": "\(error.code)", "author": "\(author.name)",
                     "uid": "\(author.userID)",
                 ]
             )
@@ -63,7 +81,7 @@ extension AccordResponder {
             )
         }
         let receipt = CommandReceipt(
-            command: route.commandName,
+            command: commandName,
             events: outcome.events.map(AccordResponder.loggedEvent),
             head: ChainHeadView(position: outcome.head.position, hash: outcome.head.hash),
             replayed: outcome.replayed

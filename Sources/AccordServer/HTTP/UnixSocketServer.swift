@@ -57,6 +57,9 @@ public final class UnixSocketServer: Sendable {
 
     public var connectionCount: Int { state.withLock { $0.connections.count } }
 
+    /// The account names of peers, by uid; the daemon clears it on SIGHUP.
+    public let userNames = UserNameCache()
+
     /// Serves until `beginShutdown()`; `onListening` runs once the socket accepts connections.
     public func run(onListening: @Sendable () -> Void) async throws {
         let serverChannel = try await bind()
@@ -168,7 +171,7 @@ public final class UnixSocketServer: Sendable {
             processID: connection.processID,
             userID: connection.userID,
             groupID: connection.groupID,
-            userName: PeerCredentials.userName(of: connection.userID)
+            userName: userNames.name(of: connection.userID)
         )
         do {
             try await connection.channel.executeThenClose { inbound, outbound in
