@@ -31,9 +31,19 @@ final class LogNavigationTests: XCTestCase {
         )
         XCTAssertEqual(detail.event.position, 5)
         XCTAssertEqual(detail.amendments.map(\.position), [9])
-        let table = try ledger.accord(["log", "--event", "5"]).standardOutput
-        XCTAssertTrue(table.contains("corrected at #9"), table)
-        XCTAssertTrue(table.contains("signed a day later"), table)
+        let chain = try ledger.accord(["log", "--event", "5"]).standardOutput
+        XCTAssertTrue(chain.contains("corrected at #9"), chain)
+        XCTAssertTrue(chain.contains("signed a day later"), chain)
+        let shown = try ledger.accord(["agreement", "show", "cnrs-jrc-mou-2026", "--json"]).standardOutput
+        let agreement = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
+        let marks = try XCTUnwrap(agreement["corrections"] as? [[String: Any]], shown)
+        XCTAssertEqual(marks.count, 1)
+        XCTAssertEqual(marks.first?["position"] as? Int, 9)
+        XCTAssertEqual(marks.first?["reason"] as? String, "signed a day later")
+        let table = try ledger.accord(["agreement", "show", "cnrs-jrc-mou-2026"]).standardOutput
+        XCTAssertTrue(table.contains("corrected at #9 (signed a day later)"), table)
+        let secondment = try ledger.accord(["secondment", "show", "s-2026-001"]).standardOutput
+        XCTAssertFalse(secondment.contains("corrected at"), "only what a correction changed is marked:\n\(secondment)")
         let unknown = try ledger.cli.run(["log", "--event", "99"])
         XCTAssertNotEqual(unknown.exitCode, 0)
         XCTAssertTrue(unknown.standardError.contains("no position 99"), unknown.standardError)

@@ -32,6 +32,17 @@ extension LedgerState {
         (correctionPositions[position] ?? []) + (retractionPosition[position].map { [$0] } ?? [])
     }
 
+    /// What corrected or retracted the events of an entity (its `entityID`, e.g. `agreement/x`), oldest first.
+    public func corrections(ofEntity entityID: String) -> [CorrectionMark] {
+        (amendmentsByEntity[entityID] ?? []).compactMap { position in
+            switch recordedEvent(at: position)?.event {
+            case .eventCorrected(let correction): CorrectionMark(position: position, reason: correction.reason)
+            case .eventRetracted(let retraction): CorrectionMark(position: position, reason: retraction.reason)
+            default: nil
+            }
+        }
+    }
+
     /// The latest correction of `position`, if it was corrected.
     public func latestCorrection(of position: UInt64) -> RecordedEvent? {
         latestCorrectionIndex[position].map { recordedEvents[$0] }
