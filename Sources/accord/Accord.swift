@@ -28,6 +28,7 @@ struct Accord: AsyncParsableCommand {
             BatchCommand.self,
             RetractCommand.self,
             LogCommand.self,
+            ExportCommand.self,
             FiguresCommand.self,
         ]
     )
