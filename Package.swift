@@ -30,9 +30,17 @@ let package = Package(
         .target(
             name: "AccordLog",
             dependencies: [
+                "AccordProof",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
+        ),
+        // Merkle tree, proofs, signed notes, checkpoints, cosignatures and witness policies. Pure: no I/O, no clock.
+        .target(name: "AccordProof", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The I/O side of checkpoints: signing key, checkpoint store, witness state, verification of a log.
+        .target(
+            name: "AccordTransparency",
+            dependencies: ["AccordProof", "AccordLog", "AccordAPI", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Commands at the head of the log: decide, append, evolve.
         .target(
@@ -54,6 +62,8 @@ let package = Package(
                 "AccordEngine",
                 "AccordLog",
                 "AccordDomain",
+                "AccordProof",
+                "AccordTransparency",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -89,6 +99,8 @@ let package = Package(
                 "AccordServer",
                 "AccordEngine",
                 "AccordLog",
+                "AccordProof",
+                "AccordTransparency",
                 "AccordSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -103,6 +115,10 @@ let package = Package(
                 "AccordClient",
                 "AccordAPI",
                 "AccordDomain",
+                "AccordLog",
+                "AccordProof",
+                "AccordTransparency",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TextTable", package: "TextTable"),
                 .product(name: "Rainbow", package: "Rainbow"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -122,12 +138,24 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AccordDomainTests", dependencies: ["AccordDomain"]),
-        .testTarget(name: "AccordLogTests", dependencies: ["AccordLog"]),
+        .testTarget(name: "AccordLogTests", dependencies: ["AccordLog", "AccordProof"]),
         .testTarget(name: "AccordEngineTests", dependencies: ["AccordEngine"]),
+        .testTarget(
+            name: "AccordProofTests",
+            dependencies: [
+                "AccordProof",
+                "AccordLog",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .testTarget(name: "AccordSystemdTests", dependencies: ["AccordSystemd"]),
         .testTarget(
             name: "AccordEndToEndTests",
-            dependencies: ["AccordClient", "AccordAPI", "AccordDomain", "AccordLog"]
+            dependencies: [
+                "AccordClient", "AccordAPI", "AccordDomain", "AccordLog", "AccordProof", "AccordTransparency",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

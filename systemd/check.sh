@@ -52,8 +52,8 @@ fi
 
 mkdir -p "$scratch/root/etc"
 if sysusers_output=$(systemd-sysusers --root="$scratch/root" "$here/accord.sysusers" 2>&1) \
-    && grep -q '^accord:' "$scratch/root/etc/passwd" && grep -q '^accord-clients:' "$scratch/root/etc/group"; then
-    echo "ok: systemd-sysusers accord.sysusers creates user accord and group accord-clients"
+    && grep -q '^accord:' "$scratch/root/etc/passwd" && grep -q '^accord-recorders:' "$scratch/root/etc/group"; then
+    echo "ok: systemd-sysusers accord.sysusers creates user accord and the role groups"
 else
     echo "FAIL: systemd-sysusers accord.sysusers:"
     echo "$sysusers_output"

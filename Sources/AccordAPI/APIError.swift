@@ -1,16 +1,18 @@
 /// The body of every error answer: `{"error": {"code": ..., "message": ...}}`. Codes are stable; messages say what
-/// to do; `field` and `id` name what was wrong when there is one.
+/// to do; `field` and `id` name what was wrong when there is one; `role` is the role a refused caller lacks.
 public struct APIError: Codable, Sendable, Equatable, Error {
     public var code: String
     public var message: String
     public var field: String?
     public var id: String?
+    public var role: Role?
 
-    public init(code: String, message: String, field: String? = nil, id: String? = nil) {
+    public init(code: String, message: String, field: String? = nil, id: String? = nil, role: Role? = nil) {
         self.code = code
         self.message = message
         self.field = field
         self.id = id
+        self.role = role
     }
 }
 

@@ -9,6 +9,12 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var logFile: String
     public var logBytes: UInt64
     public var connections: Int
+    /// The latest signed checkpoint; nil before the first.
+    public var latestCheckpoint: CheckpointSummary?
+    /// The last verification on demand since the daemon started; nil before the first.
+    public var lastVerification: VerificationReport?
+    /// Present while appends are refused because the data folder's file system is full; reads go on.
+    public var appendsRefused: String?
 
     public init(
         version: String,
@@ -19,7 +25,10 @@ public struct StatusReport: Codable, Sendable, Equatable {
         dataDirectory: String,
         logFile: String,
         logBytes: UInt64,
-        connections: Int
+        connections: Int,
+        latestCheckpoint: CheckpointSummary? = nil,
+        lastVerification: VerificationReport? = nil,
+        appendsRefused: String? = nil
     ) {
         self.version = version
         self.head = head
@@ -30,5 +39,8 @@ public struct StatusReport: Codable, Sendable, Equatable {
         self.logFile = logFile
         self.logBytes = logBytes
         self.connections = connections
+        self.latestCheckpoint = latestCheckpoint
+        self.lastVerification = lastVerification
+        self.appendsRefused = appendsRefused
     }
 }

@@ -52,6 +52,11 @@ public struct AccordClient: Sendable {
         try await exchange(HTTPExchange(method: "GET", path: path + AccordClient.queryString(query)))
     }
 
+    /// Sends a POST whose body is plain text (a signed note), or empty; returns the raw answer.
+    public func post(_ path: String, text: String = "") async throws(ClientError) -> [UInt8] {
+        try await exchange(HTTPExchange(method: "POST", path: path, body: Array(text.utf8)))
+    }
+
     public func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws(ClientError) -> Value {
         do {
             return try JSONCoding.decoder.decode(type, from: Data(bytes))

@@ -81,7 +81,8 @@ public struct UnixSocketTransport: Sendable {
                 throw ClientError(
                     kind: .unreachable,
                     code: "timeout",
-                    message: "the daemon on \(socketPath) did not answer within \(timeoutSeconds) s; it may be starting (replaying a large log) or stuck: see `systemctl status accordd`, or retry with a larger --timeout"
+                    message:
+                        "the daemon on \(socketPath) did not answer within \(timeoutSeconds) s; it may be starting (replaying a large log) or stuck: see `systemctl status accordd`, or retry with a larger --timeout"
                 )
             }
             throw ClientError(
@@ -117,12 +118,13 @@ public struct UnixSocketTransport: Sendable {
             return ClientError(
                 kind: .unreachable,
                 code: "permission_denied",
-                message: "you may not use the daemon's socket \(socketPath); ask an administrator to add you to the accord-clients group (usermod --append --groups accord-clients USER), then log in again"
+                message:
+                    "you may not use the daemon's socket \(socketPath); ask an administrator for access to it (the system service's socket is open to every local user; see docs/security.md)"
             )
         }
         let hint =
             missing
-            ? "no socket at \(socketPath): start the daemon (`make run`, `accordd`, or `systemctl start accordd.socket`), or point --socket / ACCORD_SOCKET at its socket"
+            ? "no socket at \(socketPath): start the daemon (`make run`, `accordd`, or `systemctl start accordd.socket`; if `systemctl status accordd.socket` says it failed, `journalctl -u accordd` says why, and `systemctl reset-failed accordd.service accordd.socket` comes before the start), or point --socket / ACCORD_SOCKET at its socket"
             : "nobody answers on \(socketPath): the daemon is not running or not allowing you in; start it (`systemctl start accordd`) or check the socket's permissions"
         return ClientError(kind: .unreachable, code: "daemon_unreachable", message: "\(hint) (\(error))")
     }

@@ -35,6 +35,10 @@ public final class FileLedgerStore: LedgerStore {
 
     public var durableHead: ChainHead { writer.head }
 
+    /// The Merkle tree over the durable records (kept by the log writer in the tree file beside the log), for
+    /// checkpoints and proofs. It may trail `durableHead` by the round being added.
+    public var tree: TreeSnapshot { writer.tree }
+
     public func enqueue(_ drafts: [RecordDraft]) throws(LogError) -> any PendingRecords {
         try writer.enqueue(drafts)
     }
@@ -46,6 +50,10 @@ public final class FileLedgerStore: LedgerStore {
     }
 
     public var status: WriterStatus { writer.status }
+
+    public func acknowledgeDiskFull() {
+        writer.acknowledgeDiskFull()
+    }
 
     public func close() throws(LogError) {
         try writer.close()

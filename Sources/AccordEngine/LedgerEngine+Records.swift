@@ -9,31 +9,21 @@ extension LedgerEngine {
     public static let personalDataFolderName = "personal-data"
 
     /// Opens the data folder: verifies the whole log (a torn tail is set aside, other damage stops the start) and
-    /// replays it into the read models and the request-id index in the same pass.
+    /// that it extends every tree head in `treeExpectations` (the checkpoints signed for it), and replays it into
+    /// the read models and the request-id index in the same pass.
     public static func open(
         dataDirectory: String,
         clock: @escaping @Sendable () -> Date,
         setAsideDamagedTail: Bool = false,
+        treeExpectations: [TreeExpectation] = [],
         progress: @escaping @Sendable (ReplayProgress) -> Void
     ) throws(EngineError) -> LedgerEngine {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: dataDirectory,
-                withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o750]
-            )
-        } catch {
-            throw EngineError(
-                kind: .storage,
-                code: "data_directory_unavailable",
-                message: "cannot create the data folder \(dataDirectory); create it or choose another --data-dir",
-                cause: error as NSError
-            )
-        }
+        try prepareDataDirectory(dataDirectory)
         let logPath = "\(dataDirectory)/\(logFileName)"
         try refuseToStartOverALostLog(dataDirectory: dataDirectory, logPath: logPath)
         var options = LogWriterOptions()
         options.setAsideDamagedTail = setAsideDamagedTail
+        options.treeExpectations = treeExpectations
         options.progress = { verified in
             progress(
                 ReplayProgress(
@@ -60,6 +50,9 @@ extension LedgerEngine {
         } catch {
             throw EngineError.storage(error)
         }
+        if replayFailure == nil {
+            do throws(EngineError) { try replay.finish() } catch { replayFailure = error }
+        }
         if let replayFailure {
             _ = try? store.close()
             throw replayFailure
@@ -75,7 +68,16 @@ extension LedgerEngine {
         clock: @escaping @Sendable () -> Date,
         progress: @escaping @Sendable (ReplayProgress) -> Void = { _ in }
     ) async throws(EngineError) -> LedgerEngine {
-        let head = store.durableHead
+        let replay = try await replay(store, through: store.durableHead, progress: progress)
+        return try LedgerEngine(store: store, replayed: replay, dataDirectory: dataDirectory, clock: clock)
+    }
+
+    /// Reads and replays the store's records through `head`, a page at a time.
+    static func replay(
+        _ store: any LedgerStore,
+        through head: ChainHead,
+        progress: @Sendable (ReplayProgress) -> Void = { _ in }
+    ) async throws(EngineError) -> Replay {
         var replay = Replay()
         while replay.head.position < head.position {
             let page: [Record]
@@ -86,9 +88,10 @@ extension LedgerEngine {
             }
             precondition(!page.isEmpty, "a store returned no records below its durable head")
             for record in page { try replay.apply(record) }
+            try replay.finish()
             progress(ReplayProgress(phase: .replaying, completed: replay.head.position, total: head.position))
         }
-        return try LedgerEngine(store: store, replayed: replay, dataDirectory: dataDirectory, clock: clock)
+        return replay
     }
 
     private convenience init(
@@ -117,21 +120,50 @@ extension LedgerEngine {
         )
     }
 
+    /// Creates the data folder (0750) if it is missing; the daemon keeps its checkpoints there too.
+    public static func prepareDataDirectory(_ dataDirectory: String) throws(EngineError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: dataDirectory,
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o750]
+            )
+        } catch {
+            throw EngineError(
+                kind: .storage,
+                code: "data_directory_unavailable",
+                message: "cannot create the data folder \(dataDirectory); create it or choose another --data-dir",
+                cause: error as NSError
+            )
+        }
+    }
+
     /// A new, empty log is created only in a folder that never held a ledger: personal data or set-aside records
-    /// without a log mean the log was lost or a restore is half done, and a new chain would hide that.
+    /// without a log mean the log was lost or a restore is half done, and a new chain would hide that. A log that
+    /// holds no record (its header alone, or less) beside them is the same loss.
     static func refuseToStartOverALostLog(dataDirectory: String, logPath: String) throws(EngineError) {
         let files = FileManager.default
-        guard !files.fileExists(atPath: logPath) else { return }
+        let logBytes = (try? files.attributesOfItem(atPath: logPath)[.size] as? NSNumber)?.intValue
+        if let logBytes, logBytes > LogFormat.headerBytes { return }
         let personal = (try? files.contentsOfDirectory(atPath: "\(dataDirectory)/\(personalDataFolderName)")) ?? []
         let setAside = ((try? files.contentsOfDirectory(atPath: dataDirectory)) ?? []).filter {
             $0.hasPrefix("\(logFileName).torn")
         }
         guard !personal.isEmpty || !setAside.isEmpty else { return }
+        let held = personal.isEmpty ? "set-aside records" : "personal data (\(personal.count) files)"
+        guard let logBytes else {
+            throw EngineError(
+                kind: .storage,
+                code: "log_missing",
+                message:
+                    "\(dataDirectory) holds \(held) but no \(logFileName): a ledger was kept here and its log is gone. Restore \(logFileName) from a backup, or move the folder away to start a new, empty ledger."
+            )
+        }
         throw EngineError(
             kind: .storage,
-            code: "log_missing",
+            code: "log_emptied",
             message:
-                "\(dataDirectory) holds \(personal.isEmpty ? "set-aside records" : "personal data") but no \(logFileName): a ledger was kept here and its log is gone. Restore \(logFileName) from a backup, or move the folder away to start a new, empty ledger."
+                "\(dataDirectory) holds \(held) but its \(logFileName) has no record (\(logBytes) bytes, the header is \(LogFormat.headerBytes)): the log was emptied or replaced, and starting would present an empty ledger. Restore \(logFileName) from a backup, or move the folder away to start a new, empty ledger."
         )
     }
 

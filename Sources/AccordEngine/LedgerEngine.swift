@@ -78,6 +78,13 @@ public final class LedgerEngine: Sendable {
         return try body(state)
     }
 
+    /// Why appends are refused while reads go on (a full file system), or nil while they are taken.
+    public var appendsRefused: String? {
+        guard let diskFull = store.status.diskFull else { return nil }
+        let seconds = (ContinuousClock.now - diskFull.since).components.seconds
+        return "disk full for \(seconds) s: free space in the data folder's file system; appends resume by themselves"
+    }
+
     /// Whether an append has waited on the writer longer than the threshold (a wedged disk or writer).
     public func isWriterStuck(thresholdNanoseconds: UInt64) -> Bool {
         store.status.isStuck(thresholdNanoseconds: thresholdNanoseconds)
@@ -89,8 +96,11 @@ public final class LedgerEngine: Sendable {
     /// Where the records are: the log file's path, or the store's name.
     public var logPath: String { store.location }
 
+    /// The log file the ledger is kept in, with its Merkle tree for checkpoints and proofs; nil for another store.
+    public var logFile: FileLedgerStore? { store as? FileLedgerStore }
+
     /// What opening the log file found and did; nil for a store other than a log file.
-    public var recovery: LogOpenReport? { (store as? FileLedgerStore)?.recovery }
+    public var recovery: LogOpenReport? { logFile?.recovery }
 
     /// The personal data a registration refers to, unless it was erased.
     public func personalData(reference: String) -> PersonalDataLookup {
@@ -177,6 +187,10 @@ public final class LedgerEngine: Sendable {
             do throws(LogError) {
                 records = try await pending.wait()
             } catch {
+                if error.code == LogErrorCode.diskFull {
+                    await rollBackAfterDiskFull()
+                    throw EngineError.storage(error, "the event was not recorded")
+                }
                 let failure = EngineError(
                     kind: .storage,
                     code: "log_writer_failed",
@@ -205,6 +219,36 @@ public final class LedgerEngine: Sendable {
                 head: head,
                 replayed: false
             )
+        }
+    }
+
+    /// The state was evolved with each append when it was queued; after a disk-full refusal of appends that are
+    /// not durable, it is rebuilt from the store's durable records (an error path only: it reads the whole ledger)
+    /// before the store may take appends again. Until then the store refuses every append and its durable head
+    /// stays put, so no command decides on the refused state and the rebuild may run outside the lock.
+    private func rollBackAfterDiskFull() async {
+        let durable = store.durableHead
+        let needsRebuild = core.withLock { core in
+            store.status.diskFull?.acknowledged == false && core.nextPosition != durable.position + 1
+        }
+        var rebuilt: Replay?
+        if needsRebuild {
+            do throws(EngineError) {
+                rebuilt = try await LedgerEngine.replay(store, through: durable)
+            } catch {
+                core.withLock { $0.failure = $0.failure ?? error }
+                return
+            }
+        }
+        core.withLock { core in
+            // Several refused appends come here; the first one to finish rebuilds and acknowledges.
+            guard store.status.diskFull?.acknowledged == false else { return }
+            if let rebuilt, core.nextPosition != durable.position + 1 {
+                core.state = rebuilt.state
+                core.requests = rebuilt.requests
+                core.nextPosition = durable.position + 1
+            }
+            store.acknowledgeDiskFull()
         }
     }
 

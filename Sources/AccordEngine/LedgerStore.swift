@@ -1,7 +1,7 @@
 import AccordLog
 
 /// Where the engine's records live: the handful of operations the engine needs, so that the file log, memory and a
-/// database can hold a ledger alike (docs/decisions/0002-ledger-store.md).
+/// database can hold a ledger alike (docs/decisions/0004-ledger-store.md).
 ///
 /// The engine is the one writer. It calls `enqueue` under its own lock, in the order it decided, and gets the
 /// records with their positions and hashes at once; it acknowledges nothing before their `wait()` returns. A store
@@ -22,8 +22,13 @@ public protocol LedgerStore: AnyObject, Sendable {
     /// Up to `limit` verified records from `position` through `head` (a head this store reported durable).
     func records(from position: UInt64, through head: ChainHead, limit: Int) async throws(LogError) -> [Record]
 
-    /// The store's queue and counters, for the watchdog and metrics.
+    /// The store's queue and counters, for the watchdog and metrics; `diskFull` while it refuses appends for want
+    /// of space.
     var status: WriterStatus { get }
+
+    /// After a `disk_full` refusal: the engine rebuilt its state from the durable records and no longer counts the
+    /// refused appends, so the store may take appends again once space returns.
+    func acknowledgeDiskFull()
 
     /// Refuses new appends, makes everything queued durable, and releases the store. Throws the store's failure if
     /// it failed; calling it again returns the same outcome.

@@ -95,6 +95,9 @@ public final class MemoryLedgerStore: LedgerStore {
         }
     }
 
+    /// Memory never refuses an append for want of space, so there is nothing to acknowledge.
+    public func acknowledgeDiskFull() {}
+
     public func close() throws(LogError) {
         state.withLock { $0.closed = true }
     }

@@ -1,3 +1,4 @@
+import AccordDomain
 import Foundation
 
 /// A person's name and contact details. Kept out of the hash-chained log so that erasing them leaves every hash
@@ -11,29 +12,17 @@ public struct PersonalData: Codable, Sendable, Equatable {
         self.email = email
     }
 
-    static let maximumNameLength = 200
-    static let maximumEmailLength = 254
-
+    /// The domain's rules for personal data (`PersonalDataCheck`); the name is kept without surrounding spaces.
     func validated() throws(EngineError) -> PersonalData {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.count <= PersonalData.maximumNameLength else {
+        do {
+            try PersonalDataCheck.check(name: trimmed, email: email)
+        } catch {
             throw EngineError(
-                kind: .invalidRequest(field: "name"),
-                code: "invalid_name",
-                message: "name must have 1 to \(PersonalData.maximumNameLength) characters"
+                kind: .invalidRequest(field: error.field ?? "name"),
+                code: error.code,
+                message: error.message
             )
-        }
-        if let email {
-            guard email.count <= PersonalData.maximumEmailLength, email.contains("@"),
-                !email.contains(where: \.isWhitespace)
-            else {
-                throw EngineError(
-                    kind: .invalidRequest(field: "email"),
-                    code: "invalid_email",
-                    message:
-                        "email \"\(email.prefix(64))\" is not an address of at most \(PersonalData.maximumEmailLength) characters with an @"
-                )
-            }
         }
         return PersonalData(name: trimmed, email: email)
     }

@@ -8,14 +8,52 @@ struct Replay {
     var head = ChainHead.genesis
     var requests: [String: LedgerEngine.RequestEntry] = [:]
 
-    /// Folds in the next record in position order (checked by the store).
+    /// Records waiting to be decoded together.
+    private var pending: [Record] = []
+    /// Records decoded at once: enough to keep every core busy, few enough to bound the memory held.
+    static let decodedTogether = 4_096
+
+    /// Takes the next record in position order (checked by the store). Payloads are decoded in parallel, a batch at a
+    /// time; the state evolves in position order. Call `finish()` after the last record.
     mutating func apply(_ record: Record) throws(EngineError) {
-        precondition(record.position == head.position + 1, "replay got position \(record.position) after \(head)")
-        state.evolve(try LedgerEngine.recordedEvent(from: record))
-        head = record.chainHead
-        if let requestID = record.requestID, let digest = record.requestDigest {
-            remember(requestID: requestID, digest: digest, position: record.position)
+        precondition(
+            record.position == head.position + UInt64(pending.count) + 1,
+            "replay got position \(record.position) after \(head.position + UInt64(pending.count))"
+        )
+        pending.append(record)
+        if pending.count >= Replay.decodedTogether { try finish() }
+    }
+
+    /// Decodes and folds in every record taken so far.
+    mutating func finish() throws(EngineError) {
+        let records = pending
+        pending = []
+        let decoded = Replay.decode(records)
+        for (record, event) in zip(records, decoded) {
+            state.evolve(try event.get())
+            head = record.chainHead
+            if let requestID = record.requestID, let digest = record.requestDigest {
+                remember(requestID: requestID, digest: digest, position: record.position)
+            }
         }
+    }
+
+    private static func decode(_ records: [Record]) -> [Result<RecordedEvent, EngineError>] {
+        let results = UnsafeMutableBufferPointer<Result<RecordedEvent, EngineError>?>.allocate(capacity: records.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let slice = (records.count + workers - 1) / workers
+        let base = results.baseAddress.map { UInt(bitPattern: $0) } ?? 0
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Each worker writes only its own slice of the buffer.
+            let slots = UnsafeMutablePointer<Result<RecordedEvent, EngineError>?>(bitPattern: base)
+            for index in (worker * slice)..<min(records.count, (worker + 1) * slice) {
+                slots?[index] = Result { () throws(EngineError) in try LedgerEngine.recordedEvent(from: records[index])
+                }
+            }
+        }
+        return results.map { $0! }
     }
 
     /// Events of one command are consecutive and carry the same request id and digest.

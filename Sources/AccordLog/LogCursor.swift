@@ -64,7 +64,7 @@ public struct LogCursor {
     }
 
     /// How far this cursor has read.
-    var progress: VerificationProgress {
+    public var progress: VerificationProgress {
         VerificationProgress(
             recordsVerified: scanner.nextPosition - 1,
             bytesVerified: scanner.offset,

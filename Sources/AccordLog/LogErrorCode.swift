@@ -25,6 +25,9 @@ public enum LogErrorCode {
     public static let closed = "log_closed"
     /// A write or fdatasync failed earlier; the log accepts no more appends in this process.
     public static let writerFailed = "log_writer_failed"
+    /// A write found the file system full (ENOSPC, EDQUOT): the log was cut back to its last durable record and
+    /// appends are refused until space returns; nothing else is lost.
+    public static let diskFull = "disk_full"
     /// A payload is larger than `LogLimits.maximumPayloadBytes`.
     public static let recordTooLarge = "log_record_too_large"
     /// A text field is longer than `LogLimits.maximumTextFieldBytes`.
@@ -37,4 +40,13 @@ public enum LogErrorCode {
     public static let queueFull = "log_queue_full"
     /// A reader was asked to read through a head that the file does not contain.
     public static let headNotFound = "log_head_not_found"
+    /// The Merkle tree file cannot answer (it could not be written, or a subtree lies past the tree).
+    public static let treeUnavailable = "log_tree_unavailable"
+    /// The log's first N records do not have the root of a checkpoint of size N that the daemon signed: a record
+    /// was changed, even if every hash of the chain was recomputed.
+    public static let checkpointContradicted = "log_checkpoint_contradicted"
+    /// The log holds fewer records than a checkpoint the daemon signed: acknowledged records were removed.
+    public static let shorterThanCheckpoint = "log_shorter_than_checkpoint"
+    /// A torn record at the tail is covered by a checkpoint, so it was acknowledged: damage, not a torn write.
+    public static let checkpointedTailDamaged = "log_checkpointed_tail_damaged"
 }

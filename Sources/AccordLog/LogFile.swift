@@ -144,6 +144,15 @@ struct LogFile: Sendable {
         return true
     }
 
+    /// Gives the file at `existingPath` the name `newPath`, replacing any file of that name.
+    static func rename(_ existingPath: FilePath, to newPath: FilePath) throws(LogError) {
+        while Glibc.rename(existingPath.string, newPath.string) == -1 {
+            let error = Glibc.errno
+            if error == EINTR { continue }
+            throw systemError("rename to \(newPath)", existingPath, errno: error)
+        }
+    }
+
     static func remove(_ path: FilePath) throws(LogError) {
         while unlink(path.string) == -1 {
             let error = Glibc.errno

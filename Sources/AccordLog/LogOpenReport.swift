@@ -1,3 +1,4 @@
+import AccordProof
 import SystemPackage
 
 /// What `LogWriter.open` found and did, for one clear log line at start.
@@ -11,6 +12,10 @@ public struct LogOpenReport: Sendable, Equatable, CustomStringConvertible {
     public var fileBytes: UInt64
     /// Set if a torn record was moved aside.
     public var tornTail: TornTailRecovery?
+    /// The Merkle root over every verified record.
+    public var treeRoot: TreeHash
+    /// The first position where the tree file on disk disagreed with the log (it was rewritten from the log).
+    public var treeFileDisagreement: UInt64?
 
     public var description: String {
         var text =
@@ -18,6 +23,9 @@ public struct LogOpenReport: Sendable, Equatable, CustomStringConvertible {
             ? "created the log \(path)"
             : "opened the log \(path): \(head.position) records verified, head \(head.hash), \(fileBytes) bytes"
         if let tornTail { text += "; \(tornTail)" }
+        if let treeFileDisagreement {
+            text += "; the tree file disagreed with the log from position \(treeFileDisagreement) and was rebuilt"
+        }
         return text
     }
 }

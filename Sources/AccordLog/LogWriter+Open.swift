@@ -10,8 +10,9 @@ extension LogWriter {
     /// truncated to its last whole record; the report says so. Any other damage stops the open with a
     /// `LogError` naming the position and byte offset. Takes an exclusive lock: one writer per file.
     ///
-    /// `eachRecord` gets every record in position order once it passed every check of this pass, so that a caller
-    /// can rebuild its state in the same pass (a record after it may still stop the open).
+    /// `eachRecord` gets every record in position order once it passed every check of this pass (frame, chain,
+    /// and each tree head of `options.treeExpectations` it completes), so that a caller can rebuild its state in the
+    /// same pass (a record after it may still stop the open).
     public static func open(
         path: FilePath,
         options: LogWriterOptions = LogWriterOptions(),
@@ -24,52 +25,144 @@ extension LogWriter {
             let size = try file.size()
             try FileHeader.verify(try file.read(count: LogFormat.headerBytes, at: 0), path: path.string)
             var scanner = FrameScanner(file: file, from: .genesis, endOffset: size)
-            var last: Record?
-            var tornTail: TornTailRecovery?
-            scanning: while true {
-                switch try scanner.next() {
-                case .record(let record, _):
-                    last = record
-                    eachRecord(record)
-                    if options.progressIntervalRecords > 0, record.position % options.progressIntervalRecords == 0 {
-                        options.progress?(
-                            VerificationProgress(
-                                recordsVerified: record.position,
-                                bytesVerified: scanner.offset,
-                                totalBytes: size
-                            )
-                        )
-                    }
-                case .end:
-                    break scanning
-                case .damaged(let damage):
-                    let torn = try scanner.classify(damage, setAsideDamagedTail: options.setAsideDamagedTail)
-                    tornTail = try setAside(torn, of: file, size: size, position: scanner.nextPosition, options)
-                    break scanning
-                }
+            var tree = try TreeRebuild(
+                logPath: path,
+                expectations: options.treeExpectations,
+                permissions: options.filePermissions
+            )
+            do throws(LogError) {
+                return try verifyAndStart(
+                    file,
+                    path: path,
+                    size: size,
+                    created: created,
+                    &scanner,
+                    &tree,
+                    options,
+                    eachRecord: eachRecord
+                )
+            } catch {
+                tree.discard()
+                throw error
             }
-            // Everything verified becomes durable before anything is built on it, even if the previous process
-            // died between its write and its fdatasync.
-            try file.synchronize()
-            let end = scanner.offset
-            options.progress?(
-                VerificationProgress(recordsVerified: last?.position ?? 0, bytesVerified: end, totalBytes: end)
-            )
-            let core = WriterCore(file: file, options: options, head: last)
-            let lastHash = last?.hash ?? LogFormat.genesisHash
-            let thread = try WriterThread.start { core.run(durableEnd: end, durableHash: lastHash) }
-            let writer = LogWriter(path: path, core: core, thread: thread)
-            let report = LogOpenReport(
-                path: path,
-                created: created,
-                head: last?.chainHead ?? .genesis,
-                fileBytes: end,
-                tornTail: tornTail
-            )
-            return (writer, report)
         } catch {
             _ = try? file.close()
             throw error
+        }
+    }
+
+    /// Scans and verifies the log, builds its tree, checks the tree heads, and starts the writer thread: one pass,
+    /// each record checked (frame, chain, tree) before `eachRecord` gets it.
+    private static func verifyAndStart(
+        _ file: LogFile,
+        path: FilePath,
+        size: UInt64,
+        created: Bool,
+        _ scanner: inout FrameScanner,
+        _ tree: inout TreeRebuild,
+        _ options: LogWriterOptions,
+        eachRecord: (Record) -> Void
+    ) throws(LogError) -> (LogWriter, LogOpenReport) {
+        var last: Record?
+        var tornTail: TornTailRecovery?
+        scanning: while true {
+            switch try scanner.next() {
+            case .record(let record, _):
+                last = record
+                try tree.add(recordHash: record.hash)
+                // A log contradicting a checkpoint is refused once the scan has located the damage: nothing of it
+                // from the contradicted tree head on is handed to the caller's state.
+                if tree.contradiction == nil { eachRecord(record) }
+                if options.progressIntervalRecords > 0, record.position % options.progressIntervalRecords == 0 {
+                    options.progress?(
+                        VerificationProgress(
+                            recordsVerified: record.position,
+                            bytesVerified: scanner.offset,
+                            totalBytes: size
+                        )
+                    )
+                }
+            case .end:
+                break scanning
+            case .damaged(let damage):
+                let torn = try scanner.classify(damage, setAsideDamagedTail: options.setAsideDamagedTail)
+                try refuseTornCheckpointedRecord(torn, position: scanner.nextPosition, tree, path: path)
+                tornTail = try setAside(torn, of: file, size: size, position: scanner.nextPosition, options)
+                break scanning
+            }
+        }
+        try tree.finish()
+        try checkExpectations(tree, path: path)
+        try tree.install()
+        // Everything verified becomes durable before anything is built on it, even if the previous process
+        // died between its write and its fdatasync.
+        try file.synchronize()
+        let end = scanner.offset
+        options.progress?(
+            VerificationProgress(recordsVerified: last?.position ?? 0, bytesVerified: end, totalBytes: end)
+        )
+        let core = WriterCore(file: file, options: options, head: last, treeFile: tree.rebuilt, tree: tree.range)
+        let lastHash = last?.hash ?? LogFormat.genesisHash
+        let thread = try WriterThread.start { core.run(durableEnd: end, durableHash: lastHash) }
+        let writer = LogWriter(path: path, core: core, thread: thread)
+        let report = LogOpenReport(
+            path: path,
+            created: created,
+            head: last?.chainHead ?? .genesis,
+            fileBytes: end,
+            tornTail: tornTail,
+            treeRoot: tree.range.root(),
+            treeFileDisagreement: tree.firstStoredDisagreement
+        )
+        return (writer, report)
+    }
+
+    /// A torn record that a checkpoint covers was acknowledged: setting it aside would lose it.
+    private static func refuseTornCheckpointedRecord(
+        _ damage: FrameDamage,
+        position: UInt64,
+        _ tree: TreeRebuild,
+        path: FilePath
+    ) throws(LogError) {
+        guard position <= tree.protectedSize else { return }
+        throw LogError(
+            code: LogErrorCode.checkpointedTailDamaged,
+            message: "The log \(path) ends with a damaged record at position \(position) (byte offset "
+                + "\(damage.offset): \(damage)), but a checkpoint of \(tree.protectedSize) records covers it, so it "
+                + "was acknowledged: this is damage, not a write torn by a crash. Nothing was changed. "
+                + RecordFrame.alteredAdvice,
+            position: position,
+            offset: damage.offset
+        )
+    }
+
+    /// The log must extend every tree head it was given: same root over the same first records.
+    private static func checkExpectations(_ tree: TreeRebuild, path: FilePath) throws(LogError) {
+        if let (expectation, actualRoot) = tree.contradiction {
+            let after = tree.lastSatisfied.map { $0.size + 1 } ?? 1
+            var located = "a record between positions \(after) and \(expectation.size) differs from when it was signed"
+            if let stored = tree.firstStoredDisagreement, stored <= expectation.size {
+                located =
+                    "the first position that disagrees is \(stored) (the tree file \(path).tree, written when "
+                    + "the records were appended, first differs from the log there)"
+            }
+            throw LogError(
+                code: LogErrorCode.checkpointContradicted,
+                message: "The log \(path) contradicts \(expectation.name): its first \(expectation.size) records have "
+                    + "the Merkle root \(actualRoot.base64), the checkpoint says \(expectation.root.base64). "
+                    + "\(located.prefix(1).uppercased() + located.dropFirst()). The log was rewritten, even if its "
+                    + "hash chain is whole. Nothing was changed. \(RecordFrame.alteredAdvice)",
+                position: tree.firstStoredDisagreement.map { min($0, expectation.size) } ?? after
+            )
+        }
+        if let longest = tree.unreached.last {
+            throw LogError(
+                code: LogErrorCode.shorterThanCheckpoint,
+                message: "The log \(path) holds \(tree.range.size) records, but \(longest.name) covers "
+                    + "\(longest.size): acknowledged records from position \(tree.range.size + 1) on are missing "
+                    + "(a rollback or a truncation). Nothing was changed. \(RecordFrame.alteredAdvice)",
+                position: tree.range.size + 1
+            )
         }
     }
 

@@ -36,8 +36,18 @@ public final class LogWriter: Sendable {
         try await enqueue(drafts).wait()
     }
 
+    /// The Merkle tree over the durable records (RFC 9162), with its subtrees for proofs. It may trail `head`
+    /// by the round being added.
+    public var tree: TreeSnapshot { core.tree }
+
     /// The writer's queue and progress, for a watchdog and metrics.
     public var status: WriterStatus { core.status }
+
+    /// After a `disk_full` refusal: the caller no longer counts the refused appends, so appends may resume once
+    /// the file system has room again.
+    public func acknowledgeDiskFull() {
+        core.acknowledgeDiskFull()
+    }
 
     /// True if an append has waited on the writer thread longer than `thresholdNanoseconds`.
     public func isStuck(thresholdNanoseconds: UInt64) -> Bool {

@@ -17,6 +17,10 @@ public struct LogWriterOptions: Sendable {
     /// record looks like damage to an acknowledged record rather than a write cut by a crash (which leaves an
     /// incomplete frame or zeros), so the operator decides (`accordd --set-aside-damaged-tail`).
     public var setAsideDamagedTail = false
+    /// Tree heads the log must extend (the checkpoints the daemon signed). `open` stops with
+    /// `log_checkpoint_contradicted` or `log_shorter_than_checkpoint` if the log does not, and a torn tail at or
+    /// below the largest size is damage (`log_checkpointed_tail_damaged`), never set aside.
+    public var treeExpectations: [TreeExpectation] = []
     /// Permissions of a log file created by `open` and of set-aside torn tails.
     public var filePermissions: FilePermissions = [.ownerReadWrite, .groupRead]
     /// Called by the writer thread before each round's write; lets tests hold the writer to observe grouping

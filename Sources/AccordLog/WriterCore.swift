@@ -1,23 +1,32 @@
+import AccordProof
 import Dispatch
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The state shared by a `LogWriter` and its writer thread. Kept apart from `LogWriter` so that the thread does
 /// not keep the writer alive and `LogWriter.deinit` can still close it.
 final class WriterCore: Sendable {
     let file: LogFile
     let options: LogWriterOptions
+    let treeFile: TreeFile
     let state: Mutex<WriterState>
     private let wakeUp = DispatchSemaphore(value: 0)
 
-    init(file: LogFile, options: LogWriterOptions, head: Record?) {
+    init(file: LogFile, options: LogWriterOptions, head: Record?, treeFile: TreeFile, tree: CompactRange) {
+        precondition(tree.size == head?.position ?? 0, "the tree covers exactly the verified records")
         self.file = file
         self.options = options
+        self.treeFile = treeFile
         let lastHash = head?.hash ?? LogFormat.genesisHash
         state = Mutex(
             WriterState(
                 nextPosition: (head?.position ?? 0) + 1,
                 lastEnqueuedHash: lastHash,
-                durableHead: head?.chainHead ?? .genesis
+                durableHead: head?.chainHead ?? .genesis,
+                tree: tree
             )
         )
     }
@@ -41,8 +50,10 @@ final class WriterCore: Sendable {
                     + "batch; nothing was written."
             )
         }
+        try resumeIfSpaceReturned(needing: batchBytes)
         let (pending, shouldSignal) = try state.withLock { state throws(LogError) in
             if let failure = state.failure { throw failure }
+            if let diskFull = state.diskFull { throw diskFull.error }
             guard !state.isClosing else { throw Self.closedError(file) }
             guard state.pendingRecords + drafts.count <= options.maximumQueuedRecords,
                 state.pendingBytes + batchBytes <= options.maximumQueuedBytes
@@ -114,9 +125,16 @@ final class WriterCore: Sendable {
                 roundsCompleted: state.roundsCompleted,
                 recordsWritten: state.recordsWritten,
                 bytesWritten: state.bytesWritten,
-                failure: state.failure
+                failure: state.failure,
+                diskFull: state.diskFull
             )
         }
+    }
+
+    /// The tree over the durable records, with the tree file for its proofs.
+    var tree: TreeSnapshot {
+        let (range, failure) = state.withLock { ($0.tree, $0.treeFileFailure) }
+        return TreeSnapshot(range: range, treeFile: treeFile, fileFailure: failure)
     }
 
     /// The writer thread: one round at a time, each round one write and one fdatasync for everything queued
@@ -124,6 +142,7 @@ final class WriterCore: Sendable {
     func run(durableEnd: UInt64, durableHash: [UInt8]) {
         var end = durableEnd
         var lastHash = durableHash
+        var tree = state.withLock { $0.tree }
         while true {
             switch takeWork() {
             case .exit:
@@ -132,7 +151,7 @@ final class WriterCore: Sendable {
                 wakeUp.wait()
             case .round(let round):
                 options.beforeWriteRound?()
-                write(round, end: &end, lastHash: &lastHash)
+                if write(round, end: &end, lastHash: &lastHash) { grow(&tree, by: round) }
             }
         }
     }
@@ -148,8 +167,10 @@ final class WriterCore: Sendable {
         }
     }
 
-    private func write(_ round: [WriterState.QueuedAppend], end: inout UInt64, lastHash: inout [UInt8]) {
+    /// Returns true once the round is durable.
+    private func write(_ round: [WriterState.QueuedAppend], end: inout UInt64, lastHash: inout [UInt8]) -> Bool {
         let durablePosition = state.withLock { $0.durableHead.position }
+        let durableHash = lastHash
         var bytes: [UInt8] = []
         bytes.reserveCapacity(round.reduce(0) { $0 + $1.frameBytes })
         var position = durablePosition + 1
@@ -163,10 +184,21 @@ final class WriterCore: Sendable {
         }
         do throws(LogError) {
             try file.writeAll(bytes, at: end)
+        } catch {
+            if error.errno == ENOSPC || error.errno == EDQUOT,
+                cutBack(round, cause: error, end: end, durableHash: durableHash)
+            {
+                lastHash = durableHash
+                return false
+            }
+            fail(round, cause: error, position: durablePosition + 1, offset: end)
+            return false
+        }
+        do throws(LogError) {
             try file.synchronizeData()
         } catch {
             fail(round, cause: error, position: durablePosition + 1, offset: end)
-            return
+            return false
         }
         end += UInt64(bytes.count)
         let head = round.last!.pending.records.last!.chainHead
@@ -182,6 +214,33 @@ final class WriterCore: Sendable {
             state.bytesWritten += UInt64(bytes.count)
         }
         for queued in round { queued.pending.complete(.success(queued.pending.records)) }
+        return true
+    }
+
+    /// Adds a durable round to the Merkle tree, and its completed subtrees to the tree file. Only records that are
+    /// durable enter the tree, so no checkpoint can cover a record that a failed or cut-back write lost. The file
+    /// is derived data rebuilt at every start, so it is not synchronised; a failure to write it only pauses proofs.
+    private func grow(_ tree: inout CompactRange, by round: [WriterState.QueuedAppend]) {
+        let sizeBefore = tree.size
+        var nodes: [CompletedNode] = []
+        for queued in round {
+            for record in queued.pending.records {
+                precondition(record.position == tree.size + 1, "the tree's leaves are the records in order")
+                nodes.append(contentsOf: tree.append(leafHash: MerkleTree.leafHash(entry: record.hash)))
+            }
+        }
+        var fileFailure: LogError?
+        if state.withLock({ $0.treeFileFailure == nil }) {
+            do throws(LogError) {
+                try treeFile.append(nodes, leafCountBefore: sizeBefore)
+            } catch {
+                fileFailure = error
+            }
+        }
+        state.withLock { state in
+            state.tree = tree
+            if let fileFailure { state.treeFileFailure = fileFailure }
+        }
     }
 
     /// Reads each frame back with the readers' own parser before it reaches the disk: the write path and the
@@ -213,8 +272,18 @@ final class WriterCore: Sendable {
             offset: offset,
             errno: cause.errno
         )
+        refuse(round, with: failure) { $0.failure = failure }
+    }
+
+    /// Completes the round and everything queued behind it with `error`, after `change` marks why, and empties
+    /// the queue.
+    private func refuse(
+        _ round: [WriterState.QueuedAppend],
+        with error: LogError,
+        _ change: (inout WriterState) -> Void
+    ) {
         let queued = state.withLock { state in
-            state.failure = failure
+            change(&state)
             state.roundInFlightSince = nil
             state.pendingAppends = 0
             state.pendingRecords = 0
@@ -222,8 +291,60 @@ final class WriterCore: Sendable {
             defer { state.queue = [] }
             return state.queue
         }
-        for entry in round + queued { entry.pending.complete(.failure(failure)) }
+        for entry in round + queued { entry.pending.complete(.failure(error)) }
     }
+
+    /// A write refused for want of space reached no stable storage, so the log is cut back to its last durable
+    /// record (which fdatasync covered) and every append queued after it is refused; the chain continues from the
+    /// durable head once space returns. False when even the cut-back fails: then the writer stops like on EIO.
+    private func cutBack(
+        _ round: [WriterState.QueuedAppend],
+        cause: LogError,
+        end: UInt64,
+        durableHash: [UInt8]
+    ) -> Bool {
+        do throws(LogError) {
+            try file.truncate(to: end)
+        } catch {
+            return false
+        }
+        let refusal = LogError(
+            code: LogErrorCode.diskFull,
+            message: "The file system holding \(file.path) is full: nothing was written. Free space there; appends "
+                + "resume by themselves once there is room, and reads go on meanwhile.",
+            offset: end,
+            errno: cause.errno
+        )
+        refuse(round, with: refusal) { state in
+            state.diskFull = DiskFull(since: .now, error: refusal, acknowledged: false)
+            state.nextPosition = state.durableHead.position + 1
+            state.lastEnqueuedHash = durableHash
+        }
+        return true
+    }
+
+    /// Called by the log's owner once its own state no longer counts the refused appends.
+    func acknowledgeDiskFull() {
+        state.withLock { state in state.diskFull?.acknowledged = true }
+    }
+
+    /// Clears a disk-full refusal once it is acknowledged and the file system has room for the append and a margin,
+    /// so appends resume without a restart. The free space is asked outside the lock.
+    private func resumeIfSpaceReturned(needing bytes: Int) throws(LogError) {
+        guard let diskFull = state.withLock({ $0.diskFull }) else { return }
+        guard diskFull.acknowledged else { throw diskFull.error }
+        var statistics = statvfs()
+        guard fstatvfs(file.descriptor.rawValue, &statistics) == 0 else { throw diskFull.error }
+        let free = UInt64(statistics.f_bavail) * UInt64(statistics.f_frsize)
+        guard free >= UInt64(bytes) + WriterCore.resumeMarginBytes else { throw diskFull.error }
+        state.withLock { state in
+            if state.diskFull?.acknowledged == true { state.diskFull = nil }
+        }
+    }
+
+    /// Room kept free beyond an append before appends resume, so that a file system at the brink is not retried
+    /// on every request.
+    static let resumeMarginBytes: UInt64 = 1024 * 1024
 
     static func closedError(_ file: LogFile) -> LogError {
         LogError(

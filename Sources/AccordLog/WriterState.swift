@@ -1,3 +1,4 @@
+import AccordProof
 /// What the writer's lock protects: the chain as enqueued, the chain as durable, and the queue between them.
 struct WriterState {
     /// Position the next enqueued record gets.
@@ -16,6 +17,13 @@ struct WriterState {
     var recordsWritten: UInt64 = 0
     var bytesWritten: UInt64 = 0
     var failure: LogError?
+    /// The Merkle tree over the durable records, as far as the writer thread has added them.
+    var tree: CompactRange
+    /// Set once writing the tree file failed (the tree in memory stays right).
+    var treeFileFailure: LogError?
+    /// Set when a write found the file system full; appends are refused until it is cleared (see
+    /// `WriterCore.resumeIfSpaceReturned`).
+    var diskFull: DiskFull?
     var isClosing = false
     /// True while a wake-up is on its way to the writer thread, so that a burst of appends signals it once.
     var writerSignalled = false

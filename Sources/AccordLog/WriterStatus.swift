@@ -12,6 +12,8 @@ public struct WriterStatus: Sendable, Equatable {
     public var bytesWritten: UInt64
     /// Set once a write or fdatasync failed; the writer then accepts nothing more.
     public var failure: LogError?
+    /// Set while appends are refused because the file system is full.
+    public var diskFull: DiskFull?
 
     public init(
         pendingAppends: Int = 0,
@@ -21,7 +23,8 @@ public struct WriterStatus: Sendable, Equatable {
         roundsCompleted: UInt64 = 0,
         recordsWritten: UInt64 = 0,
         bytesWritten: UInt64 = 0,
-        failure: LogError? = nil
+        failure: LogError? = nil,
+        diskFull: DiskFull? = nil
     ) {
         self.pendingAppends = pendingAppends
         self.pendingRecords = pendingRecords
@@ -31,6 +34,7 @@ public struct WriterStatus: Sendable, Equatable {
         self.recordsWritten = recordsWritten
         self.bytesWritten = bytesWritten
         self.failure = failure
+        self.diskFull = diskFull
     }
 
     /// True if an append has waited on the writer longer than `thresholdNanoseconds`: the writer is wedged

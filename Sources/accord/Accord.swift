@@ -15,6 +15,8 @@ struct Accord: AsyncParsableCommand {
         version: AccordVersion.current,
         subcommands: [
             StatusCommand.self,
+            ReloadCommand.self,
+            WhoAmICommand.self,
             InstitutionCommand.self,
             SiteCommand.self,
             AgreementCommand.self,
@@ -30,6 +32,11 @@ struct Accord: AsyncParsableCommand {
             LogCommand.self,
             ExportCommand.self,
             FiguresCommand.self,
+            CheckpointCommand.self,
+            KeyCommand.self,
+            ProveCommand.self,
+            VerifyCommand.self,
+            WitnessCommand.self,
         ]
     )
 

@@ -25,6 +25,16 @@ enum AccordMain {
         exit(ExitStatus.success)
     }
 
+    /// `accord verify` exits 64 on a usage error (its 2 means a gap in what the log proves); the others 2.
+    private static var usageExitCode: Int32 {
+        var arguments = CommandLine.arguments.dropFirst()
+        // Global options may come before the command: `accord --socket PATH verify`.
+        while let first = arguments.first, first.hasPrefix("-") {
+            arguments = arguments.dropFirst(first == "--socket" || first == "--timeout" ? 2 : 1)
+        }
+        return arguments.first == VerifyCommand.configuration.commandName ? VerifyCommand.usage : ExitStatus.usage
+    }
+
     private static func finish(_ error: any Error) -> Never {
         if let clientError = error as? ClientError {
             if CommandLine.arguments.contains("--json") {
@@ -45,6 +55,6 @@ enum AccordMain {
             exit(ExitStatus.success)
         }
         if !message.isEmpty { Console.standardError(message) }
-        exit(error is ExitCode ? code.rawValue : ExitStatus.usage)
+        exit(error is ExitCode ? code.rawValue : usageExitCode)
     }
 }

@@ -16,7 +16,8 @@ enum Console {
     }
 
     static func errorLine(_ message: String) -> String {
-        colourEnabled ? "\("error:".red.bold) \(message)" : "error: \(message)"
+        let message = visible(message, on: STDERR_FILENO)
+        return colourEnabled ? "\("error:".red.bold) \(message)" : "error: \(message)"
     }
 
     /// The error as the API's JSON error body, for scripts that asked for `--json`.
@@ -26,6 +27,26 @@ enum Console {
         )
         guard let data = try? JSONCoding.encoder.encode(envelope) else { return errorLine(error.message) }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Text from the ledger as a terminal may show it: control characters (which could move the cursor, clear
+    /// the screen or retitle the window) and bidirectional overrides are written as visible escapes such as
+    /// `\u{1B}`. The daemon refuses them in new input; this guards what older or hostile data may hold.
+    static func visible(_ text: String, on descriptor: Int32 = STDOUT_FILENO) -> String {
+        guard isatty(descriptor) == 1 else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let unsafe =
+                (value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(value)
+                || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            if unsafe {
+                result.append(contentsOf: "\\u{\(String(value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 
     static func emphasis(_ text: String) -> String {
@@ -46,7 +67,7 @@ enum Console {
         }
         // A line break or tab inside a value would break the table's alignment; show them as spaces.
         let cleaned = rows.map { row in
-            row.map { $0.replacing(/[\n\r\t]/, with: " ") }
+            row.map { visible($0.replacing(/[\n\r\t]/, with: " ")) }
         }
         let table = TextTable<[String]> { row in
             titles.indices.map { Column(title: titles[$0], value: row[$0]) }

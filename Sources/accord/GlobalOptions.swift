@@ -22,8 +22,10 @@ struct GlobalOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         if let explicit = environment["ACCORD_SOCKET"], !explicit.isEmpty { return explicit }
         let own = DefaultPlaces.ofCurrentUser(environment: environment).socketPath
-        // A user's own daemon wins; without one, the system service's socket (members of accord-clients use it).
-        if !FileManager.default.fileExists(atPath: own), FileManager.default.fileExists(atPath: GlobalOptions.systemSocketPath) {
+        // A user's own daemon wins; without one, the system service's socket (every local user may connect; roles decide the rest).
+        if !FileManager.default.fileExists(atPath: own),
+            FileManager.default.fileExists(atPath: GlobalOptions.systemSocketPath)
+        {
             return GlobalOptions.systemSocketPath
         }
         return own
@@ -31,11 +33,16 @@ struct GlobalOptions: ParsableArguments {
 
     static let systemSocketPath = "/run/accord/accord.sock"
 
-    @Option(name: .customLong("timeout"), help: ArgumentHelp("Seconds to wait for the daemon's answer (1 to 3600).", valueName: "seconds"))
+    @Option(
+        name: .customLong("timeout"),
+        help: ArgumentHelp("Seconds to wait for the daemon's answer (1 to 3600).", valueName: "seconds")
+    )
     var timeoutSeconds: Int = 120
 
     func validate() throws {
-        guard (1...3_600).contains(timeoutSeconds) else { throw ValidationError("--timeout must be between 1 and 3600 seconds") }
+        guard (1...3_600).contains(timeoutSeconds) else {
+            throw ValidationError("--timeout must be between 1 and 3600 seconds")
+        }
     }
 
     var client: AccordClient { AccordClient(socketPath: resolvedSocketPath, timeoutSeconds: Int64(timeoutSeconds)) }

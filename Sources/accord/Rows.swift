@@ -47,7 +47,7 @@ enum Rows {
         let width = fields.map(\.0.count).max() ?? 0
         for (label, value) in fields {
             guard let value else { continue }
-            print("\(label.padding(toLength: width, withPad: " ", startingAt: 0))  \(value)")
+            print("\(label.padding(toLength: width, withPad: " ", startingAt: 0))  \(Console.visible(value))")
         }
     }
 }

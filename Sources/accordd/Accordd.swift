@@ -14,7 +14,14 @@ struct Accordd: AsyncParsableCommand {
         discussion: """
             accordd opens its log (<data-dir>/ledger.log), verifies every record's checksum and hash chain, replays it \
             into the read models, then answers HTTP/JSON on a Unix socket. Every acknowledged event has been \
-            fdatasync'ed first. SIGTERM or SIGINT stop it cleanly; SIGHUP re-reads the configuration file.
+            fdatasync'ed first. SIGTERM or SIGINT stop it cleanly; SIGHUP, or `accord reload` (which waits for the \
+            answer), re-reads the configuration file. `accordd --check-config [file]` checks a file without starting \
+            anything.
+
+            It keeps a Merkle tree over the log (<data-dir>/ledger.log.tree) and signs checkpoints of it \
+            (<data-dir>/checkpoints) with the key from the systemd credential accord-checkpoint-key, else \
+            <data-dir>/checkpoint-signing.key (created 0600). At start the log must extend every checkpoint \
+            signed: otherwise it stops with exit 65.
 
             Default places: as root, socket /run/accord/accord.sock (or $RUNTIME_DIRECTORY/accord.sock) and data \
             /var/lib/accord (or $STATE_DIRECTORY); as another user, socket $XDG_RUNTIME_DIR/accord/accord.sock and \
@@ -53,11 +60,20 @@ struct Accordd: AsyncParsableCommand {
     @Option(
         name: .customLong("config"),
         help: ArgumentHelp(
-            "JSON settings re-read on SIGHUP: logLevel, maximumBodyBytes, maximumConnections, idleTimeoutMilliseconds, shutdownGraceMilliseconds, streamStallTimeoutMilliseconds (how long a follower of the log may leave a chunk unread). Default: \(Accordd.defaultConfigurationPath) when it exists.",
+            "JSON settings re-read on reload (SIGHUP, accord reload): logLevel, the limits (maximumBodyBytes, maximumConnections, maximumConnectionsPerUser, idleTimeoutMilliseconds, headTimeoutMilliseconds, bodyTimeoutMilliseconds, maximumHeaderBytes, maximumHeaderCount, shutdownGraceMilliseconds, streamStallTimeoutMilliseconds (how long a follower of the log may leave a chunk unread), maximumFollowers; see docs/security.md) and checkpointIntervalSeconds; read at start only: checkpointOrigin, witnessPolicyFile. Default: \(Accordd.defaultConfigurationPath) when it exists (decided again at each reload).",
             valueName: "path"
         )
     )
     var configurationPath: String?
+
+    @Option(
+        name: .customLong("policy"),
+        help: ArgumentHelp(
+            "Who may do what: one `user NAME ROLES` or `group NAME ROLES` line per grant, re-read on reload (SIGHUP, accord reload) with the configuration (docs/security.md). Default: \(Accordd.defaultPolicyPath) when it exists; without a file root and accordd's own user are admin and the groups accord-readers, accord-recorders and accord-auditors give those roles.",
+            valueName: "path"
+        )
+    )
+    var policyPath: String?
 
     @Flag(
         name: .customLong("set-aside-damaged-tail"),
@@ -66,36 +82,86 @@ struct Accordd: AsyncParsableCommand {
     )
     var setAsideDamagedTail = false
 
+    @Flag(
+        name: .customLong("check-config"),
+        help: ArgumentHelp(
+            "Check a configuration file and exit without starting anything: 0 when it is valid, 78 (with the reason) when not. The file is the argument, else --config, else \(Accordd.defaultConfigurationPath) when it exists."
+        )
+    )
+    var checkConfiguration = false
+
+    @Argument(help: ArgumentHelp("With --check-config: the file to check.", valueName: "file"))
+    var checkedFile: String?
+
     static let defaultConfigurationPath = "/etc/accord/accordd.json"
+    static let defaultPolicyPath = "/etc/accord/policy.conf"
 
     func validate() throws {
-        if let configurationPath, !FileManager.default.isReadableFile(atPath: configurationPath) {
+        if checkedFile != nil, !checkConfiguration {
+            throw ValidationError("a file argument is only taken with --check-config; to use a file, pass --config")
+        }
+        if !checkConfiguration, let configurationPath, !FileManager.default.isReadableFile(atPath: configurationPath) {
             throw ValidationError("--config \(configurationPath) cannot be read; check the path and its permissions")
+        }
+        if let policyPath, !FileManager.default.isReadableFile(atPath: policyPath) {
+            throw ValidationError("--policy \(policyPath) cannot be read; check the path and its permissions")
         }
     }
 
     func run() async throws {
+        if checkConfiguration {
+            try ConfigurationCheck.run(path: checkedFile ?? configurationPath)
+            return
+        }
         let environment = ProcessInfo.processInfo.environment
         let places = DefaultPlaces.ofCurrentUser(environment: environment)
-        let configuration =
-            configurationPath
-            ?? (FileManager.default.fileExists(atPath: Accordd.defaultConfigurationPath)
-                ? Accordd.defaultConfigurationPath : nil)
+        let listenedSockets = Result { () throws(SystemdError) in try ListenedSockets.fromEnvironment() }
+        let configuration = DaemonSettings.configurationPath(explicit: configurationPath)
         let settings: DaemonSettings
         do {
             settings = try DaemonSettings.load(path: configuration, flagLogLevel: logLevel)
         } catch {
             FileHandle.standardError.write(Data("accordd: \(error)\n".utf8))
-            throw ExitCode(DaemonError.configurationExitCode)
+            var refusal = error
+            refusal.exitCode = DaemonError.configurationExitCode
+            await StartFailureAnswer.answerQueuedClients(of: try? listenedSockets.get(), refusal: refusal)
+            throw ExitCode(refusal.exitCode)
         }
+        let policy =
+            policyPath
+            ?? (FileManager.default.fileExists(atPath: Accordd.defaultPolicyPath) ? Accordd.defaultPolicyPath : nil)
+        let accessPolicy: AccessPolicy
+        do {
+            accessPolicy = try DaemonService.loadPolicy(path: policy)
+        } catch {
+            FileHandle.standardError.write(Data("accordd: \(error)\n".utf8))
+            let refusal = DaemonError(
+                code: PolicyError.code,
+                message: error.message,
+                cause: error,
+                exitCode: DaemonError.configurationExitCode
+            )
+            await StartFailureAnswer.answerQueuedClients(of: try? listenedSockets.get(), refusal: refusal)
+            throw ExitCode(refusal.exitCode)
+        }
+        let sharedPolicy = PolicyStore(accessPolicy)
         let sharedLevel = SharedLogLevel(settings.logLevel)
-        let makeHandler = logTarget.logHandlerFactory(logLevel: .trace, environment: environment)
+        // Asked for the journal where none listens: lines would vanish, and with them the journal's witness of
+        // each recorded hash. Standard error keeps them, and the first line says what happened.
+        let journalMissing = logTarget == .journal && !JournalPresence.listening()
+        let target = journalMissing ? LogTarget.stderr : logTarget
+        let makeHandler = target.logHandlerFactory(logLevel: .trace, environment: environment)
         LoggingSystem.bootstrap { label in LevelGatedLogHandler(inner: makeHandler(label), sharedLevel: sharedLevel) }
         let logger = Logger(label: "accordd")
+        if journalMissing {
+            logger.warning(
+                "--log-target journal, but no journal listens on \(LogTarget.journalSocketPath): logging to standard error instead; the journal will not witness recorded hashes until accordd runs where journald does"
+            )
+        }
 
         let listened: ListenedSockets
         do {
-            listened = try ListenedSockets.fromEnvironment()
+            listened = try listenedSockets.get()
         } catch {
             logger.critical("cannot use the sockets systemd passed", metadata: ["error": "\(error)"])
             throw ExitCode.failure
@@ -111,10 +177,16 @@ struct Accordd: AsyncParsableCommand {
             socket: socket,
             dataDirectory: dataDirectory ?? places.dataDirectory,
             setAsideDamagedTail: setAsideDamagedTail,
-            configurationPath: configuration,
-            flagLogLevel: logLevel,
+            policy: sharedPolicy,
             settings: settings,
-            sharedLevel: sharedLevel,
+            reloader: ConfigurationReloader(
+                explicitPath: configurationPath,
+                flagLogLevel: logLevel,
+                policyPath: policy,
+                policy: sharedPolicy,
+                sharedLevel: sharedLevel,
+                logger: logger
+            ),
             logger: logger
         )
         let group = ServiceGroup(
@@ -128,6 +200,7 @@ struct Accordd: AsyncParsableCommand {
             try await group.run()
         } catch let error as DaemonError {
             if !error.logged { logger.critical("accordd stopped: \(error)") }
+            await StartFailureAnswer.answerQueuedClients(of: listened, refusal: error)
             throw ExitCode(error.exitCode)
         } catch {
             logger.critical("accordd stopped on an error", metadata: ["error": "\(error)"])

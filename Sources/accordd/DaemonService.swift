@@ -2,6 +2,7 @@ import AccordEngine
 import AccordLog
 import AccordServer
 import AccordSystemd
+import AccordTransparency
 import Foundation
 import Logging
 import NIOCore
@@ -13,13 +14,13 @@ import UnixSignals
 /// The daemon's life: verify and replay the log, serve, supervise (status, watchdog, reload), stop cleanly.
 final class DaemonService: Service, Sendable {
     private let socket: ListeningSocket
-    private let dataDirectory: String
+    let dataDirectory: String
     private let setAsideDamagedTail: Bool
-    private let configurationPath: String?
-    private let flagLogLevel: Logger.Level?
-    private let settings: Mutex<DaemonSettings>
-    private let sharedLevel: SharedLogLevel
-    private let logger: Logger
+    /// The settings read at start (the server's first limits); later ones come through `reloader`.
+    private let settings: DaemonSettings
+    private let reloader: ConfigurationReloader
+    private let policy: PolicyStore
+    let logger: Logger
     private let notifier = SystemdNotifier()
     private let failureMessage = Mutex<String?>(nil)
 
@@ -30,31 +31,34 @@ final class DaemonService: Service, Sendable {
         socket: ListeningSocket,
         dataDirectory: String,
         setAsideDamagedTail: Bool,
-        configurationPath: String?,
-        flagLogLevel: Logger.Level?,
+        policy: PolicyStore,
         settings: DaemonSettings,
-        sharedLevel: SharedLogLevel,
+        reloader: ConfigurationReloader,
         logger: Logger
     ) {
         self.socket = socket
         self.dataDirectory = dataDirectory
         self.setAsideDamagedTail = setAsideDamagedTail
-        self.configurationPath = configurationPath
-        self.flagLogLevel = flagLogLevel
-        self.settings = Mutex(settings)
-        self.sharedLevel = sharedLevel
+        self.settings = settings
+        self.reloader = reloader
+        self.policy = policy
         self.logger = logger
     }
 
     func run() async throws {
         let startedAt = Date()
+        try DataFolderCheck.refuseWritableByOthers(dataDirectory)
         notify { try $0.status("verifying the log in \(dataDirectory)") }
+        let checkpointSettings = settings.checkpoints
+        let witnessPolicy = try DaemonService.loadWitnessPolicy(checkpointSettings)
+        let issuer = try openCheckpoints(checkpointSettings)
         let engine: LedgerEngine
         do {
             engine = try LedgerEngine.open(
                 dataDirectory: dataDirectory,
                 clock: { Date() },
                 setAsideDamagedTail: setAsideDamagedTail,
+                treeExpectations: issuer.expectations,
                 progress: { [notifier] progress in
                     try? notifier.status(progress.description)
                     try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
@@ -66,7 +70,7 @@ final class DaemonService: Service, Sendable {
             logger.critical("cannot open the ledger: \(error.message)", metadata: metadata)
             let untrusted =
                 error.code.hasPrefix("log_") && error.code != "log_io_error" && error.code != "log_locked"
-                || error.code == "event_undecodable" || error.code == "log_missing"
+                || error.code == "event_undecodable" || error.code == "log_missing" || error.code == "log_emptied"
             throw DaemonError(
                 code: error.code,
                 message: error.message,
@@ -76,22 +80,53 @@ final class DaemonService: Service, Sendable {
             )
         }
         if let recovery = engine.recovery { logRecovery(recovery) }
+        guard let log = engine.logFile else {
+            preconditionFailure("LedgerEngine.open(dataDirectory:) keeps the ledger in a log file")
+        }
+        let marker = RunMarker(dataDirectory: dataDirectory)
+        if let previous = marker.previousRun() {
+            logger.warning(
+                "the previous run did not stop cleanly (\(previous)): it was killed, crashed or lost power; the log was verified and ends at position \(engine.head.position), and every acknowledged event is in it",
+                metadata: ["accord.position": "\(engine.head.position)"]
+            )
+        }
+        if !marker.begin(startedAt: startedAt) {
+            logger.warning(
+                "cannot write \(marker.path): if this run does not stop cleanly, the next start cannot say so"
+            )
+        }
+        let transparency = Transparency(
+            issuer: issuer,
+            verification: VerificationService(),
+            policy: witnessPolicy,
+            log: log,
+            stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
+        )
         let group = MultiThreadedEventLoopGroup.singleton
         let connections = ConnectionCounter()
         let responder = AccordResponder(
             engine: engine,
             startedAt: startedAt,
             connectionCount: { connections.value },
+            policy: policy,
+            logger: logger,
+            transparency: transparency,
+            maximumFollowers: { [self] in (reloader.applied ?? settings).limits.maximumFollowers }
+        )
+        let schedule = CheckpointSchedule(
+            transparency: transparency,
+            intervalSeconds: { [self] in (reloader.applied ?? settings).checkpoints.intervalSeconds },
             logger: logger
         )
         let server = UnixSocketServer(
             socket: socket,
-            responder: responder,
-            limits: settings.withLock { $0.limits },
+            responder: ReloadRouteResponder(api: responder, reloader: reloader),
+            limits: settings.limits,
             group: group,
             logger: logger
         )
         connections.source = { server.connectionCount }
+        reloader.attach(server)
         let watchdog =
             (try? WatchdogConfiguration.fromEnvironment()) ?? WatchdogConfiguration(intervalMicroseconds: nil)
 
@@ -109,6 +144,7 @@ final class DaemonService: Service, Sendable {
                 }
                 tasks.addTask { await self.supervise(engine: engine, server: server, group: group, watchdog: watchdog) }
                 tasks.addTask { await self.reloadOnHangUp(engine: engine, server: server) }
+                tasks.addTask { await schedule.run() }
                 try await tasks.next()
                 tasks.cancelAll()
             }
@@ -123,6 +159,7 @@ final class DaemonService: Service, Sendable {
             logger.critical("the log did not close cleanly", metadata: ["error": "\(error)"])
             throw error
         }
+        marker.end()
         if let failure = failureMessage.withLock({ $0 }) {
             throw DaemonError(code: "stopped_on_failure", message: failure)
         }
@@ -181,30 +218,18 @@ final class DaemonService: Service, Sendable {
         }
     }
 
-    /// SIGHUP re-reads the configuration: log level and limits change without dropping connections or the log.
+    /// SIGHUP reloads as `POST /v1/reload` does; its outcome is only in the journal (`systemctl reload` uses the route).
     private func reloadOnHangUp(engine: LedgerEngine, server: UnixSocketServer) async {
         for await _ in await UnixSignalsSequence(trapping: .sighup) {
-            notify { try $0.reloading() }
-            do {
-                let reloaded = try DaemonSettings.load(path: configurationPath, flagLogLevel: flagLogLevel)
-                settings.withLock { $0 = reloaded }
-                sharedLevel.current = reloaded.logLevel
-                server.limits = reloaded.limits
-                server.userNames.forgetAll()
-                logger.notice(
-                    "configuration reloaded",
-                    metadata: [
-                        "log_level": "\(reloaded.logLevel)",
-                        "maximum_body_bytes": "\(reloaded.limits.maximumBodyBytes)",
-                        "maximum_connections": "\(reloaded.limits.maximumConnections)",
-                    ]
-                )
-            } catch {
-                logger.error("reload refused; keeping the running configuration", metadata: ["error": "\(error)"])
-            }
-            notify { try $0.ready() }
+            _ = try? await reloader.reload()
             notify { try $0.status(servingStatus(engine: engine, server: server)) }
         }
+    }
+
+    /// The policy file at `path`, or the defaults without one; accordd's own user is admin either way.
+    static func loadPolicy(path: String?) throws(PolicyError) -> AccessPolicy {
+        guard let path else { return AccessPolicy.defaults(daemonUserID: geteuid(), groupID: AccountDatabase.groupID) }
+        return try AccessPolicy.load(path: path, daemonUserID: geteuid())
     }
 
     /// A torn tail was set aside at start: say exactly what and where, so an operator can look.
@@ -215,26 +240,35 @@ final class DaemonService: Service, Sendable {
                 metadata: ["accord.position": "\(torn.position)", "reason": "\(torn.reason)"]
             )
         }
+        if let position = report.treeFileDisagreement {
+            logger.warning(
+                "the Merkle tree file disagreed with the log from position \(position) and was rebuilt from the log (expected after a crash: the file is not synchronised; otherwise look at that record)",
+                metadata: ["accord.position": "\(position)"]
+            )
+        }
         logger.info(
             "log verified",
             metadata: [
                 "log": "\(report.path)", "head_position": "\(report.head.position)", "head_hash": "\(report.head.hash)",
-                "created": "\(report.created)",
+                "created": "\(report.created)", "tree_root": "\(report.treeRoot.base64)",
             ]
         )
     }
 
     private func servingStatus(engine: LedgerEngine, server: UnixSocketServer) -> String {
         let head = engine.head
-        return
+        let serving =
             "serving: head position \(head.position), \(engine.eventCount) events, \(server.connectionCount) connections"
+        var status = serving
+        if let refused = engine.appendsRefused {
+            // The seconds are left out so that STATUS= changes only when the state does.
+            status += "; appends refused: \(refused.replacing(#/ for \d+ s/#, with: ""))"
+        }
+        if let refusal = reloader.refusal { status += "; last reload refused: \(refusal)" }
+        return status
     }
 
     private func notify(_ body: (SystemdNotifier) throws -> Void) {
-        do {
-            try body(notifier)
-        } catch {
-            logger.warning("cannot notify systemd", metadata: ["error": "\(error)"])
-        }
+        notifier.notify(logger: logger, body)
     }
 }

@@ -2,11 +2,13 @@ import AccordServer
 import Foundation
 import Logging
 
-/// What a reload (SIGHUP) may change without a restart: the log level and the server's limits. Read from the
-/// configuration file, with command-line flags winning over it.
+/// What a reload (SIGHUP) may change without a restart: the log level, the server's limits and the checkpoint
+/// interval (the origin is read at start only: it names the log to its witnesses). Read from the configuration
+/// file, with command-line flags winning over it.
 struct DaemonSettings: Equatable, Sendable {
     var logLevel: Logger.Level
     var limits: ServerLimits
+    var checkpoints = CheckpointSettings()
 
     /// The file's keys; all optional.
     private struct File: Decodable {
@@ -15,15 +17,35 @@ struct DaemonSettings: Equatable, Sendable {
         var maximumConnections: Int?
         var shutdownGraceMilliseconds: Int64?
         var idleTimeoutMilliseconds: Int64?
+        var checkpointOrigin: String?
+        var checkpointIntervalSeconds: Int?
+        var witnessPolicyFile: String?
+        var maximumConnectionsPerUser: Int?
+        var headTimeoutMilliseconds: Int64?
+        var bodyTimeoutMilliseconds: Int64?
+        var maximumHeaderBytes: Int?
+        var maximumHeaderCount: Int?
         var streamStallTimeoutMilliseconds: Int64?
+        var maximumFollowers: Int?
 
         static let keys: Set<String> = [
             "logLevel", "maximumBodyBytes", "maximumConnections", "shutdownGraceMilliseconds",
-            "idleTimeoutMilliseconds", "streamStallTimeoutMilliseconds",
+            "idleTimeoutMilliseconds", "maximumConnectionsPerUser", "headTimeoutMilliseconds",
+            "bodyTimeoutMilliseconds", "maximumHeaderBytes", "maximumHeaderCount", "checkpointOrigin",
+            "checkpointIntervalSeconds", "witnessPolicyFile", "streamStallTimeoutMilliseconds",
+            "maximumFollowers",
         ]
     }
 
     static let maximumFileBytes = 64 * 1024
+
+    /// The file a start or a reload reads: the one given with `--config`, else the default when it exists at that
+    /// moment (so a file created after the start is read at the next reload, and a removed one means defaults).
+    static func configurationPath(explicit: String?) -> String? {
+        explicit
+            ?? (FileManager.default.fileExists(atPath: Accordd.defaultConfigurationPath)
+                ? Accordd.defaultConfigurationPath : nil)
+    }
 
     /// Loads the file at `path` (when given) and lets the flags override it; errors name the key and the rule.
     static func load(path: String?, flagLogLevel: Logger.Level?) throws(DaemonError) -> DaemonSettings {
@@ -40,26 +62,81 @@ struct DaemonSettings: Equatable, Sendable {
                 }
                 settings.logLevel = level
             }
-            if let value = file.maximumBodyBytes {
-                try check(value, in: 1_024...16 * 1_024 * 1_024, key: "maximumBodyBytes", path: path)
-                settings.limits.maximumBodyBytes = value
+            var limits = settings.limits
+            try set(
+                file.maximumBodyBytes,
+                1_024...16 * 1_024 * 1_024,
+                "maximumBodyBytes",
+                path,
+                &limits.maximumBodyBytes
+            )
+            try set(file.maximumConnections, 1...4_096, "maximumConnections", path, &limits.maximumConnections)
+            try set(
+                file.maximumConnectionsPerUser,
+                1...4_096,
+                "maximumConnectionsPerUser",
+                path,
+                &limits.maximumConnectionsPerUser
+            )
+            try set(
+                file.idleTimeoutMilliseconds,
+                100...3_600_000,
+                "idleTimeoutMilliseconds",
+                path,
+                &limits.idleTimeoutMilliseconds
+            )
+            try set(
+                file.headTimeoutMilliseconds,
+                100...600_000,
+                "headTimeoutMilliseconds",
+                path,
+                &limits.headTimeoutMilliseconds
+            )
+            try set(
+                file.bodyTimeoutMilliseconds,
+                100...600_000,
+                "bodyTimeoutMilliseconds",
+                path,
+                &limits.bodyTimeoutMilliseconds
+            )
+            try set(
+                file.maximumHeaderBytes,
+                1_024...1_024 * 1_024,
+                "maximumHeaderBytes",
+                path,
+                &limits.maximumHeaderBytes
+            )
+            try set(file.maximumHeaderCount, 8...1_024, "maximumHeaderCount", path, &limits.maximumHeaderCount)
+            try set(
+                file.shutdownGraceMilliseconds,
+                0...25_000,
+                "shutdownGraceMilliseconds",
+                path,
+                &limits.shutdownGraceMilliseconds
+            )
+            try set(
+                file.streamStallTimeoutMilliseconds,
+                100...600_000,
+                "streamStallTimeoutMilliseconds",
+                path,
+                &limits.streamStallTimeoutMilliseconds
+            )
+            try set(file.maximumFollowers, 1...4_096, "maximumFollowers", path, &limits.maximumFollowers)
+            settings.limits = limits
+            try set(
+                file.checkpointIntervalSeconds,
+                1...86_400,
+                "checkpointIntervalSeconds",
+                path,
+                &settings.checkpoints.intervalSeconds
+            )
+            if let origin = file.checkpointOrigin {
+                if let problem = CheckpointSettings.problem(withOrigin: origin) {
+                    throw DaemonError(code: "bad_configuration", message: "\(path): checkpointOrigin \(problem)")
+                }
+                settings.checkpoints.origin = origin
             }
-            if let value = file.maximumConnections {
-                try check(value, in: 1...4_096, key: "maximumConnections", path: path)
-                settings.limits.maximumConnections = value
-            }
-            if let value = file.idleTimeoutMilliseconds {
-                try check(Int(value), in: 1_000...3_600_000, key: "idleTimeoutMilliseconds", path: path)
-                settings.limits.idleTimeoutMilliseconds = value
-            }
-            if let value = file.streamStallTimeoutMilliseconds {
-                try check(Int(value), in: 100...600_000, key: "streamStallTimeoutMilliseconds", path: path)
-                settings.limits.streamStallTimeoutMilliseconds = value
-            }
-            if let value = file.shutdownGraceMilliseconds {
-                try check(Int(value), in: 0...25_000, key: "shutdownGraceMilliseconds", path: path)
-                settings.limits.shutdownGraceMilliseconds = value
-            }
+            settings.checkpoints.witnessPolicyFile = file.witnessPolicyFile
         }
         if let flagLogLevel { settings.logLevel = flagLogLevel }
         return settings
@@ -100,12 +177,21 @@ struct DaemonSettings: Equatable, Sendable {
         }
     }
 
-    private static func check(_ value: Int, in range: ClosedRange<Int>, key: String, path: String) throws(DaemonError) {
+    /// Takes a limit from the file when it is there and within its range; past the range, the error names the key.
+    private static func set<Value: BinaryInteger>(
+        _ value: Value?,
+        _ range: ClosedRange<Value>,
+        _ key: String,
+        _ path: String,
+        _ target: inout Value
+    ) throws(DaemonError) {
+        guard let value else { return }
         guard range.contains(value) else {
             throw DaemonError(
                 code: "bad_configuration",
                 message: "\(path): \(key) is \(value); it must be between \(range.lowerBound) and \(range.upperBound)"
             )
         }
+        target = value
     }
 }

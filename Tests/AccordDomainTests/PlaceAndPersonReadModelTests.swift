@@ -11,6 +11,10 @@ final class PlaceAndPersonReadModelTests: XCTestCase {
         XCTAssertEqual(institutions[2].sites, ["brussels", "geel", "ispra", "karlsruhe", "petten", "seville"])
         XCTAssertEqual(institutions[2].country, "EU")
         XCTAssertEqual(institutions[1].agreements, [Story.mouID])
+        for institution in institutions {
+            XCTAssertEqual(state.institution(id: institution.institutionID), institution, "one is found as listed")
+        }
+        XCTAssertNil(state.institution(id: "no-such-institution"))
         XCTAssertEqual(institutions[0].agreements, [])
     }
 

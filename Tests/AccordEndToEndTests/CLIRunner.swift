@@ -1,15 +1,27 @@
 import Foundation
 
-/// Runs the real `accord` binary against one socket.
+/// Runs the real `accord` binary (or another of ours, such as `accordd --check-config`) against one socket.
 struct CLIRunner {
     var socketPath: String
     var environment: [String: String] = [:]
+    var executable = BuiltProducts.client
+    /// A program that runs `accord` for us, with its arguments: `setpriv --reuid=…` to run as another user.
+    var wrapper: [String] = []
 
     @discardableResult
     func run(_ arguments: [String], standardInput: String? = nil) throws -> CommandResult {
+        try execute(wrapper + [executable, "--socket", socketPath] + arguments, standardInput: standardInput)
+    }
+
+    /// The wrapper alone, for one that builds the `accord` command line itself (`script -c COMMAND`).
+    func runWithoutSocket() throws -> CommandResult {
+        try execute(wrapper, standardInput: nil)
+    }
+
+    private func execute(_ command: [String], standardInput: String?) throws -> CommandResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.client)
-        process.arguments = ["--socket", socketPath] + arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment.merge(self.environment) { _, new in new }

@@ -94,4 +94,18 @@ final class LogDamageTests: XCTestCase {
         XCTAssertTrue(refused.errors.contains("log_missing"), refused.errors)
         XCTAssertFalse(FileManager.default.fileExists(atPath: logPath), "no new, empty ledger hides the loss")
     }
+
+    func testAHeaderOnlyOrShorterLogBesidePersonalDataIsRefusedLikeALostOne() async throws {
+        for length in [32, 10, 0] {
+            let (ledger, logPath) = try await stoppedLedger()
+            let handle = try XCTUnwrap(FileHandle(forUpdatingAtPath: logPath))
+            try handle.truncate(atOffset: UInt64(length))
+            try handle.close()
+            let refused = try await refusedStart(ledger)
+            XCTAssertTrue(refused.errors.contains("log_emptied"), "\(length) bytes: \(refused.errors)")
+            XCTAssertTrue(refused.errors.contains("Restore ledger.log from a backup"), refused.errors)
+            let size = try FileManager.default.attributesOfItem(atPath: logPath)[.size] as? Int
+            XCTAssertEqual(size, length, "the emptied log is left as found")
+        }
+    }
 }

@@ -47,3 +47,37 @@ final class LedgerStoreTests: XCTestCase {
         }
     }
 }
+
+final class StartTests: XCTestCase {
+    /// Payloads are decoded in parallel batches; a record this build cannot read still stops the start, naming it.
+    func testAnUndecodableRecordStopsTheStartNamingItsPosition() async throws {
+        var template = Array("/tmp/accord-start-XXXXXX".utf8CString)
+        let folder = String(cString: try XCTUnwrap(mkdtemp(&template)))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (writer, _) = try LogWriter.open(path: .init("\(folder)/\(LedgerEngine.logFileName)"))
+        let good = try (0..<5_000).map { index in
+            let event = Event.institutionRegistered(
+                InstitutionRegistered(institutionID: "i\(index)", name: "I \(index)", country: "FR", kind: .other)
+            )
+            return RecordDraft(
+                recordedAtMicroseconds: 0,
+                authorUserID: 0,
+                authorName: "root",
+                eventType: event.typeName,
+                streamID: event.streamID,
+                payload: Array(try event.encodedPayload())
+            )
+        }
+        var unknown = good[0]
+        unknown.eventType = "FromTheFuture"
+        _ = try await writer.append(Array(good[..<4_500]) + [unknown] + Array(good[4_500...]))
+        try writer.close()
+        do throws(EngineError) {
+            _ = try LedgerEngine.open(dataDirectory: folder, clock: EngineFixture.clock, progress: { _ in })
+            XCTFail("a record of an unknown type must stop the start")
+        } catch {
+            XCTAssertEqual(error.code, "event_undecodable")
+            XCTAssertTrue(error.message.contains("position 4501"), error.message)
+        }
+    }
+}

@@ -138,6 +138,9 @@ final class SimulatedDiskStore: LedgerStore {
         }
     }
 
+    /// Its full disk fails the store like an I/O error does, so it never waits for an acknowledgement.
+    func acknowledgeDiskFull() {}
+
     /// A clean close: what is queued is made durable first.
     func close() throws(LogError) {
         synchronize()

@@ -11,7 +11,7 @@ final class WriterTests: LogTestCase {
         XCTAssertNil(report.tornTail)
         try writer.close()
         XCTAssertEqual(try Fixtures.bytes(of: path), FileHeader.encode())
-        XCTAssertEqual(try directory.contents(), ["ledger.log"])
+        XCTAssertEqual(try directory.contents(), ["ledger.log", "ledger.log.tree"])
     }
 
     func testAppendReopenAndContinueTheChain() async throws {

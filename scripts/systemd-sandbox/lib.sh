@@ -23,4 +23,20 @@ unit_property() {
     in_sandbox systemctl show --value --property "$2" "$1"
 }
 
-export -f in_sandbox wait_until unit_property
+# For the accordd test scripts: a heading, a failure that shows the units' state and exits 1, and a client command
+# run in the sandbox with a deadline.
+step() {
+    echo "--- $*"
+}
+
+fail() {
+    echo "FAIL: $*" >&2
+    in_sandbox systemctl --no-pager status accordd.service accordd.socket >&2 || true
+    exit 1
+}
+
+client() {
+    in_sandbox timeout 60 "$@"
+}
+
+export -f in_sandbox wait_until unit_property step fail client

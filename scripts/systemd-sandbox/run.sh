@@ -62,8 +62,9 @@ mkdir -p "$units"
 unshare_pid=""
 test_pid=""
 SANDBOX_PID=""
-state_directory=/var/lib/accord
-created_state_directory=no
+# Mount points for the sandbox's own tmpfs: the state and the configuration folder (the host's stay untouched).
+accord_directories=(/var/lib/accord /etc/accord)
+created_directories=()
 cgroup_name="accord-sandbox-$$"
 cgroup_base=""
 created_cgroup_ancestors=()
@@ -121,9 +122,10 @@ cleanup() {
     fi
     power_off
     remove_cgroups
-    if [ "$created_state_directory" = yes ]; then
-        rmdir "$state_directory" 2>/dev/null || true
-    fi
+    local directory
+    for directory in "${created_directories[@]}"; do
+        rmdir "$directory" 2>/dev/null || true
+    done
     if { [ "$status" -eq 0 ] || [ "$status" -eq 77 ]; } && [ "${SANDBOX_KEEP:-0}" != 1 ]; then
         rm -rf "$SANDBOX_DIR"
     else
@@ -233,12 +235,14 @@ for hierarchy in "${cgroup_hierarchies[@]}"; do
     mkdir -p "$hierarchy$cgroup_base/$cgroup_name"
 done
 
-# --- State: the sandbox's /var/lib/accord is a tmpfs, so nothing lands on the host. ---
+# --- State and configuration: the sandbox's /var/lib/accord and /etc/accord are tmpfs, so nothing lands on the host. ---
 
-if [ ! -d "$state_directory" ]; then
-    mkdir "$state_directory"
-    created_state_directory=yes
-fi
+for directory in "${accord_directories[@]}"; do
+    if [ ! -d "$directory" ]; then
+        mkdir "$directory"
+        created_directories+=("$directory")
+    fi
+done
 
 # --- Boot. ---
 
@@ -258,8 +262,8 @@ cp "$SANDBOX_DIR/system.conf.d/sandbox.conf" /run/systemd/system.conf.d/
 for directory in $OVERLAYS; do
     mount -t overlay overlay -o "ro,lowerdir=$INSTALL_ROOT/$directory:/$directory" "/$directory"
 done
-# Hide what the host enabled, and keep state, logs and temporary files off the host.
-for directory in /etc/systemd/system /var/lib/accord /var/log/journal /tmp /var/tmp; do
+# Hide what the host enabled and its Accord configuration, and keep state, logs and temporary files off the host.
+for directory in /etc/systemd/system /etc/accord /var/lib/accord /var/log/journal /tmp /var/tmp; do
     if [ -d "$directory" ]; then
         mount -t tmpfs -o mode=0755,nosuid,nodev tmpfs "$directory"
     fi

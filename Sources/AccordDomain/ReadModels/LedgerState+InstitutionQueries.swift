@@ -3,20 +3,29 @@ extension LedgerState {
     public func institutions() -> [InstitutionView] {
         let sitesByInstitution = Dictionary(grouping: projection.sites.values, by: \.registered.institution)
         return projection.institutions.values
-            .map { record in
-                let id = record.registered.institutionID
-                return InstitutionView(
-                    institutionID: id,
-                    name: record.registered.name,
-                    country: record.registered.country,
-                    kind: record.registered.kind,
-                    sites: (sitesByInstitution[id] ?? []).map(\.registered.siteID).sorted(),
-                    agreements: projection.agreements.values.filter { $0.signed.parties.contains(id) }
-                        .map(\.signed.agreementID).sorted(),
-                    position: record.position
-                )
-            }
+            .map { institutionView($0, sites: sitesByInstitution[$0.registered.institutionID] ?? []) }
             .sorted { $0.institutionID < $1.institutionID }
+    }
+
+    /// One institution, found by its id rather than by listing them all.
+    public func institution(id: String) -> InstitutionView? {
+        projection.institutions[id].map { record in
+            institutionView(record, sites: projection.sites.values.filter { $0.registered.institution == id })
+        }
+    }
+
+    private func institutionView(_ record: InstitutionRecord, sites: [SiteRecord]) -> InstitutionView {
+        let id = record.registered.institutionID
+        return InstitutionView(
+            institutionID: id,
+            name: record.registered.name,
+            country: record.registered.country,
+            kind: record.registered.kind,
+            sites: sites.map(\.registered.siteID).sorted(),
+            agreements: projection.agreements.values.filter { $0.signed.parties.contains(id) }
+                .map(\.signed.agreementID).sorted(),
+            position: record.position
+        )
     }
 
     /// Every site, or the sites of one institution, by id.

@@ -104,3 +104,14 @@ extension Rejection {
         )
     }
 }
+
+extension Rejection {
+    static func invalidEmail(_ value: String, reason: String) -> Rejection {
+        Rejection(
+            code: "invalid_email",
+            message: "email \"\(value.prefix(64))\" is not an e-mail address: \(reason)",
+            kind: .invalid,
+            field: "email"
+        )
+    }
+}

@@ -9,9 +9,16 @@ struct APIFailure: Error {
     var status: HTTPResponseStatus
     var error: APIError
 
-    init(status: HTTPResponseStatus, code: String, message: String, field: String? = nil, id: String? = nil) {
+    init(
+        status: HTTPResponseStatus,
+        code: String,
+        message: String,
+        field: String? = nil,
+        id: String? = nil,
+        role: Role? = nil
+    ) {
         self.status = status
-        self.error = APIError(code: code, message: message, field: field, id: id)
+        self.error = APIError(code: code, message: message, field: field, id: id, role: role)
     }
 
     var response: HTTPResponse {

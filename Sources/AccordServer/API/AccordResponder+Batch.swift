@@ -7,6 +7,8 @@ extension AccordResponder {
     /// POST /v1/batch: `{"commands": [{"command": NAME, "body": {...}, "expectedVersion": N}, ...]}`, decided and
     /// appended all or none, one receipt. An error in one entry names it (`commands[2].body.name`).
     func batch(_ request: HTTPRequest) async throws -> HTTPResponse {
+        // The strict checks of a single command's body (duplicate keys, numbers, escapes, depth), over the whole batch.
+        try StrictJSON.check(Array(request.body.readableBytesView), commandName: BatchRoute.commandName)
         let body = Data(request.body.readableBytesView)
         guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
             throw APIFailure(

@@ -17,6 +17,9 @@ extension AccordResponder {
                 message: "POST \(request.path) is not a command route; see docs/api.md for the list"
             )
         }
+        if request.body.readableBytes > 0 {
+            try StrictJSON.check(Array(request.body.readableBytesView), commandName: route.commandName)
+        }
         var body = Data(request.body.readableBytesView)
         if let field = route.pathIDField, let pathID {
             body = try AccordResponder.placing(pathID, in: field, of: body)

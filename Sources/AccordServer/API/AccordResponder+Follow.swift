@@ -4,21 +4,19 @@ import NIOCore
 import NIOHTTP1
 
 extension AccordResponder {
-    /// Followers of the log served at once; each holds a connection.
-    static let maximumFollowers = 64
-
     /// `GET /v1/events?follow=true`: the events from `from` (by default the next one to be recorded) as JSON Lines,
     /// then each new one as soon as it is durable, in position order, each once. The stream has no end of its own.
     func follow(_ parameters: QueryParameters, path: String) throws -> HTTPResponse {
         let filter = try AccordResponder.eventFilter(parameters)
-        let start = try parameters.unsigned("from").map { max($0, 1) } ?? engine.head.position + 1
+        let start = try parameters.position("from") ?? engine.head.position + 1
         try parameters.refuseUnread(path: path)
-        guard followers.enter() else {
+        let limit = maximumFollowers()
+        guard followers.enter(limit: limit) else {
             throw APIFailure(
                 status: .serviceUnavailable,
                 code: "too_many_followers",
                 message:
-                    "the daemon already serves \(followers.limit) followers of the log; retry later, or read pages with GET /v1/events"
+                    "the daemon already serves \(limit) followers of the log; retry later, or read pages with GET /v1/events"
             )
         }
         var headers = HTTPHeaders()

@@ -1,6 +1,7 @@
 import AccordAPI
 import AccordDomain
 import AccordEngine
+import AccordTransparency
 import Foundation
 import NIOHTTP1
 
@@ -23,7 +24,7 @@ extension AccordResponder {
         switch (resource, id) {
         case ("status", nil):
             response = try AccordResponder.json(status())
-        case ("events", nil) where parameters["follow"] == "true":
+        case ("events", nil) where try parameters.flag("follow"):
             response = try follow(parameters, path: request.path)
         case ("events", nil):
             response = try AccordResponder.json(try await eventPage(parameters))
@@ -58,15 +59,25 @@ extension AccordResponder {
             dataDirectory: engine.dataDirectory,
             logFile: engine.logPath,
             logBytes: bytes,
-            connections: connectionCount()
+            connections: connectionCount(),
+            latestCheckpoint: transparency?.issuer.latest.map { latest in
+                CheckpointSummary(
+                    origin: latest.checkpoint.origin,
+                    size: latest.size,
+                    root: latest.root.base64,
+                    signers: latest.note.signatures.map(\.name)
+                )
+            },
+            lastVerification: transparency?.verification.status.last,
+            appendsRefused: engine.appendsRefused
         )
     }
 
     static let maximumPageSize = 1_000
 
     func eventPage(_ parameters: QueryParameters) async throws -> EventPage {
-        let reverse = parameters["reverse"] == "true"
-        let from = try parameters.unsigned("from") ?? (reverse ? UInt64.max : 1)
+        let reverse = try parameters.flag("reverse")
+        let from = try parameters.position("from") ?? (reverse ? UInt64.max : 1)
         let limit = try parameters.unsigned("limit") ?? 100
         guard limit >= 1, limit <= UInt64(AccordResponder.maximumPageSize) else {
             throw APIFailure(
@@ -82,7 +93,7 @@ extension AccordResponder {
             page =
                 reverse
                 ? try await engine.eventsBackward(from: from, limit: Int(limit), filter: filter)
-                : try await engine.events(from: max(from, 1), limit: Int(limit), filter: filter)
+                : try await engine.events(from: from, limit: Int(limit), filter: filter)
         } catch {
             throw APIFailure(error)
         }

@@ -13,7 +13,7 @@ extension AccordResponder {
         case ("institutions", nil):
             return try AccordResponder.json(engine.read { $0.institutions() })
         case ("institutions", let id?):
-            let found = engine.read { $0.institutions().first { $0.institutionID == id } }
+            let found = engine.read { $0.institution(id: id) }
             return try AccordResponder.json(try AccordResponder.found(found, kind: "institution", id: id))
         case ("sites", nil):
             let institution = parameters["institution"]

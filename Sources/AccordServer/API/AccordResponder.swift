@@ -11,18 +11,45 @@ public struct AccordResponder: HTTPResponder {
     let engine: LedgerEngine
     let startedAt: Date
     let connectionCount: @Sendable () -> Int
+    let policy: PolicyStore
     let logger: Logger
-    let followers = FollowerSlots(limit: AccordResponder.maximumFollowers)
+    let followers = FollowerSlots()
+    let maximumFollowers: @Sendable () -> Int
+    let transparency: Transparency?
 
-    public init(engine: LedgerEngine, startedAt: Date, connectionCount: @escaping @Sendable () -> Int, logger: Logger) {
+    public init(
+        engine: LedgerEngine,
+        startedAt: Date,
+        connectionCount: @escaping @Sendable () -> Int,
+        policy: PolicyStore,
+        logger: Logger,
+        transparency: Transparency? = nil,
+        maximumFollowers: @escaping @Sendable () -> Int = { ServerLimits().maximumFollowers }
+    ) {
         self.engine = engine
         self.startedAt = startedAt
         self.connectionCount = connectionCount
+        self.policy = policy
         self.logger = logger
+        self.transparency = transparency
+        self.maximumFollowers = maximumFollowers
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         do {
+            let roles = try authorize(request)
+            if request.method == .GET, request.path == "/v1/whoami" {
+                return try whoami(request, roles: roles)
+            }
+            let method = request.method == .HEAD ? "GET" : "\(request.method)"
+            if let transparency, let (route, position) = TransparencyRoute.match(method: method, path: request.path) {
+                return try await transparencyAnswer(
+                    route,
+                    position: position,
+                    request: request,
+                    transparency: transparency
+                )
+            }
             switch request.method {
             case .POST:
                 return try await command(request)

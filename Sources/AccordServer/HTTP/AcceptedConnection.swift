@@ -7,4 +7,6 @@ struct AcceptedConnection: Sendable {
     var processID: Int32
     var userID: UInt32
     var groupID: UInt32
+    /// Nil when the kernel's list did not fit (see `KernelPeerGroups`): the user database is asked instead.
+    var groupIDs: [UInt32]?
 }

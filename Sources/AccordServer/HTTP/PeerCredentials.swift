@@ -1,31 +1,29 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// Who is on the other end of a Unix socket connection, as the kernel says (SO_PEERCRED), not as the client claims.
+/// Who is on the other end of a Unix socket connection, as the kernel says (SO_PEERCRED, SO_PEERGROUPS), never as
+/// the client claims.
 public struct PeerCredentials: Sendable, Equatable {
     public var processID: Int32
     public var userID: UInt32
     public var groupID: UInt32
+    /// The supplementary groups of the peer when it connected.
+    public var groupIDs: [UInt32]
     /// The account name of `userID`, or the number itself when no account has it.
     public var userName: String
 
-    public init(processID: Int32, userID: UInt32, groupID: UInt32, userName: String) {
+    public init(processID: Int32, userID: UInt32, groupID: UInt32, groupIDs: [UInt32] = [], userName: String) {
         self.processID = processID
         self.userID = userID
         self.groupID = groupID
+        self.groupIDs = groupIDs
         self.userName = userName
     }
 
-    /// Looks the user name up in the password database (getpwuid_r), which works under ProtectSystem=strict.
+    /// Looks the user name up in the password database, which works under ProtectSystem=strict.
     public static func userName(of userID: UInt32) -> String {
-        var entry = passwd()
-        var result: UnsafeMutablePointer<passwd>?
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let status = getpwuid_r(userID, &entry, &buffer, buffer.count, &result)
-        guard status == 0, result != nil, let name = entry.pw_name else {
-            return String(userID)
-        }
-        return String(cString: name)
+        AccountDatabase.userName(of: userID) ?? String(userID)
+    }
+
+    /// The primary group and the supplementary ones, each once.
+    public var allGroupIDs: [UInt32] {
+        [groupID] + groupIDs.filter { $0 != groupID }
     }
 }

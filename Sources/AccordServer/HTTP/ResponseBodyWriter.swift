@@ -51,7 +51,9 @@ public final class ResponseBodyWriter: Sendable {
         if !isClosedForSlowness {
             try? await channel.writeAndFlush(HTTPServerResponsePart.end(nil)).get()
         }
-        await UnixSocketServer.flushThenShutOutput(channel)
+        // Shutting the output down completes only once every pending write reached the kernel; closing at once
+        // would drop what a full socket buffer still holds.
+        try? await channel.close(mode: .output).get()
         try? await channel.close().get()
     }
 }

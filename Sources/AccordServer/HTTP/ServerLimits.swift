@@ -1,26 +1,48 @@
-/// Every input has a limit; these are the server's.
+/// Every input has a limit; these are the server's. docs/security.md lists them with their defaults.
 public struct ServerLimits: Sendable, Equatable {
-    /// Largest request body accepted; past it the answer is 413 and the connection closes.
+    /// Largest request body accepted; a larger announced Content-Length is answered 413 before any of it is read.
     public var maximumBodyBytes: Int
     /// Connections served at once; past it new connections get 503 and are closed.
     public var maximumConnections: Int
-    /// How long a connection may stay silent before it is closed.
+    /// Connections one user (uid) may hold at once, so that one local account cannot take every slot.
+    public var maximumConnectionsPerUser: Int
+    /// How long a connection may stay silent between requests before it is closed.
     public var idleTimeoutMilliseconds: Int64
+    /// From a request's first byte to the end of its head; past it the answer is 408 and the connection closes.
+    public var headTimeoutMilliseconds: Int64
+    /// From the end of a request's head to the end of its body; past it the answer is 408 and the connection closes.
+    public var bodyTimeoutMilliseconds: Int64
+    /// Largest request head (request line and header fields); past it the answer is 431.
+    public var maximumHeaderBytes: Int
+    /// Most header fields in one request; past it the answer is 431.
+    public var maximumHeaderCount: Int
     /// How long shutdown waits for in-flight requests before closing their connections.
     public var shutdownGraceMilliseconds: Int64
     /// How long a streamed answer waits for its peer to take one chunk before the peer is told where to resume
     /// and disconnected (a follower too slow for its bounded buffer).
     public var streamStallTimeoutMilliseconds: Int64 = 10_000
+    /// Followers of the log (`GET /v1/events?follow=true`) served at once; past it the answer is 503.
+    public var maximumFollowers: Int = 64
 
     public init(
         maximumBodyBytes: Int = 64 * 1024,
         maximumConnections: Int = 256,
+        maximumConnectionsPerUser: Int = 64,
         shutdownGraceMilliseconds: Int64 = 10_000,
-        idleTimeoutMilliseconds: Int64 = 60_000
+        idleTimeoutMilliseconds: Int64 = 60_000,
+        headTimeoutMilliseconds: Int64 = 10_000,
+        bodyTimeoutMilliseconds: Int64 = 30_000,
+        maximumHeaderBytes: Int = 16 * 1024,
+        maximumHeaderCount: Int = 64
     ) {
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumConnections = maximumConnections
+        self.maximumConnectionsPerUser = maximumConnectionsPerUser
         self.shutdownGraceMilliseconds = shutdownGraceMilliseconds
         self.idleTimeoutMilliseconds = idleTimeoutMilliseconds
+        self.headTimeoutMilliseconds = headTimeoutMilliseconds
+        self.bodyTimeoutMilliseconds = bodyTimeoutMilliseconds
+        self.maximumHeaderBytes = maximumHeaderBytes
+        self.maximumHeaderCount = maximumHeaderCount
     }
 }

@@ -16,15 +16,35 @@ public final class UnixSocketServer: Sendable {
         var serverChannel: (any Channel)?
         var boundPath: String?
         var connections: [ObjectIdentifier: ConnectionSlot] = [:]
+        var connectionsPerUser: [UInt32: Int] = [:]
+        var refusedCount = 0
+        /// Accepted but not yet taken up by `serve`: the server's stream of connections drops the ones it still
+        /// buffers when it closes, and an async channel dropped unfinished traps. Holding them here lets the end
+        /// of `run` finish each one (see `finishUnserved`).
+        var unserved: [ObjectIdentifier: HTTPChannel] = [:]
+        var unservedFinished = false
         var shuttingDown = false
     }
+
+    typealias HTTPChannel = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
 
     private struct ConnectionSlot {
         var channel: any Channel
         var busy: Bool
+        /// Past a limit: held only to answer its request with 503, and not counted against the limits.
+        var refused: Bool
         /// Serving a streamed answer, which has no end of its own: shutdown closes it at once.
         var streaming = false
     }
+
+    private enum Admission {
+        case admitted
+        case refused(String)
+        case closed
+    }
+
+    /// A socket accordd binds itself; under systemd the socket unit sets it (docs/decisions/0003-roles.md).
+    public static let boundSocketMode: mode_t = 0o660
 
     /// Pending connections the kernel queues; also accordd.socket's Backlog= (see `bind`).
     public static let backlog: Int32 = 128
@@ -55,7 +75,7 @@ public final class UnixSocketServer: Sendable {
         set { limitsStore.withLock { $0 = newValue } }
     }
 
-    public var connectionCount: Int { state.withLock { $0.connections.count } }
+    public var connectionCount: Int { state.withLock { $0.connections.count - $0.refusedCount } }
 
     /// The account names of peers, by uid; the daemon clears it on SIGHUP.
     public let userNames = UserNameCache()
@@ -77,6 +97,7 @@ public final class UnixSocketServer: Sendable {
                 }
             }
         }
+        await finishUnserved()
         removeBoundSocketFile()
         logger.info("stopped serving", metadata: ["socket": "\(socket)"])
     }
@@ -85,7 +106,7 @@ public final class UnixSocketServer: Sendable {
     public func beginShutdown() {
         let (serverChannel, idle) = state.withLock { state -> ((any Channel)?, [any Channel]) in
             state.shuttingDown = true
-            let closable = state.connections.values.filter { !$0.busy || $0.streaming }
+            let closable = state.connections.values.filter { !$0.busy || $0.refused || $0.streaming }
             return (state.serverChannel, closable.map(\.channel))
         }
         serverChannel?.close(promise: nil)
@@ -105,29 +126,42 @@ public final class UnixSocketServer: Sendable {
 
     private func bind() async throws -> NIOAsyncChannel<AcceptedConnection, Never> {
         let initializer: @Sendable (any Channel) -> EventLoopFuture<AcceptedConnection> = { [self] channel in
-            UnixSocketServer.accept(channel, idleTimeout: .milliseconds(limits.idleTimeoutMilliseconds))
+            accept(channel)
         }
         switch socket {
         case .path(let path):
             try SocketPathPreparation.prepare(path)
             let channel = try await ServerBootstrap(group: group)
                 .serverChannelOption(.backlog, value: UnixSocketServer.backlog)
+                .childChannelOption(.allowRemoteHalfClosure, value: true)
                 .bind(
                     unixDomainSocketPath: path,
                     cleanupExistingSocketFile: false,
                     childChannelInitializer: initializer
                 )
+            // Owner and group (the daemon's): a socket the daemon binds itself serves its own user, whatever the umask.
+            guard chmod(path, UnixSocketServer.boundSocketMode) == 0 else {
+                let error = errno
+                try? await channel.executeThenClose { _ in }
+                throw ServerError(
+                    code: "socket_mode_unsettable",
+                    message: "cannot set mode 0660 on \(path) (errno \(error)); check the folder's file system"
+                )
+            }
             state.withLock { $0.boundPath = path }
             return channel
         case .inherited(let fileDescriptor, _):
             // SwiftNIO calls listen(fd, 128) on an inherited socket before any option applies, which resets the
             // queue length; accordd.socket sets Backlog=128 so that systemd's queue and ours are the same.
             return try await ServerBootstrap(group: group)
+                .childChannelOption(.allowRemoteHalfClosure, value: true)
                 .bind(fileDescriptor, childChannelInitializer: initializer)
         }
     }
 
-    private static func accept(_ channel: any Channel, idleTimeout: TimeAmount) -> EventLoopFuture<AcceptedConnection> {
+    /// Reads the peer's credentials and builds the pipeline: deadlines next to the socket, then HTTP within the
+    /// header limits, then JSON answers to unparseable requests.
+    private func accept(_ channel: any Channel) -> EventLoopFuture<AcceptedConnection> {
         guard let provider = channel as? any SocketOptionProvider else {
             return channel.eventLoop.makeFailedFuture(
                 ServerError(code: "no_peer_credentials", message: "the accepted connection has no socket options")
@@ -137,56 +171,156 @@ public final class UnixSocketServer: Sendable {
             level: SocketOptionLevel(SOL_SOCKET),
             name: SocketOptionName(SO_PEERCRED)
         )
-        return credentials.flatMapThrowing { credentials in
-            try channel.pipeline.syncOperations.addHandler(
-                IdleStateHandler(readTimeout: idleTimeout),
-                name: UnixSocketServer.idleHandlerName
+        let groups: EventLoopFuture<KernelPeerGroups?> = provider.unsafeGetSocketOption(
+            level: SocketOptionLevel(SOL_SOCKET),
+            name: SocketOptionName(UnixSocketServer.peerGroupsOption)
+        ).map { Optional($0) }.recover { _ in nil }
+        let limits = self.limits
+        return credentials.and(groups).flatMapThrowing { [self] credentials, groups in
+            let deadlines = RequestDeadlineHandler(
+                deadlines: RequestDeadlineHandler.Deadlines(
+                    idle: .milliseconds(limits.idleTimeoutMilliseconds),
+                    head: .milliseconds(limits.headTimeoutMilliseconds),
+                    body: .milliseconds(limits.bodyTimeoutMilliseconds)
+                ),
+                headTimeoutAnswer: responder.refusal(
+                    status: 408,
+                    code: "request_timeout",
+                    message:
+                        "the request's head did not arrive within \(limits.headTimeoutMilliseconds) ms of its first byte; send it whole"
+                ).encodedForClosing(),
+                bodyTimeoutAnswer: responder.refusal(
+                    status: 408,
+                    code: "request_timeout",
+                    message:
+                        "the request's body did not arrive within \(limits.bodyTimeoutMilliseconds) ms of its head; send it whole"
+                ).encodedForClosing()
             )
-            try channel.pipeline.syncOperations.addHandler(IdleConnectionCloser())
-            try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-            // Finished on deinit (the deprecated initializer): a connection accepted just as shutdown closes the
-            // listening channel is dropped before anyone calls executeThenClose on it, and the non-deprecated one
-            // traps then (swift-nio issue 2813), which a daemon stopped under load did.
-            let asyncChannel = try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
-                synchronouslyWrapping: channel
+            var decoderLimits = NIOHTTPDecoderLimitConfiguration()
+            decoderLimits.maxHeaderListSize = limits.maximumHeaderBytes
+            decoderLimits.maxHeaderFieldSize = limits.maximumHeaderBytes
+            decoderLimits.maxHeaderFieldCount = limits.maximumHeaderCount
+            let operations = channel.pipeline.syncOperations
+            try operations.addHandler(deadlines, name: UnixSocketServer.deadlineHandlerName, position: .first)
+            try operations.configureHTTPServerPipeline(
+                withErrorHandling: false,
+                withEncoderConfiguration: HTTPResponseEncoder.Configuration(),
+                withDecoderLimitConfiguration: decoderLimits
             )
+            try operations.addHandlers([
+                ProtocolErrorAnswerer(
+                    headersTooLarge: responder.refusal(
+                        status: 431,
+                        code: "headers_too_large",
+                        message:
+                            "the request's head is larger than \(limits.maximumHeaderBytes) bytes or has more than \(limits.maximumHeaderCount) header fields; send fewer or shorter headers"
+                    ),
+                    malformed: responder.refusal(
+                        status: 400,
+                        code: "malformed_http",
+                        message: "the request is not valid HTTP/1.1; see docs/api.md"
+                    )
+                ),
+                RequestProgressReporter(),
+            ])
+            let asyncChannel = try HTTPChannel(wrappingChannelSynchronously: channel)
+            holdUnserved(asyncChannel)
             return AcceptedConnection(
                 channel: asyncChannel,
                 processID: credentials.processID,
                 userID: credentials.userID,
-                groupID: credentials.groupID
+                groupID: credentials.groupID,
+                groupIDs: groups?.groupIDs
             )
+        }
+    }
+
+    /// SO_PEERGROUPS (Linux 4.13), which Swift's Glibc module does not export.
+    static let peerGroupsOption: Int32 = 59
+
+    private func holdUnserved(_ channel: HTTPChannel) {
+        let tooLate = state.withLock { state -> Bool in
+            guard !state.unservedFinished else { return true }
+            state.unserved[ObjectIdentifier(channel.channel)] = channel
+            return false
+        }
+        if tooLate { Task { try? await channel.executeThenClose { _, _ in } } }
+    }
+
+    /// Closes, properly finished, every connection accepted but never served because the listener closed first.
+    private func finishUnserved() async {
+        let left = state.withLock { state -> [HTTPChannel] in
+            state.unservedFinished = true
+            defer { state.unserved.removeAll() }
+            return Array(state.unserved.values)
+        }
+        for channel in left { try? await channel.executeThenClose { _, _ in } }
+    }
+
+    /// Counts a new connection against the limits, or says why it is refused; during shutdown it is closed at once.
+    private func admit(_ identifier: ObjectIdentifier, channel: any Channel, userID: UInt32) -> Admission {
+        state.withLock { state -> Admission in
+            state.unserved.removeValue(forKey: identifier)
+            if state.shuttingDown { return .closed }
+            let limits = limits
+            let ofUser = state.connectionsPerUser[userID, default: 0]
+            let refusal: String?
+            if state.connections.count - state.refusedCount >= limits.maximumConnections {
+                refusal = "the daemon already serves \(limits.maximumConnections) connections; retry shortly"
+            } else if ofUser >= limits.maximumConnectionsPerUser {
+                refusal =
+                    "user \(userID) already holds \(limits.maximumConnectionsPerUser) connections, the most one user may; close some or retry shortly"
+            } else {
+                refusal = nil
+            }
+            state.connections[identifier] = ConnectionSlot(channel: channel, busy: false, refused: refusal != nil)
+            if let refusal {
+                state.refusedCount += 1
+                return .refused(refusal)
+            }
+            state.connectionsPerUser[userID] = ofUser + 1
+            return .admitted
+        }
+    }
+
+    private func release(_ identifier: ObjectIdentifier, userID: UInt32) {
+        state.withLock { state in
+            guard let slot = state.connections.removeValue(forKey: identifier) else { return }
+            if slot.refused {
+                state.refusedCount -= 1
+                return
+            }
+            let left = state.connectionsPerUser[userID, default: 1] - 1
+            state.connectionsPerUser[userID] = left > 0 ? left : nil
         }
     }
 
     private func serve(_ connection: AcceptedConnection) async {
         let identifier = ObjectIdentifier(connection.channel.channel)
-        let admitted = state.withLock { state -> Bool in
-            guard !state.shuttingDown, state.connections.count < limits.maximumConnections else { return false }
-            state.connections[identifier] = ConnectionSlot(channel: connection.channel.channel, busy: false)
-            return true
-        }
-        defer { state.withLock { _ = $0.connections.removeValue(forKey: identifier) } }
+        let admission = admit(identifier, channel: connection.channel.channel, userID: connection.userID)
+        defer { release(identifier, userID: connection.userID) }
+        let userName = userNames.name(of: connection.userID)
         let peer = PeerCredentials(
             processID: connection.processID,
             userID: connection.userID,
             groupID: connection.groupID,
-            userName: userNames.name(of: connection.userID)
+            groupIDs: connection.groupIDs
+                ?? AccountDatabase.groupIDs(ofUser: userName, primary: connection.groupID),
+            userName: userName
         )
         do {
             try await connection.channel.executeThenClose { inbound, outbound in
-                guard admitted else {
-                    let limit = limits.maximumConnections
-                    let refusal = responder.refusal(
-                        status: 503,
-                        code: "too_many_connections",
-                        message: "the daemon already serves \(limit) connections; retry shortly"
-                    )
-                    // HTTP answers a request: wait for one (the idle timeout bounds the wait), then refuse it.
-                    for try await part in inbound {
+                switch admission {
+                case .admitted: break
+                case .closed: return
+                case .refused(let refusal):
+                    let answer = responder.refusal(status: 503, code: "too_many_connections", message: refusal)
+                    // HTTP answers a request: wait for one (the deadlines bound the wait), then refuse it.
+                    var parts = inbound.makeAsyncIterator()
+                    while let part = try await parts.next() {
                         guard case .end = part else { continue }
-                        try await write(refusal, keepAlive: false, to: outbound)
-                        await UnixSocketServer.flushThenShutOutput(connection.channel.channel)
+                        try await write(answer, keepAlive: false, to: outbound)
+                        await closeAfterTheClient(&parts, channel: connection.channel.channel)
                         return
                     }
                     return
@@ -213,35 +347,46 @@ public final class UnixSocketServer: Sendable {
     ) async throws {
         var head: HTTPRequestHead?
         var body = ByteBuffer()
-        var tooLarge = false
-        for try await part in inbound {
+        var parts = inbound.makeAsyncIterator()
+        while let part = try await parts.next() {
             switch part {
             case .head(let requestHead):
+                let maximum = limits.maximumBodyBytes
+                if let declared = requestHead.headers.first(name: "content-length").flatMap(Int.init),
+                    declared > maximum
+                {
+                    // Refused on the announced length, before reading any of it: the body is never waited for.
+                    let refusal = responder.refusal(
+                        status: 413,
+                        code: "body_too_large",
+                        message:
+                            "the request body is larger than \(maximum) bytes (it announces \(declared)); send less"
+                    )
+                    try await write(refusal, keepAlive: false, version: requestHead.version, to: outbound)
+                    await closeAfterTheClient(&parts, channel: channel)
+                    return
+                }
                 head = requestHead
                 body.clear()
-                let declared = requestHead.headers.first(name: "content-length").flatMap(Int.init) ?? 0
-                tooLarge = declared > limits.maximumBodyBytes
-                setBusy(identifier, true)
             case .body(var chunk):
-                guard !tooLarge else { continue }
+                guard head != nil else { continue }
                 if body.readableBytes + chunk.readableBytes > limits.maximumBodyBytes {
-                    tooLarge = true
-                    body.clear()
-                } else {
-                    body.writeBuffer(&chunk)
-                }
-            case .end:
-                guard let requestHead = head else { continue }
-                let response: HTTPResponse
-                if tooLarge {
-                    response = responder.refusal(
+                    // A chunked body has no announced length: refused as soon as it passes the limit.
+                    let refusal = responder.refusal(
                         status: 413,
                         code: "body_too_large",
                         message: "the request body is larger than \(limits.maximumBodyBytes) bytes; send less"
                     )
-                } else {
-                    response = await responder.respond(to: HTTPRequest(head: requestHead, body: body, peer: peer))
+                    try await write(refusal, keepAlive: false, version: head?.version ?? .http1_1, to: outbound)
+                    await closeAfterTheClient(&parts, channel: channel)
+                    return
                 }
+                body.writeBuffer(&chunk)
+            case .end:
+                guard let requestHead = head else { continue }
+                // Busy from a whole request to its answer: shutdown waits for these, not for half-sent requests.
+                setBusy(identifier, true)
+                let response = await responder.respond(to: HTTPRequest(head: requestHead, body: body, peer: peer))
                 if let stream = response.stream {
                     try await serve(
                         stream,
@@ -253,22 +398,23 @@ public final class UnixSocketServer: Sendable {
                     return
                 }
                 let shuttingDown = state.withLock { $0.shuttingDown }
-                let keepAlive = requestHead.isKeepAlive && !tooLarge && !shuttingDown
+                let keepAlive = requestHead.isKeepAlive && !shuttingDown
                 try await write(response, keepAlive: keepAlive, version: requestHead.version, to: outbound)
                 setBusy(identifier, false)
                 head = nil
                 if !keepAlive {
-                    await UnixSocketServer.flushThenShutOutput(channel)
+                    await closeAfterTheClient(&parts, channel: channel)
                     return
                 }
             }
         }
     }
 
-    static let idleHandlerName = "idle-state"
+    static let deadlineHandlerName = "request-deadlines"
 
-    /// A streamed answer: no idle timeout (the peer only listens), chunked, ended when the producer returns, the
-    /// peer goes away, or the daemon shuts down.
+    /// A streamed answer: chunked, ended when the producer returns, the peer goes away, or the daemon shuts down.
+    /// The request's own deadlines are over once it is whole; the answer has no end of its own, so the idle
+    /// deadline (an answer not taken) gives way to the writer's stall timeout, which bounds a peer that stops reading.
     private func serve(
         _ stream: ResponseStream,
         head response: HTTPResponse,
@@ -278,7 +424,6 @@ public final class UnixSocketServer: Sendable {
     ) async throws {
         // Marked before it starts, so a shutdown from here on closes it (one that began earlier ends it with its grace).
         state.withLock { $0.connections[identifier]?.streaming = true }
-        _ = try? await channel.pipeline.removeHandler(name: UnixSocketServer.idleHandlerName).get()
         var headers = response.headers
         headers.remove(name: "Content-Length")
         headers.replaceOrAdd(name: "Connection", value: "close")
@@ -286,7 +431,15 @@ public final class UnixSocketServer: Sendable {
             channel: channel,
             stallTimeout: .milliseconds(limits.streamStallTimeoutMilliseconds)
         )
-        try await writer.writeHead(HTTPResponseHead(version: version, status: response.status, headers: headers))
+        do {
+            try await channel.pipeline.removeHandler(name: UnixSocketServer.deadlineHandlerName).get()
+            try await writer.writeHead(HTTPResponseHead(version: version, status: response.status, headers: headers))
+        } catch {
+            // The producer runs all the same, against a closed channel, so that what it holds (a follower's slot)
+            // is given back when it returns.
+            logger.debug("a streamed answer could not begin", metadata: ["error": "\(error)"])
+            channel.close(promise: nil)
+        }
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 do {
@@ -318,11 +471,26 @@ public final class UnixSocketServer: Sendable {
         try await outbound.write(.end(nil))
     }
 
-    /// NIOAsyncChannel closes the channel as soon as its body returns, which drops writes still pending when the
-    /// socket buffer was full (a large answer). Shutting the output down first completes only once every pending
-    /// write reached the kernel.
-    static func flushThenShutOutput(_ channel: any Channel) async {
-        try? await channel.close(mode: .output).get()
+    /// How long a connection whose last answer said `Connection: close` waits for the client to close first.
+    static let lingerMilliseconds: Int64 = 2_000
+
+    /// Closing at once after the last answer would drop writes still pending when the socket buffer was full (a
+    /// large answer), and would let the client see the end of the stream while it is still finishing its own
+    /// write, which some clients report as a broken connection instead of reading the answer. So the server
+    /// waits, briefly, for the client to take the answer and close, discarding whatever else it sends.
+    private func closeAfterTheClient(
+        _ parts: inout NIOAsyncChannelInboundStream<HTTPServerRequestPart>.AsyncIterator,
+        channel: any Channel
+    ) async {
+        let closer = channel.eventLoop.scheduleTask(in: .milliseconds(UnixSocketServer.lingerMilliseconds)) {
+            channel.close(promise: nil)
+        }
+        defer { closer.cancel() }
+        do {
+            while try await parts.next() != nil {}
+        } catch {
+            // The client went away, which is what was waited for.
+        }
     }
 
     private func setBusy(_ identifier: ObjectIdentifier, _ busy: Bool) {

@@ -9,20 +9,58 @@ import Foundation
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the whole history as JSON Lines: one event a line, oldest first.",
+        abstract: "Write the whole history as JSON Lines (one event a line, oldest first), or an evidence folder.",
         discussion: """
-            Each line holds the event's position, hash, previous hash, recorded time, author, stream, request id \
-            and the event itself (type and payload), as `accord log --json` prints them. With --output, the file \
+            Without --evidence: each line holds the event's position, hash, previous hash, recorded time, author, \
+            stream, request id and the event itself (type and payload), as `accord log --json` prints them. With \
+            --output, the file \
             is written beside its final name, made durable, then renamed, so a file with that name is always \
-            whole; a progress bar shows on a terminal.
-            """
+            whole; a progress bar shows on a terminal. It reads GET /v1/events, so the reader role suffices.
+            """ + "\n\n" + EvidenceExport.discussion
     )
 
-    @Option(help: "Write to this file instead of standard output (it must not exist yet).")
+    @Option(
+        help: ArgumentHelp(
+            "Write the JSON Lines to this file instead of standard output (it must not exist yet).",
+            valueName: "file"
+        )
+    )
     var output: String?
+
+    @Option(
+        name: .customLong("evidence"),
+        help: ArgumentHelp(
+            "Write an evidence folder here instead of JSON Lines (created; must be empty).",
+            valueName: "dir"
+        )
+    )
+    var evidence: String?
+
+    @Option(
+        name: .customLong("policy"),
+        help: ArgumentHelp(
+            "With --evidence: the witness policy to include (default: `quorum none`, no witness required).",
+            valueName: "file"
+        )
+    )
+    var policyFile: String?
+
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        if evidence != nil, output != nil {
+            throw ValidationError("--output writes JSON Lines and --evidence a folder; give one of them")
+        }
+        if evidence == nil, policyFile != nil {
+            throw ValidationError("--policy goes with --evidence DIR")
+        }
+    }
+
     func run() async throws {
+        if let evidence {
+            try await EvidenceExport(evidence: evidence, policyFile: policyFile, global: global).run()
+            return
+        }
         let client = global.client
         let head = try await client.get("/v1/status", as: StatusReport.self).head.position
         let destination = try ExportDestination(path: output)

@@ -4,7 +4,7 @@ import ArgumentParser
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show the daemon's state: log head, event count, uptime."
+        abstract: "Show the daemon's state: log head, event count, uptime, latest checkpoint, last verification."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -26,7 +26,20 @@ struct StatusCommand: AsyncParsableCommand {
             ("data", status.dataDirectory),
             ("log file", "\(status.logFile) (\(status.logBytes) bytes)"),
             ("connections", String(status.connections)),
+            ("appends", status.appendsRefused.map { "refused: \($0)" } ?? "taken"),
             ("socket", global.resolvedSocketPath),
+            (
+                "latest checkpoint",
+                status.latestCheckpoint.map {
+                    "tree size \($0.size), root \($0.root), signed by \($0.signers.joined(separator: ", "))"
+                } ?? "none yet"
+            ),
+            (
+                "last verification",
+                status.lastVerification.map {
+                    "\($0.result) at \($0.finishedAt): \($0.records) records, \($0.findings.count) findings"
+                } ?? "none since the daemon started (accord verify)"
+            ),
         ])
     }
 }

@@ -1,0 +1,67 @@
+import AccordAPI
+import NIOHTTP1
+
+/// The role each route needs, declared here and nowhere else. A route missing from this table needs `admin`, so a
+/// new route is closed until someone decides who may use it.
+enum RouteRoles {
+    enum Access: Equatable {
+        /// Anyone who can connect: only the route that tells a caller who they are.
+        case anyone
+        case role(Role)
+    }
+
+    /// GET routes, by the segment after `/v1/`.
+    static let queries: [String: Access] = [
+        "whoami": .anyone,
+        "status": .role(.reader),
+        // Pages, one event with its corrections (`events/{position}`) and the follow stream (`follow=true`).
+        "events": .role(.reader),
+        "institutions": .role(.reader),
+        "sites": .role(.reader),
+        "agreements": .role(.reader),
+        "people": .role(.reader),
+        "secondments": .role(.reader),
+        "access-grants": .role(.reader),
+        "meetings": .role(.reader),
+        "projects": .role(.reader),
+        "expertise": .role(.reader),
+        "figures": .role(.reader),
+    ]
+
+    /// POST command routes (CommandRoute.all), by command name; every command appends, so `recorder` unless listed.
+    static let commands: [String: Access] = [:]
+    static let commandDefault = Access.role(.recorder)
+    /// POST /v1/batch (BatchRoute) appends the commands it holds, all of which need `recorder` (`commands` is empty).
+    static let batch = Access.role(.recorder)
+
+    /// Checkpoint, proof and verification routes (TransparencyRoute.all), by the kind each declares.
+    static let transparencyKinds: [TransparencyRoute.Kind: Access] = [
+        .query: .role(.reader),
+        .audit: .role(.auditor),
+    ]
+
+    /// The daemon's own routes in front of the ledger's API, by method and path.
+    static let administration: [String: Access] = [
+        "POST \(ReloadReport.path)": .role(.admin)
+    ]
+
+    static func access(method: HTTPMethod, path: String) -> Access {
+        if let access = administration["\(method) \(path)"] { return access }
+        let transparencyMethod = method == .HEAD ? "GET" : "\(method)"
+        if let (route, _) = TransparencyRoute.match(method: transparencyMethod, path: path) {
+            return transparencyKinds[route.kind] ?? .role(.admin)
+        }
+        switch method {
+        case .GET, .HEAD:
+            let segments = path.split(separator: "/")
+            guard segments.count >= 2, segments[0] == "v1" else { return .role(.admin) }
+            return queries[String(segments[1])] ?? .role(.admin)
+        case .POST:
+            if path == BatchRoute.path { return batch }
+            guard let (route, _) = CommandRoute.match(path: path) else { return .role(.admin) }
+            return commands[route.commandName] ?? commandDefault
+        default:
+            return .role(.admin)
+        }
+    }
+}
