@@ -73,15 +73,20 @@ public struct AccordClient: Sendable {
     private func exchange(_ exchange: HTTPExchange) async throws(ClientError) -> [UInt8] {
         let answer = try await transport.send(exchange)
         guard answer.status >= 400 else { return answer.body }
+        throw AccordClient.refusal(answer, to: exchange)
+    }
+
+    /// The error an answer of status 400 or above carries.
+    static func refusal(_ answer: HTTPAnswer, to exchange: HTTPExchange) -> ClientError {
         guard let envelope = try? JSONCoding.decoder.decode(ErrorEnvelope.self, from: Data(answer.body)) else {
-            throw ClientError(
+            return ClientError(
                 kind: .refused(status: answer.status),
                 code: "http_\(answer.status)",
                 message: "the daemon answered \(answer.status) to \(exchange.method) \(exchange.path)"
             )
         }
         let error = envelope.error
-        throw ClientError(
+        return ClientError(
             kind: .refused(status: answer.status),
             code: error.code,
             message: error.message,

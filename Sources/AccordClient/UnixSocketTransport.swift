@@ -21,21 +21,7 @@ public struct UnixSocketTransport: Sendable {
     }
 
     public func send(_ exchange: HTTPExchange) async throws(ClientError) -> HTTPAnswer {
-        let channel: NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
-        do {
-            channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .connectTimeout(.seconds(timeoutSeconds))
-                .connect(unixDomainSocketPath: socketPath) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                        return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(
-                            wrappingChannelSynchronously: channel
-                        )
-                    }
-                }
-        } catch {
-            throw unreachable()
-        }
+        let channel = try await connect()
         let timedOut = TimeoutFlag()
         let deadline = channel.channel.eventLoop.scheduleTask(in: .seconds(timeoutSeconds)) {
             timedOut.set()
@@ -105,6 +91,24 @@ public struct UnixSocketTransport: Sendable {
                 message:
                     "the connection to the daemon on \(socketPath) broke before the whole answer arrived; retry, and if it happens again see the daemon's log (journalctl -u accordd)"
             )
+        }
+    }
+
+    /// A new HTTP/1.1 connection to the daemon, within `timeoutSeconds`.
+    func connect() async throws(ClientError) -> NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart> {
+        do {
+            return try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(.seconds(timeoutSeconds))
+                .connect(unixDomainSocketPath: socketPath) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                        return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(
+                            wrappingChannelSynchronously: channel
+                        )
+                    }
+                }
+        } catch {
+            throw unreachable()
         }
     }
 

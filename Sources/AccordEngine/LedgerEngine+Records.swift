@@ -233,11 +233,12 @@ extension LedgerEngine {
     /// page then ends early and `nextPosition` says where to go on.
     static let maximumRecordsScannedPerPage = 100_000
 
-    /// A page of the log: records from `position` up to the durable head, filtered, at most `limit`.
-    public func events(from position: UInt64, limit: Int, filter: EventFilter) async throws(EngineError) -> (
-        events: [StoredEvent], nextPosition: UInt64?
-    ) {
-        let head = self.head
+    /// A page of the log: records from `position` up to `head` (by default the durable head), filtered, at most
+    /// `limit`. A nil `nextPosition` means every record through `head` was read.
+    public func events(from position: UInt64, through head: ChainHead? = nil, limit: Int, filter: EventFilter)
+        async throws(EngineError) -> (events: [StoredEvent], nextPosition: UInt64?)
+    {
+        let head = head ?? self.head
         var events: [StoredEvent] = []
         var next = max(position, 1)
         var scanned = 0
@@ -260,20 +261,24 @@ extension LedgerEngine {
                 guard events.count < limit else { return (events, record.position) }
                 scanned += 1
                 next = record.position + 1
-                let matches = filter.matches(
-                    eventType: record.eventType,
-                    streamID: record.streamID,
-                    authorName: record.authorName,
-                    authorUserID: record.authorUserID
-                )
-                if matches {
-                    events.append(
-                        LedgerEngine.storedEvent(try LedgerEngine.recordedEvent(from: record), record: record)
-                    )
-                }
+                if let event = try LedgerEngine.storedEvent(record, matching: filter) { events.append(event) }
             }
         }
         return (events, nil)
+    }
+
+    /// The record's event if it passes `filter`; the header is checked before the payload is decoded.
+    static func storedEvent(_ record: Record, matching filter: EventFilter) throws(EngineError) -> StoredEvent? {
+        let matches = filter.matches(
+            eventType: record.eventType,
+            streamID: record.streamID,
+            authorName: record.authorName,
+            authorUserID: record.authorUserID,
+            recordedAtMicroseconds: record.recordedAtMicroseconds
+        )
+        guard matches else { return nil }
+        let recorded = try LedgerEngine.recordedEvent(from: record)
+        return filter.matches(recorded.event) ? LedgerEngine.storedEvent(recorded, record: record) : nil
     }
 
     /// Records asked of the store in one read while paging.

@@ -37,6 +37,8 @@ public final class LedgerEngine: Sendable {
     public let dataDirectory: String
     let personalData: PersonalDataStore
     let clock: @Sendable () -> Date
+    /// Wakes followers of the log when the published head moves.
+    let headWatch: HeadWatch
 
     init(
         store: any LedgerStore,
@@ -58,6 +60,7 @@ public final class LedgerEngine: Sendable {
             )
         )
         published = Mutex(Published(state: replayed.state, head: replayed.head))
+        headWatch = HeadWatch(position: replayed.head.position)
     }
 
     /// The last durable record.
@@ -311,13 +314,15 @@ public final class LedgerEngine: Sendable {
     /// Makes a durable command's records visible to queries once every earlier command's are: commands become
     /// durable in rounds, and their waiters may resume in any order.
     private func publish(first: UInt64, head: ChainHead, state: LedgerState) {
-        published.withLock { published in
+        let visible = published.withLock { published in
             published.waiting[first] = (head, state)
             while let next = published.waiting.removeValue(forKey: published.head.position + 1) {
                 published.state = next.state
                 published.head = next.head
             }
+            return published.head.position
         }
+        headWatch.advance(to: visible)
     }
 
     /// What identifies a request for idempotency: the command and its expected version (for a batch, each one's, in

@@ -32,13 +32,13 @@ struct Accord: AsyncParsableCommand {
             BatchCommand.self,
             RetractCommand.self,
             LogCommand.self,
+            ExportCommand.self,
             FiguresCommand.self,
             CheckpointCommand.self,
             KeyCommand.self,
             ProveCommand.self,
             VerifyCommand.self,
             WitnessCommand.self,
-            ExportCommand.self,
         ]
     )
 

@@ -110,7 +110,8 @@ final class DaemonService: Service, Sendable {
             connectionCount: { connections.value },
             policy: policy,
             logger: logger,
-            transparency: transparency
+            transparency: transparency,
+            maximumFollowers: { [self] in (reloader.applied ?? settings).limits.maximumFollowers }
         )
         let schedule = CheckpointSchedule(
             transparency: transparency,

@@ -25,12 +25,15 @@ struct DaemonSettings: Equatable, Sendable {
         var bodyTimeoutMilliseconds: Int64?
         var maximumHeaderBytes: Int?
         var maximumHeaderCount: Int?
+        var streamStallTimeoutMilliseconds: Int64?
+        var maximumFollowers: Int?
 
         static let keys: Set<String> = [
             "logLevel", "maximumBodyBytes", "maximumConnections", "shutdownGraceMilliseconds",
             "idleTimeoutMilliseconds", "maximumConnectionsPerUser", "headTimeoutMilliseconds",
             "bodyTimeoutMilliseconds", "maximumHeaderBytes", "maximumHeaderCount", "checkpointOrigin",
-            "checkpointIntervalSeconds", "witnessPolicyFile",
+            "checkpointIntervalSeconds", "witnessPolicyFile", "streamStallTimeoutMilliseconds",
+            "maximumFollowers",
         ]
     }
 
@@ -111,6 +114,14 @@ struct DaemonSettings: Equatable, Sendable {
                 path,
                 &limits.shutdownGraceMilliseconds
             )
+            try set(
+                file.streamStallTimeoutMilliseconds,
+                100...600_000,
+                "streamStallTimeoutMilliseconds",
+                path,
+                &limits.streamStallTimeoutMilliseconds
+            )
+            try set(file.maximumFollowers, 1...4_096, "maximumFollowers", path, &limits.maximumFollowers)
             settings.limits = limits
             try set(
                 file.checkpointIntervalSeconds,

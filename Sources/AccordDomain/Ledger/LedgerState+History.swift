@@ -26,6 +26,23 @@ extension LedgerState {
         retractionPosition[position]
     }
 
+    /// The positions of every correction of `position`, oldest first, and of its retraction last if it was
+    /// retracted: the chain `accord log --event` shows.
+    public func amendments(of position: UInt64) -> [UInt64] {
+        (correctionPositions[position] ?? []) + (retractionPosition[position].map { [$0] } ?? [])
+    }
+
+    /// What corrected or retracted the events of an entity (its `entityID`, e.g. `agreement/x`), oldest first.
+    public func corrections(ofEntity entityID: String) -> [CorrectionMark] {
+        (amendmentsByEntity[entityID] ?? []).compactMap { position in
+            switch recordedEvent(at: position)?.event {
+            case .eventCorrected(let correction): CorrectionMark(position: position, reason: correction.reason)
+            case .eventRetracted(let retraction): CorrectionMark(position: position, reason: retraction.reason)
+            default: nil
+            }
+        }
+    }
+
     /// The latest correction of `position`, if it was corrected.
     public func latestCorrection(of position: UInt64) -> RecordedEvent? {
         latestCorrectionIndex[position].map { recordedEvents[$0] }

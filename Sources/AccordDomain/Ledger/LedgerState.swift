@@ -13,6 +13,10 @@ public struct LedgerState: Sendable {
     var latestCorrectionIndex: TreeDictionary<UInt64, Int> = [:]
     /// For a retracted position, the position of its retraction.
     var retractionPosition: TreeDictionary<UInt64, UInt64> = [:]
+    /// For a corrected position, the positions of all its corrections, oldest first.
+    var correctionPositions: TreeDictionary<UInt64, [UInt64]> = [:]
+    /// For an entity (`agreement/x`, `meeting/m1`), the positions of the corrections and retractions of its events.
+    var amendmentsByEntity: TreeDictionary<String, [UInt64]> = [:]
     var streamVersions: TreeDictionary<String, UInt64> = [:]
     var projection = Projection()
 
@@ -35,9 +39,14 @@ public struct LedgerState: Sendable {
         switch recorded.event {
         case .eventCorrected(let correction):
             latestCorrectionIndex[correction.position] = recordedEvents.count - 1
+            correctionPositions[correction.position, default: []].append(recorded.position)
+            amendmentsByEntity[correction.corrected.entityID, default: []].append(recorded.position)
             projection = rebuiltProjection()
         case .eventRetracted(let retraction):
             retractionPosition[retraction.position] = recorded.position
+            if let original = recordedEvent(at: retraction.position) {
+                amendmentsByEntity[original.event.entityID, default: []].append(recorded.position)
+            }
             projection = rebuiltProjection()
         default:
             projection.apply(recorded.event, position: recorded.position)

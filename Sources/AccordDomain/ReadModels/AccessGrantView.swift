@@ -26,6 +26,8 @@ public struct AccessGrantView: Codable, Sendable, Equatable {
     public var daysLeft: Int?
     /// Where the grant stands in the log.
     public var position: UInt64
+    /// The corrections and retractions that changed its facts, oldest first.
+    public var corrections: [CorrectionMark] = []
 }
 
 extension AccessGrantView {

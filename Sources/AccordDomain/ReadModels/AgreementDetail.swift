@@ -22,4 +22,6 @@ public struct AgreementDetail: Codable, Sendable, Equatable {
     public var projects: [ProjectView]
     public var expertise: [ExpertiseView]
     public var position: UInt64
+    /// The corrections and retractions that changed its facts, oldest first.
+    public var corrections: [CorrectionMark] = []
 }

@@ -17,4 +17,6 @@ public struct AgreementSummary: Codable, Sendable, Equatable {
     public var activity: ActivityCounts
     /// Where its signing stands in the log.
     public var position: UInt64
+    /// The corrections and retractions that changed its facts, oldest first.
+    public var corrections: [CorrectionMark] = []
 }

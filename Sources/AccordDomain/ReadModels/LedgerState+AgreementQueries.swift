@@ -31,7 +31,8 @@ extension LedgerState {
                     status: date.map { record.status(on: $0) },
                     domains: date.map { record.domains(on: $0) } ?? record.allDomains,
                     activity: activity(of: record, on: date),
-                    position: record.position
+                    position: record.position,
+                    corrections: corrections(ofEntity: StreamName.agreement(record.signed.agreementID))
                 )
             }
             .sorted { $0.agreementID < $1.agreementID }
@@ -63,7 +64,8 @@ extension LedgerState {
             meetings: meetingViews(record.meetings),
             projects: projectViews(record.projects),
             expertise: expertiseViews(record.expertise),
-            position: record.position
+            position: record.position,
+            corrections: corrections(ofEntity: StreamName.agreement(signed.agreementID))
         )
     }
 

@@ -6,6 +6,6 @@ extension LedgerState {
 
     /// One secondment; its status is judged on `on` when given.
     public func secondment(id: String, on date: BusinessDate? = nil) -> SecondmentView? {
-        projection.secondments[id].map { SecondmentView($0, on: date) }
+        secondmentViews([id], on: date).first
     }
 }

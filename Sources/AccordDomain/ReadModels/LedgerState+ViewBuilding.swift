@@ -1,7 +1,12 @@
 /// Views of entities listed by id, in the order every query uses: by first day, then id.
 extension LedgerState {
     func secondmentViews(_ ids: [String], on date: BusinessDate?) -> [SecondmentView] {
-        ids.compactMap { projection.secondments[$0] }.map { SecondmentView($0, on: date) }
+        ids.compactMap { projection.secondments[$0] }
+            .map { record in
+                var view = SecondmentView(record, on: date)
+                view.corrections = corrections(ofEntity: StreamName.secondment(record.started.secondmentID))
+                return view
+            }
             .sorted { ($0.startedOn, $0.secondmentID) < ($1.startedOn, $1.secondmentID) }
     }
 
@@ -12,7 +17,9 @@ extension LedgerState {
 
     func accessGrantView(_ record: GrantRecord, on date: BusinessDate?) -> AccessGrantView {
         let siteInstitution = projection.sites[record.granted.site]?.registered.institution ?? ""
-        return AccessGrantView(record, siteInstitution: siteInstitution, on: date)
+        var view = AccessGrantView(record, siteInstitution: siteInstitution, on: date)
+        view.corrections = corrections(ofEntity: StreamName.grant(record.granted.grantID))
+        return view
     }
 
     func meetingViews(_ ids: [String]) -> [MeetingView] {

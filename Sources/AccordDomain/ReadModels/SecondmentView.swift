@@ -24,6 +24,8 @@ public struct SecondmentView: Codable, Sendable, Equatable {
     public var lastDay: BusinessDate
     /// Where its start stands in the log.
     public var position: UInt64
+    /// The corrections and retractions that changed its facts, oldest first.
+    public var corrections: [CorrectionMark] = []
 }
 
 extension SecondmentView {

@@ -24,8 +24,12 @@ extension AccordResponder {
         switch (resource, id) {
         case ("status", nil):
             response = try AccordResponder.json(status())
+        case ("events", nil) where try parameters.flag("follow"):
+            response = try follow(parameters, path: request.path)
         case ("events", nil):
             response = try AccordResponder.json(try await eventPage(parameters))
+        case ("events", let position?):
+            response = try AccordResponder.json(try await eventDetail(position))
         default:
             response = try readModel(resource: resource, id: id, parameters: parameters, request: request)
         }
@@ -73,7 +77,8 @@ extension AccordResponder {
     static let maximumPageSize = 1_000
 
     func eventPage(_ parameters: QueryParameters) async throws -> EventPage {
-        let from = try parameters.unsigned("from") ?? 1
+        let reverse = try parameters.flag("reverse")
+        let from = try parameters.position("from") ?? (reverse ? UInt64.max : 1)
         let limit = try parameters.unsigned("limit") ?? 100
         guard limit >= 1, limit <= UInt64(AccordResponder.maximumPageSize) else {
             throw APIFailure(
@@ -83,14 +88,13 @@ extension AccordResponder {
                 field: "limit"
             )
         }
-        let filter = EventFilter(
-            eventType: parameters["type"],
-            streamID: parameters["stream"],
-            author: parameters["author"]
-        )
+        let filter = try AccordResponder.eventFilter(parameters)
         let page: (events: [StoredEvent], nextPosition: UInt64?)
         do {
-            page = try await engine.events(from: max(from, 1), limit: Int(limit), filter: filter)
+            page =
+                reverse
+                ? try await engine.eventsBackward(from: from, limit: Int(limit), filter: filter)
+                : try await engine.events(from: from, limit: Int(limit), filter: filter)
         } catch {
             throw APIFailure(error)
         }

@@ -13,6 +13,8 @@ public struct AccordResponder: HTTPResponder {
     let connectionCount: @Sendable () -> Int
     let policy: PolicyStore
     let logger: Logger
+    let followers = FollowerSlots()
+    let maximumFollowers: @Sendable () -> Int
     let transparency: Transparency?
 
     public init(
@@ -21,7 +23,8 @@ public struct AccordResponder: HTTPResponder {
         connectionCount: @escaping @Sendable () -> Int,
         policy: PolicyStore,
         logger: Logger,
-        transparency: Transparency? = nil
+        transparency: Transparency? = nil,
+        maximumFollowers: @escaping @Sendable () -> Int = { ServerLimits().maximumFollowers }
     ) {
         self.engine = engine
         self.startedAt = startedAt
@@ -29,6 +32,7 @@ public struct AccordResponder: HTTPResponder {
         self.policy = policy
         self.logger = logger
         self.transparency = transparency
+        self.maximumFollowers = maximumFollowers
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {

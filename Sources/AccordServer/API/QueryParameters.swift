@@ -42,13 +42,44 @@ final class QueryParameters {
         return value
     }
 
+    /// A position in the log: 1 or more.
+    func position(_ name: String) throws -> UInt64? {
+        guard let value = try unsigned(name) else { return nil }
+        guard value >= 1 else {
+            throw APIFailure(
+                status: .badRequest,
+                code: "invalid_parameter",
+                message: "\(name) is a position in the log, which starts at 1; give 1 or more",
+                field: name
+            )
+        }
+        return value
+    }
+
+    /// A yes-or-no parameter, `true` or `false`: a misspelt value would otherwise silently mean no.
+    func flag(_ name: String) throws -> Bool {
+        guard let text = self[name] else { return false }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            throw APIFailure(
+                status: .badRequest,
+                code: "invalid_parameter",
+                message: "\(name) must be true or false, not \"\(text.prefix(40))\"",
+                field: name
+            )
+        }
+    }
+
     func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = self[name] else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw APIFailure(
                 status: .badRequest,
                 code: "invalid_parameter",
-                message: "\(name) must be a whole number, not \"\(text.prefix(40))\"",
+                message:
+                    "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text.prefix(40))\"",
                 field: name
             )
         }

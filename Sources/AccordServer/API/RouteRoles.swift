@@ -14,6 +14,7 @@ enum RouteRoles {
     static let queries: [String: Access] = [
         "whoami": .anyone,
         "status": .role(.reader),
+        // Pages, one event with its corrections (`events/{position}`) and the follow stream (`follow=true`).
         "events": .role(.reader),
         "institutions": .role(.reader),
         "sites": .role(.reader),

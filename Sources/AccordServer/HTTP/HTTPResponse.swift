@@ -6,11 +6,19 @@ public struct HTTPResponse: Sendable {
     public var status: HTTPResponseStatus
     public var headers: HTTPHeaders
     public var body: ByteBuffer
+    /// Set for a body produced while it is sent (`body` is then unused); the connection closes after it.
+    public var stream: ResponseStream?
 
-    public init(status: HTTPResponseStatus, headers: HTTPHeaders = HTTPHeaders(), body: ByteBuffer = ByteBuffer()) {
+    public init(
+        status: HTTPResponseStatus,
+        headers: HTTPHeaders = HTTPHeaders(),
+        body: ByteBuffer = ByteBuffer(),
+        stream: ResponseStream? = nil
+    ) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.stream = stream
     }
 
     public static func json(_ status: HTTPResponseStatus, _ bytes: [UInt8]) -> HTTPResponse {

@@ -5,7 +5,7 @@ import NIOCore
 /// request's first byte before the HTTP decoder does. A late head or body is answered 408 and the connection
 /// closed; an idle connection is closed. Dripping bytes never extends a deadline, so a slow client cannot hold a
 /// connection slot longer than the deadlines allow.
-final class RequestDeadlineHandler: ChannelDuplexHandler {
+final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
     typealias OutboundIn = ByteBuffer

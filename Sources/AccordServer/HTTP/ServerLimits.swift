@@ -18,6 +18,11 @@ public struct ServerLimits: Sendable, Equatable {
     public var maximumHeaderCount: Int
     /// How long shutdown waits for in-flight requests before closing their connections.
     public var shutdownGraceMilliseconds: Int64
+    /// How long a streamed answer waits for its peer to take one chunk before the peer is told where to resume
+    /// and disconnected (a follower too slow for its bounded buffer).
+    public var streamStallTimeoutMilliseconds: Int64 = 10_000
+    /// Followers of the log (`GET /v1/events?follow=true`) served at once; past it the answer is 503.
+    public var maximumFollowers: Int = 64
 
     public init(
         maximumBodyBytes: Int = 64 * 1024,

@@ -33,6 +33,8 @@ public final class UnixSocketServer: Sendable {
         var busy: Bool
         /// Past a limit: held only to answer its request with 503, and not counted against the limits.
         var refused: Bool
+        /// Serving a streamed answer, which has no end of its own: shutdown closes it at once.
+        var streaming = false
     }
 
     private enum Admission {
@@ -104,7 +106,8 @@ public final class UnixSocketServer: Sendable {
     public func beginShutdown() {
         let (serverChannel, idle) = state.withLock { state -> ((any Channel)?, [any Channel]) in
             state.shuttingDown = true
-            return (state.serverChannel, state.connections.values.filter { !$0.busy || $0.refused }.map(\.channel))
+            let closable = state.connections.values.filter { !$0.busy || $0.refused || $0.streaming }
+            return (state.serverChannel, closable.map(\.channel))
         }
         serverChannel?.close(promise: nil)
         for channel in idle { channel.close(promise: nil) }
@@ -198,7 +201,7 @@ public final class UnixSocketServer: Sendable {
             decoderLimits.maxHeaderFieldSize = limits.maximumHeaderBytes
             decoderLimits.maxHeaderFieldCount = limits.maximumHeaderCount
             let operations = channel.pipeline.syncOperations
-            try operations.addHandler(deadlines, position: .first)
+            try operations.addHandler(deadlines, name: UnixSocketServer.deadlineHandlerName, position: .first)
             try operations.configureHTTPServerPipeline(
                 withErrorHandling: false,
                 withEncoderConfiguration: HTTPResponseEncoder.Configuration(),
@@ -384,6 +387,16 @@ public final class UnixSocketServer: Sendable {
                 // Busy from a whole request to its answer: shutdown waits for these, not for half-sent requests.
                 setBusy(identifier, true)
                 let response = await responder.respond(to: HTTPRequest(head: requestHead, body: body, peer: peer))
+                if let stream = response.stream {
+                    try await serve(
+                        stream,
+                        head: response,
+                        version: requestHead.version,
+                        identifier: identifier,
+                        channel: channel
+                    )
+                    return
+                }
                 let shuttingDown = state.withLock { $0.shuttingDown }
                 let keepAlive = requestHead.isKeepAlive && !shuttingDown
                 try await write(response, keepAlive: keepAlive, version: requestHead.version, to: outbound)
@@ -394,6 +407,51 @@ public final class UnixSocketServer: Sendable {
                     return
                 }
             }
+        }
+    }
+
+    static let deadlineHandlerName = "request-deadlines"
+
+    /// A streamed answer: chunked, ended when the producer returns, the peer goes away, or the daemon shuts down.
+    /// The request's own deadlines are over once it is whole; the answer has no end of its own, so the idle
+    /// deadline (an answer not taken) gives way to the writer's stall timeout, which bounds a peer that stops reading.
+    private func serve(
+        _ stream: ResponseStream,
+        head response: HTTPResponse,
+        version: HTTPVersion,
+        identifier: ObjectIdentifier,
+        channel: any Channel
+    ) async throws {
+        // Marked before it starts, so a shutdown from here on closes it (one that began earlier ends it with its grace).
+        state.withLock { $0.connections[identifier]?.streaming = true }
+        var headers = response.headers
+        headers.remove(name: "Content-Length")
+        headers.replaceOrAdd(name: "Connection", value: "close")
+        let writer = ResponseBodyWriter(
+            channel: channel,
+            stallTimeout: .milliseconds(limits.streamStallTimeoutMilliseconds)
+        )
+        do {
+            try await channel.pipeline.removeHandler(name: UnixSocketServer.deadlineHandlerName).get()
+            try await writer.writeHead(HTTPResponseHead(version: version, status: response.status, headers: headers))
+        } catch {
+            // The producer runs all the same, against a closed channel, so that what it holds (a follower's slot)
+            // is given back when it returns.
+            logger.debug("a streamed answer could not begin", metadata: ["error": "\(error)"])
+            channel.close(promise: nil)
+        }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    try await stream.produce(writer)
+                } catch {
+                    self.logger.debug("a streamed answer ended early", metadata: ["error": "\(error)"])
+                }
+                await writer.finish()
+            }
+            group.addTask { try? await channel.closeFuture.get() }
+            await group.next()
+            group.cancelAll()
         }
     }
 

@@ -29,6 +29,7 @@ struct AgreementShowCommand: AsyncParsableCommand {
             ("status", detail.status.map { Rows.status($0, on: detail.statusOn) }),
             ("domains", detail.domains.map(\.domain).joined(separator: ", ")),
             ("activity", Rows.activity(detail.activity)),
+            ("corrections", CorrectionMark.text(detail.corrections)),
         ])
         if !detail.secondments.isEmpty {
             print()

@@ -30,6 +30,7 @@ struct SecondmentShowCommand: AsyncParsableCommand {
             ("extensions", view.extensions.isEmpty ? nil : view.extensions.map(\.description).joined(separator: ", ")),
             ("ended on", view.endedOn.map { "\($0) (\(view.outcome ?? ""))" }), ("status", Rows.status(view.status, on: view.statusOn)),
             ("recorded at position", String(view.position)),
+            ("corrections", CorrectionMark.text(view.corrections)),
         ])
     }
 }

@@ -5,35 +5,19 @@ import AccordTransparency
 import ArgumentParser
 import Foundation
 
-struct ExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Write an evidence folder that an auditor checks with nothing but Python 3.",
-        discussion: """
-            --evidence DIR gets: ledger.log (the log up to the latest checkpoint, which the daemon signs first), \
-            checkpoints (every checkpoint with its cosignatures, oldest first), log.key (the verifier key), policy \
-            (the witness policy given with --policy, else `quorum none`) and verify.py. Check it with \
-            `python3 DIR/verify.py DIR` (better: with --key and --policy files obtained independently). This reads \
-            the log file directly, so it runs where the data folder is readable (root, or the accord group).
-            """
-    )
+/// `accord export --evidence DIR`: an evidence folder that an auditor checks with nothing but Python 3.
+struct EvidenceExport {
+    static let discussion = """
+        --evidence DIR gets: ledger.log (the log up to the latest checkpoint, which the daemon signs first), \
+        checkpoints (every checkpoint with its cosignatures, oldest first), log.key (the verifier key), policy \
+        (the witness policy given with --policy, else `quorum none`) and verify.py. Check it with \
+        `python3 DIR/verify.py DIR` (better: with --key and --policy files obtained independently). This reads \
+        the log file directly, so it runs where the data folder is readable (root, or the accord group).
+        """
 
-    @Option(
-        name: .customLong("evidence"),
-        help: ArgumentHelp("The folder to write (created; must be empty).", valueName: "dir")
-    )
-    var evidence: String
-
-    @Option(
-        name: .customLong("policy"),
-        help: ArgumentHelp(
-            "The witness policy to include (default: `quorum none`, no witness required).",
-            valueName: "file"
-        )
-    )
-    var policyFile: String?
-
-    @OptionGroup var global: GlobalOptions
+    let evidence: String
+    let policyFile: String?
+    let global: GlobalOptions
 
     func run() async throws {
         let files = FileManager.default

@@ -1,0 +1,10 @@
+import AccordDomain
+
+extension CorrectionMark {
+    /// "corrected at #9 (signed a day later); corrected at #12 (…)", or nil when nothing was corrected, for the
+    /// `corrections` row of a show command.
+    static func text(_ marks: [CorrectionMark]) -> String? {
+        guard !marks.isEmpty else { return nil }
+        return marks.map { "corrected at #\($0.position) (\($0.reason))" }.joined(separator: "; ")
+    }
+}
