@@ -139,9 +139,15 @@ class Daemon:
         self.folder = tempfile.mkdtemp(prefix="daemon-", dir=WORK)
         self.socket = os.path.join(self.folder, "accord.sock")
         self.data = data or os.path.join(self.folder, "data")
+        # Every benchmark client is the same user: lift the per-user connection limit (64 by default) to the
+        # daemon-wide one, or 64 clients plus a query client would be refused.
+        configuration = os.path.join(self.folder, "accordd.json")
+        with open(configuration, "w") as file:
+            json.dump({"maximumConnectionsPerUser": 256}, file)
         self.started = time.monotonic()
         self.process = subprocess.Popen([os.path.join(BIN, "accordd"), "--socket", self.socket, "--data-dir",
-                                         self.data, "--log-target", "stderr", "--log-level", "warning"],
+                                         self.data, "--config", configuration, "--log-target", "stderr",
+                                         "--log-level", "warning"],
                                         stderr=subprocess.DEVNULL)
         while not os.path.exists(self.socket):
             if self.process.poll() is not None:
