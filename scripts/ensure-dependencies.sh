@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure what the build needs is on this machine: the Swift toolchain, libsystemd's headers (pkg-config) and,
-# for the proof tests, Python 3 with the cryptography package.
+# for the proof tests, Python 3 with the cryptography package, and for the I/O-error test, strace.
 # As root it installs what is missing through apt; otherwise it prints the exact command to run and fails.
 set -euo pipefail
 
@@ -10,6 +10,8 @@ if ! pkg-config --exists libsystemd 2>/dev/null; then missing+=(libsystemd-dev);
 # The proof tests cross-check Ed25519 with a second implementation (Python's cryptography) and run docs/verify.py.
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 python3 -c 'import cryptography' >/dev/null 2>&1 || missing+=(python3-cryptography)
+# SyncFailureTests injects a real EIO into accordd's fdatasync with strace (it skips itself, saying so, without).
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 
 if ((${#missing[@]})); then
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -8,16 +8,27 @@ final class DaemonProcess {
     let process = Process()
     private let errorFile: String
 
-    init(socketPath: String, dataDirectory: String, extraArguments: [String] = [], environment: [String: String] = [:])
-        throws
-    {
+    /// `launcher` is a program and its arguments that start accordd (its path and arguments follow), such as strace.
+    init(
+        socketPath: String,
+        dataDirectory: String,
+        extraArguments: [String] = [],
+        environment: [String: String] = [:],
+        launcher: [String] = []
+    ) throws {
         self.socketPath = socketPath
         self.dataDirectory = dataDirectory
         errorFile = "\(dataDirectory).stderr"
         _ = FileManager.default.createFile(atPath: errorFile, contents: nil)
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.daemon)
-        process.arguments =
+        let daemonArguments =
             ["--socket", socketPath, "--data-dir", dataDirectory, "--log-target", "stderr"] + extraArguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + [BuiltProducts.daemon] + daemonArguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: BuiltProducts.daemon)
+            process.arguments = daemonArguments
+        }
         var merged = TestEnvironment.withoutSystemd
         merged.merge(environment) { _, new in new }
         process.environment = merged
@@ -55,6 +66,12 @@ final class DaemonProcess {
             throw DaemonFailure(message: "accordd did not exit within \(timeoutSeconds)s after signal \(signal)")
         }
         return process.terminationStatus
+    }
+
+    /// Waits, with a deadline, for the process to exit by itself; returns its exit status, nil if it did not exit.
+    func exitStatus(withinSeconds seconds: Double) async throws -> Int32? {
+        let exited = try await Deadline.poll(seconds: seconds) { !process.isRunning }
+        return exited ? process.terminationStatus : nil
     }
 
     deinit {
