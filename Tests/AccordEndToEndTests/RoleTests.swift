@@ -139,6 +139,26 @@ final class RoleTests: XCTestCase {
         XCTAssertTrue(daemon.process.isRunning)
     }
 
+    /// The kernel's list is read with its length: a lone gid 0 is a group, not an empty list, and a list longer
+    /// than the first buffer (64) is read whole, not taken from the user database (which lists none of these).
+    func testTheKernelsGroupListCountsALoneRootGroupAndMoreThanSixtyFourGroups() async throws {
+        let user = try accounts.user("acctest")
+        let many = (0..<70).map { UInt32(60_000 + $0) }
+        let policy = folder.file("policy.conf")
+        try "group 0 reader\ngroup \(many.last!) recorder\n".write(toFile: policy, atomically: true, encoding: .utf8)
+        let daemon = try await startDaemon(["--policy", policy])
+
+        let rootGroup = try accord(as: user, groups: [0], ["whoami", "--json"])
+        XCTAssertEqual((rootGroup.json as? [String: Any])?["roles"] as? [String], ["reader"], rootGroup.standardOutput)
+        XCTAssertEqual((rootGroup.json as? [String: Any])?["groups"] as? [String], ["root"], rootGroup.standardOutput)
+        let none = try accord(as: user, groups: [], ["whoami", "--json"])
+        XCTAssertEqual((none.json as? [String: Any])?["roles"] as? [String], [], none.standardOutput)
+        let seventy = try accord(as: user, groups: many, ["whoami", "--json"])
+        XCTAssertEqual((seventy.json as? [String: Any])?["roles"] as? [String], ["recorder"], seventy.standardOutput)
+        XCTAssertEqual(((seventy.json as? [String: Any])?["groups"] as? [String])?.count, 70, seventy.standardOutput)
+        XCTAssertTrue(daemon.process.isRunning)
+    }
+
     func testAPolicyFileGrantsByUserAndGroupNamesItsBadLinesAndReloadsOnSIGHUP() async throws {
         let user = try accounts.user("acctest")
         let policy = folder.file("policy.conf")

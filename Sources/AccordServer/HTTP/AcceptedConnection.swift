@@ -7,6 +7,6 @@ struct AcceptedConnection: Sendable {
     var processID: Int32
     var userID: UInt32
     var groupID: UInt32
-    /// Nil when the kernel's list did not fit (see `KernelPeerGroups`): the user database is asked instead.
+    /// Nil when the kernel could not give the list (see `PeerGroupsOption`): the user database is asked instead.
     var groupIDs: [UInt32]?
 }

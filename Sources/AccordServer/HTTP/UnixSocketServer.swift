@@ -171,12 +171,12 @@ public final class UnixSocketServer: Sendable {
             level: SocketOptionLevel(SOL_SOCKET),
             name: SocketOptionName(SO_PEERCRED)
         )
-        let groups: EventLoopFuture<KernelPeerGroups?> = provider.unsafeGetSocketOption(
-            level: SocketOptionLevel(SOL_SOCKET),
-            name: SocketOptionName(UnixSocketServer.peerGroupsOption)
-        ).map { Optional($0) }.recover { _ in nil }
         let limits = self.limits
-        return credentials.and(groups).flatMapThrowing { [self] credentials, groups in
+        return credentials.flatMapThrowing { [self] credentials in
+            // NIO's socket-option call hides the length the kernel returns, which SO_PEERGROUPS needs.
+            let groupIDs = try channel.pipeline.syncOperations.withUnsafeTransportIfAvailable(
+                of: NIOBSDSocket.Handle.self
+            ) { PeerGroupsOption.read(socket: $0) }
             let deadlines = RequestDeadlineHandler(
                 deadlines: RequestDeadlineHandler.Deadlines(
                     idle: .milliseconds(limits.idleTimeoutMilliseconds),
@@ -230,13 +230,10 @@ public final class UnixSocketServer: Sendable {
                 processID: credentials.processID,
                 userID: credentials.userID,
                 groupID: credentials.groupID,
-                groupIDs: groups?.groupIDs
+                groupIDs: groupIDs ?? nil
             )
         }
     }
-
-    /// SO_PEERGROUPS (Linux 4.13), which Swift's Glibc module does not export.
-    static let peerGroupsOption: Int32 = 59
 
     private func holdUnserved(_ channel: HTTPChannel) {
         let tooLate = state.withLock { state -> Bool in
