@@ -128,6 +128,12 @@ public final class LedgerEngine: Sendable {
         let personal = try requests.map { request throws(EngineError) in try request.personalData?.validated() }
         // Only a request id needs the digest; without one the append path skips its JSON encoding.
         let digest = requestID == nil ? [] : LedgerEngine.digest(of: requests)
+        // Written before the lock (no fsync under it) and before the event that refers to it is queued, so an
+        // acknowledged registration always has its data; every way out that records nothing discards it again (a
+        // refusal, a repeated request id, a disk-full cut-back), so no file is left that no event refers to.
+        let references = try personalData.store(personal)
+        var referenced = false
+        defer { if !referenced { personalData.discard(references) } }
         let step = try core.withLock { core throws(EngineError) -> Step in
             if let failure = core.failure { throw failure }
             if let requestID, let entry = core.requests[requestID] {
@@ -148,7 +154,7 @@ public final class LedgerEngine: Sendable {
                 } catch {
                     throw EngineError.rejected(error, inCommand: index, of: requests.count)
                 }
-                for event in try attachPersonalData(personal[index], to: events) {
+                for event in LedgerEngine.attach(references[index], to: events) {
                     let next = RecordedEvent(
                         position: core.nextPosition + UInt64(recorded.count),
                         recordedAt: context.recordedAt,
@@ -191,6 +197,8 @@ public final class LedgerEngine: Sendable {
                     await rollBackAfterDiskFull()
                     throw EngineError.storage(error, "the event was not recorded")
                 }
+                // Kept: whether the record reached the disk is known only once the restart re-verifies the log.
+                referenced = true
                 let failure = EngineError(
                     kind: .storage,
                     code: "log_writer_failed",
@@ -205,6 +213,7 @@ public final class LedgerEngine: Sendable {
                 records.count == recorded.count && zip(records, recorded).allSatisfy { $0.position == $1.position },
                 "the log wrote other positions than the engine decided"
             )
+            referenced = true
             // Published before the request id is marked done, so a repeat can always read its events back.
             if let first = records.first, let last = records.last {
                 publish(first: first.position, head: last.chainHead, state: decided)
@@ -295,20 +304,14 @@ public final class LedgerEngine: Sendable {
         )
     }
 
-    /// Personal data is stored before the event that refers to it is queued, so an acknowledged registration
-    /// always has its data (until erased).
-    private func attachPersonalData(_ personal: PersonalData?, to events: [Event]) throws(EngineError) -> [Event] {
-        guard let personal else { return events }
-        var result: [Event] = []
-        for event in events {
-            if case .personRegistered(var registered) = event {
-                registered.personalDataReference = try personalData.store(personal)
-                result.append(.personRegistered(registered))
-            } else {
-                result.append(event)
-            }
+    /// The registration's events with the reference of its stored personal data.
+    private static func attach(_ reference: String?, to events: [Event]) -> [Event] {
+        guard let reference else { return events }
+        return events.map { event in
+            guard case .personRegistered(var registered) = event else { return event }
+            registered.personalDataReference = reference
+            return .personRegistered(registered)
         }
-        return result
     }
 
     /// Makes a durable command's records visible to queries once every earlier command's are: commands become

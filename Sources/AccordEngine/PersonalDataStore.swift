@@ -1,3 +1,4 @@
+import AccordLog
 import Crypto
 import Foundation
 import SystemPackage
@@ -39,6 +40,14 @@ struct PersonalDataStore: Sendable {
             let contents = try PersonalDataStore.encoder.encode(StoredFile(salt: salt, data: data))
             try writeDurably(contents, to: path(for: reference))
             return reference
+        } catch let error as Errno where error == .noSpace || error == .diskQuotaExceeded {
+            throw EngineError(
+                kind: .storage,
+                code: LogErrorCode.diskFull,
+                message:
+                    "the data folder's file system is full: the personal data could not be written, so nothing was recorded. Free space in \(directory)'s file system and send the request again",
+                cause: error
+            )
         } catch {
             throw EngineError(
                 kind: .storage,
@@ -48,6 +57,26 @@ struct PersonalDataStore: Sendable {
                 cause: error as NSError
             )
         }
+    }
+
+    /// Stores each registration's data in order (nil where a command carries none); if one cannot be written,
+    /// those written before it are discarded.
+    func store(_ all: [PersonalData?]) throws(EngineError) -> [String?] {
+        var references: [String?] = []
+        for data in all {
+            do throws(EngineError) {
+                references.append(try data.map { data throws(EngineError) in try store(data) })
+            } catch {
+                discard(references)
+                throw error
+            }
+        }
+        return references
+    }
+
+    /// Removes files that no event refers to. One that cannot be removed stays: unreferenced, it shows nowhere.
+    func discard(_ references: [String?]) {
+        for reference in references.compactMap({ $0 }) { unlink(path(for: reference)) }
     }
 
     /// The data behind a reference, checked against it: a file that does not hash to its reference is damaged
@@ -79,8 +108,19 @@ struct PersonalDataStore: Sendable {
         "\(directory)/\(reference.replacingOccurrences(of: ":", with: "-")).json"
     }
 
+    /// Leaves no file behind when it fails: the reference is new (its salt is random), so nothing refers to it.
     private func writeDurably(_ contents: Data, to path: String) throws {
         let temporary = path + ".partial"
+        do {
+            try writeAndRename(contents, temporary: temporary, to: path)
+        } catch {
+            unlink(temporary)
+            unlink(path)
+            throw error
+        }
+    }
+
+    private func writeAndRename(_ contents: Data, temporary: String, to path: String) throws {
         let file = try FileDescriptor.open(
             temporary,
             .writeOnly,

@@ -61,6 +61,16 @@ final class DiskFullTests: XCTestCase {
             break
         }
         XCTAssertTrue(refusal.contains("\"disk_full\""), "an append on a full file system is refused: \(refusal)")
+        // A registration refused there leaves no personal-data file (nor a partial one) behind.
+        let personalData = "\(mountPoint)/personal-data"
+        let filesBefore = try FileManager.default.contentsOfDirectory(atPath: personalData)
+        let person = #"{"personID":"p-full","homeInstitution":"before-0","unit":"u","name":"Person"}"#
+        let refusedPerson = try await UnixSocketTransport(socketPath: ledger.socketPath).send(
+            HTTPExchange(method: "POST", path: "/v1/people", body: Array(person.utf8))
+        )
+        XCTAssertEqual(refusedPerson.status, 503)
+        XCTAssertTrue(String(decoding: refusedPerson.body, as: UTF8.self).contains("\"disk_full\""))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: personalData), filesBefore)
         let listing = try await client.get("/v1/institutions")
         XCTAssertTrue(String(decoding: listing, as: UTF8.self).contains("before-2"), "reads go on")
         let status = try await client.get("/v1/status", as: StatusReport.self)
