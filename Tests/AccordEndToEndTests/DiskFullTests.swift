@@ -4,7 +4,8 @@ import Foundation
 import XCTest
 
 /// The data folder on a small tmpfs, filled up: an append is refused with disk_full and the log cut back to its last
-/// durable record, reads go on, the status says so, and appends resume by themselves once space returns.
+/// durable record, reads go on, the status (and systemd's STATUS=, read from a NOTIFY_SOCKET the test binds) says
+/// so, and appends resume by themselves once space returns, which STATUS= says too.
 final class DiskFullTests: XCTestCase {
     func testAFullFileSystemRefusesAppendsKeepsReadsAndResumesWhenSpaceReturns() async throws {
         try XCTSkipUnless(geteuid() == 0, "mounting a small tmpfs needs root")
@@ -14,7 +15,12 @@ final class DiskFullTests: XCTestCase {
         try Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=2m,mode=0750", "tmpfs", mountPoint])
         defer { _ = try? Self.run("/bin/umount", ["-l", mountPoint]) }
 
-        let ledger = try DaemonProcess(socketPath: folder.file("accord.sock"), dataDirectory: mountPoint)
+        let notifications = try NotifyListener(path: folder.file("notify.sock"))
+        let ledger = try DaemonProcess(
+            socketPath: folder.file("accord.sock"),
+            dataDirectory: mountPoint,
+            environment: ["NOTIFY_SOCKET": notifications.path]
+        )
         try await ledger.start()
         let client = AccordClient(socketPath: ledger.socketPath)
         func register(_ id: String, name: String? = nil) async throws -> HTTPAnswer {
@@ -77,6 +83,10 @@ final class DiskFullTests: XCTestCase {
         XCTAssertNotNil(status.appendsRefused, "the status says appends are refused")
         XCTAssertEqual(status.health?.writer, "disk_full", "a writer refusing appends on a full disk is unhealthy")
         XCTAssertTrue(ledger.process.isRunning, "a full disk does not stop the daemon:\n\(ledger.errors)")
+        let refusedStatus = notifications.waitFor(seconds: 10) {
+            $0.contains("STATUS=serving") && $0.contains("appends refused: disk full")
+        }
+        XCTAssertNotNil(refusedStatus, "STATUS= says appends are refused: \(notifications.messages)")
 
         try FileManager.default.removeItem(atPath: filler)
         let retryID = try XCTUnwrap(refusedID)
@@ -86,6 +96,10 @@ final class DiskFullTests: XCTestCase {
         XCTAssertEqual(retried.status, 200, "the refused request, retried, is recorded once")
         let statusAfter = try await client.get("/v1/status", as: StatusReport.self)
         XCTAssertNil(statusAfter.appendsRefused)
+        let clearedStatus = notifications.waitFor(seconds: 10, from: (refusedStatus ?? 0) + 1) {
+            $0.contains("STATUS=serving") && !$0.contains("appends refused")
+        }
+        XCTAssertNotNil(clearedStatus, "STATUS= no longer says so once appends resume: \(notifications.messages)")
         XCTAssertNotEqual(statusAfter.health?.writer, "disk_full")
 
         let stopped = try await ledger.stop()

@@ -25,8 +25,13 @@ final class NotifyListener {
 
     /// Reads datagrams until one contains `text` or the deadline passes; every message read is kept in order.
     func waitFor(_ text: String, seconds: Double) -> Bool {
+        waitFor(seconds: seconds) { $0.contains(text) } != nil
+    }
+
+    /// Reads datagrams until a message at `index` or later matches, or the deadline passes; returns its index.
+    func waitFor(seconds: Double, from index: Int = 0, _ matches: (String) -> Bool) -> Int? {
         let end = Date().addingTimeInterval(seconds)
-        if messages.contains(where: { $0.contains(text) }) { return true }
+        if let found = messages.indices.first(where: { $0 >= index && matches(messages[$0]) }) { return found }
         while Date() < end {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             let remaining = Int32(max(1, end.timeIntervalSinceNow * 1000))
@@ -34,10 +39,9 @@ final class NotifyListener {
             var buffer = [UInt8](repeating: 0, count: 4096)
             let count = recv(descriptor, &buffer, buffer.count, 0)
             guard count > 0 else { continue }
-            let message = String(decoding: buffer[0..<count], as: UTF8.self)
-            messages.append(message)
-            if message.contains(text) { return true }
+            messages.append(String(decoding: buffer[0..<count], as: UTF8.self))
+            if messages.count - 1 >= index, matches(messages[messages.count - 1]) { return messages.count - 1 }
         }
-        return false
+        return nil
     }
 }
