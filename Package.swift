@@ -154,6 +154,8 @@ let package = Package(
             name: "AccordEndToEndTests",
             dependencies: [
                 "AccordClient", "AccordAPI", "AccordDomain", "AccordLog", "AccordProof", "AccordTransparency",
+                // The roles table's list of routes, which the fuzz test targets.
+                "AccordServer",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Golden"]

@@ -1,8 +1,9 @@
 import AccordAPI
+import AccordServer
 import Foundation
 import XCTest
 
-/// Hostile input against every route of a seeded ledger: malformed, truncated, oversized, wrongly typed, deeply
+/// Hostile input against every route of a seeded ledger (every route of the roles table, `RouteRoles.routes`): malformed, truncated, oversized, wrongly typed, deeply
 /// nested, duplicate-key and unknown-field JSON, and broken HTTP. Every answer is a 4xx JSON error (a query may
 /// also answer 200), or a closed connection for what is not HTTP; never a 5xx; the daemon keeps serving; and the
 /// data folder is byte for byte what it was. ACCORD_FUZZ_ITERATIONS (default 2,000) and ACCORD_FUZZ_SEED (printed)
@@ -26,8 +27,10 @@ final class FuzzTests: XCTestCase {
         let before = try Self.snapshot(ledger.dataDirectory)
         var random = SeededGenerator(seed: seed)
         var counts: [String: Int] = [:]
+        var targeted: [String: Int] = [:]
         for iteration in 0..<Self.iterations {
-            let request = HostileRequest.make(using: &random)
+            let request = HostileRequest.make(iteration: iteration, using: &random)
+            if let route = request.route { targeted[route, default: 0] += 1 }
             let connection = try RawConnection(ledger.socketPath)
             connection.send(request.bytes)
             let answer = connection.readAnswer(seconds: 15, toHEAD: request.bytes.starts(with: Array("HEAD ".utf8)))
@@ -52,6 +55,14 @@ final class FuzzTests: XCTestCase {
         XCTAssertEqual(((status.json as? [String: Any])?["head"] as? [String: Any])?["position"] as? Int, 8)
         XCTAssertTrue(ledger.daemon.process.isRunning, ledger.daemon.errors)
         XCTAssertEqual(try Self.snapshot(ledger.dataDirectory), before, "the data folder changed")
+        let declared = Set(RouteRoles.routes.map(\.description))
+        XCTAssertEqual(Set(targeted.keys).subtracting(declared), [], "only declared routes are aimed at")
+        if Self.iterations >= declared.count {
+            XCTAssertEqual(declared.subtracting(targeted.keys), [], "every declared route was aimed at")
+        }
+        print(
+            "fuzz: \(targeted.count) of \(declared.count) declared routes, each aimed at \(targeted.values.min() ?? 0) to \(targeted.values.max() ?? 0) times"
+        )
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
         print("fuzz: \(Self.iterations) hostile requests (seed \(seed)); answers \(summary); data folder unchanged")
     }

@@ -1,20 +1,24 @@
 import AccordAPI
+import AccordServer
 import Foundation
 
-/// One hostile request, as raw bytes, and what may be answered to it. Command bodies are built so that none can be
-/// a valid command (each carries a fault), so nothing may be appended.
+/// One hostile request, as raw bytes, and what may be answered to it. Bodies are built so that none can be valid
+/// (each carries a fault), so nothing may be appended. The routes are those of the roles table (`RouteRoles.routes`),
+/// so a new route is fuzzed as soon as it is given a role.
 struct HostileRequest {
     var kind: String
     var bytes: [UInt8]
+    /// The declared route aimed at (`POST /v1/agreements/{id}/extend`), nil for broken HTTP.
+    var route: String?
     /// A query of an existing route may be answered 200; everything else must be refused.
     var isQuery = false
     /// What is not HTTP may be answered with a closed connection.
     var mayBeClosed = false
 
-    static let queryResources = [
-        "status", "events", "institutions", "sites", "agreements", "people", "secondments", "access-grants",
-        "meetings", "projects", "expertise", "figures", "whoami",
-    ]
+    /// Routes that take a body (every POST) and routes that are read (every GET).
+    static let bodyRoutes = RouteRoles.routes.filter { $0.method == "POST" }
+    static let readRoutes = RouteRoles.routes.filter { $0.method == "GET" }
+    static let positions = ["0", "1", "8", "99999", "-1", "abc", "18446744073709551616"]
     static let knownIDs = ["cnrs", "jrc", "ispra", "petten", "cnrs-jrc-mou-2026", "p-0001", "s-2026-001", "g-2026-001"]
     static let fieldNames = [
         "institutionID", "name", "country", "kind", "siteID", "institution", "facilities", "agreementID", "title",
@@ -22,10 +26,16 @@ struct HostileRequest {
         "reason", "corrected", "payload", "type", "secondmentID", "person", "agreement", "plannedEnd", "grantID",
     ]
 
-    static func make(using random: inout SeededGenerator) -> HostileRequest {
+    /// The first requests aim at each declared route in turn, so that every one is fuzzed in any run that is at
+    /// least as long; the rest are drawn at random.
+    static func make(iteration: Int, using random: inout SeededGenerator) -> HostileRequest {
+        if iteration < RouteRoles.routes.count {
+            let route = RouteRoles.routes[iteration]
+            return route.method == "POST" ? body(route, using: &random) : query(route, using: &random)
+        }
         switch Int.random(in: 0..<10, using: &random) {
-        case 0...5: return command(using: &random)
-        case 6, 7: return query(using: &random)
+        case 0...5: return body(bodyRoutes.randomElement(using: &random)!, using: &random)
+        case 6, 7: return query(readRoutes.randomElement(using: &random)!, using: &random)
         default: return brokenHTTP(using: &random)
         }
     }
@@ -37,12 +47,18 @@ struct HostileRequest {
         return Array((head + "\r\n").utf8) + body
     }
 
-    static func command(using random: inout SeededGenerator) -> HostileRequest {
-        let route = CommandRoute.all.randomElement(using: &random)!
-        let path = route.path(id: route.pathIDField == nil ? nil : knownIDs.randomElement(using: &random)!)
+    /// The template with its free segment filled: a known id, a position, or something that is neither.
+    static func fill(_ template: String, using random: inout SeededGenerator) -> String {
+        template
+            .replacingOccurrences(of: "{id}", with: (knownIDs + ["1", "8"]).randomElement(using: &random)!)
+            .replacingOccurrences(of: "{position}", with: positions.randomElement(using: &random)!)
+    }
+
+    static func body(_ route: DeclaredRoute, using random: inout SeededGenerator) -> HostileRequest {
+        let path = fill(route.pathTemplate, using: &random)
         let valid = object(depth: 0, using: &random)
         let fault: String
-        let body: [UInt8]
+        var body: [UInt8]
         switch Int.random(in: 0..<9, using: &random) {
         case 0:
             fault = "unknown field"
@@ -82,16 +98,22 @@ struct HostileRequest {
             fault = "oversized"
             body = Array("{\"zzNotAField\":\"\(String(repeating: "x", count: 70_000))\"}".utf8)
         }
+        guard let commandName = route.commandName else {
+            // A route that takes no body accepts an empty one: send one that is not empty.
+            if body.isEmpty { body = Array("[]".utf8) }
+            return HostileRequest(kind: "\(route), \(fault)", bytes: http("POST", path, body: body), route: "\(route)")
+        }
         // One time in as many as there are command routes, the faulty body goes to POST /v1/batch as its command's.
         if Int.random(in: 0...CommandRoute.all.count, using: &random) == 0 {
-            let entry = "{\"commands\":[{\"command\":\"\(route.commandName)\",\"body\":"
+            let entry = "{\"commands\":[{\"command\":\"\(commandName)\",\"body\":"
             let batch = Array(entry.utf8) + body + Array("}]}".utf8)
             return HostileRequest(
-                kind: "batch of \(route.commandName), \(fault)",
-                bytes: http("POST", BatchRoute.path, body: batch)
+                kind: "batch of \(commandName), \(fault)",
+                bytes: http("POST", BatchRoute.path, body: batch),
+                route: "POST \(BatchRoute.path)"
             )
         }
-        return HostileRequest(kind: "\(route.commandName), \(fault)", bytes: http("POST", path, body: body))
+        return HostileRequest(kind: "\(route), \(fault)", bytes: http("POST", path, body: body), route: "\(route)")
     }
 
     /// A random JSON object of the command fields with values of random types, at most three levels deep.
@@ -116,23 +138,34 @@ struct HostileRequest {
         }
     }
 
-    static func query(using random: inout SeededGenerator) -> HostileRequest {
-        let resource = queryResources.randomElement(using: &random)!
+    static func query(_ route: DeclaredRoute, using random: inout SeededGenerator) -> HostileRequest {
         let parameters = [
             "on=2026-02-30", "on=yesterday", "limit=0", "limit=-1", "limit=1001", "from=abc", "year=1", "zz=1",
             "status=maybe", "expiringWithinDays=999999", "type=%00", "on=%E2%80%AE2026-01-01",
             "from=18446744073709551616",
         ]
-        var path = "/v1/\(resource)"
+        let parts = fill(route.pathTemplate, using: &random).split(separator: "?", maxSplits: 1).map(String.init)
+        var path = parts[0]
         switch Int.random(in: 0..<4, using: &random) {
         case 0: path += "/\(knownIDs.randomElement(using: &random)!)"
         case 1: path += "/no-such-\(Int.random(in: 0...999, using: &random))/deeper"
         case 2: path += "/%FF%00%2F.."
         default: break
         }
-        path += "?\(parameters.randomElement(using: &random)!)"
         let method = ["GET", "GET", "HEAD", "PUT", "DELETE", "PATCH"].randomElement(using: &random)!
-        return HostileRequest(kind: "\(method) \(resource)", bytes: http(method, path), isQuery: true)
+        guard parts.count == 2 else {
+            path += "?\(parameters.randomElement(using: &random)!)"
+            return HostileRequest(
+                kind: "\(method) \(route)",
+                bytes: http(method, path),
+                route: "\(route)",
+                isQuery: true
+            )
+        }
+        // The follow stream never ends when it is granted: it is always sent a parameter it must refuse.
+        let refused = ["from=abc", "zz=1", "follow=maybe", "since=yesterday", "from=18446744073709551616", "until=%00"]
+        path += "?\(parts[1])&\(refused.randomElement(using: &random)!)"
+        return HostileRequest(kind: "\(method) \(route)", bytes: http(method, path), route: "\(route)")
     }
 
     static func brokenHTTP(using random: inout SeededGenerator) -> HostileRequest {

@@ -16,6 +16,12 @@ extension AccordResponder {
         transparency: Transparency
     ) async throws -> HTTPResponse {
         let parameters = QueryParameters(request.query)
+        if route.method == "POST" {
+            // An audit action is refused before it acts, never after: none takes a parameter, and only a
+            // cosignature comes in a body.
+            try parameters.refuseUnread(path: request.path)
+            if route != .addCosignature { try AccordResponder.refuseBody(of: request) }
+        }
         let response: HTTPResponse
         switch route {
         case .latestCheckpoint:
@@ -41,6 +47,18 @@ extension AccordResponder {
         }
         try parameters.refuseUnread(path: request.path)
         return response
+    }
+
+    /// A route that takes no body accepts none, or `{}`: a client that sends one learns that it was not read.
+    static func refuseBody(of request: HTTPRequest) throws {
+        let body = String(buffer: request.body).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard body.isEmpty || body == "{}" else {
+            throw APIFailure(
+                status: .badRequest,
+                code: "invalid_body",
+                message: "\(request.method) \(request.path) takes no body (or {}); send it without one"
+            )
+        }
     }
 
     /// A verification of the log as the daemon has it on disk, through its durable head.

@@ -2,8 +2,9 @@ import AccordAPI
 import NIOHTTP1
 
 /// The role each route needs, declared here and nowhere else. A route missing from this table needs `admin`, so a
-/// new route is closed until someone decides who may use it.
-enum RouteRoles {
+/// new route is closed until someone decides who may use it; an admin-only route is declared in `administration`
+/// all the same, so that `routes` (and the fuzz test, which sends hostile requests to each) knows of it.
+public enum RouteRoles {
     enum Access: Equatable {
         /// Anyone who can connect: only the route that tells a caller who they are.
         case anyone
