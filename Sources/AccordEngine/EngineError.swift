@@ -20,12 +20,22 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
     public var code: String
     public var message: String
     public var cause: (any Error & Sendable)?
+    /// The ledger's files cannot be trusted as they are (a damaged log, a log missing beside its personal data, a
+    /// record this build cannot read): restarting cannot help, an operator must look.
+    public var meansUntrustedData: Bool
 
-    public init(kind: Kind, code: String, message: String, cause: (any Error & Sendable)? = nil) {
+    public init(
+        kind: Kind,
+        code: String,
+        message: String,
+        cause: (any Error & Sendable)? = nil,
+        meansUntrustedData: Bool = false
+    ) {
         self.kind = kind
         self.code = code
         self.message = message
         self.cause = cause
+        self.meansUntrustedData = meansUntrustedData
     }
 
     static func rejected(_ rejection: Rejection) -> EngineError {
@@ -45,7 +55,13 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
     /// A log error as the engine reports it: same code, the log's message after what the engine was doing.
     static func storage(_ error: LogError, _ doing: String? = nil) -> EngineError {
         let message = doing.map { "\($0): \(error.message)" } ?? error.message
-        return EngineError(kind: .storage, code: error.code, message: message, cause: error)
+        return EngineError(
+            kind: .storage,
+            code: error.code,
+            message: message,
+            cause: error,
+            meansUntrustedData: error.meansUntrustedData
+        )
     }
 
     public var description: String {

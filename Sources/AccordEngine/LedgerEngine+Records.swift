@@ -156,14 +156,16 @@ extension LedgerEngine {
                 kind: .storage,
                 code: "log_missing",
                 message:
-                    "\(dataDirectory) holds \(held) but no \(logFileName): a ledger was kept here and its log is gone. Restore \(logFileName) from a backup, or move the folder away to start a new, empty ledger."
+                    "\(dataDirectory) holds \(held) but no \(logFileName): a ledger was kept here and its log is gone. Restore \(logFileName) from a backup, or move the folder away to start a new, empty ledger.",
+                meansUntrustedData: true
             )
         }
         throw EngineError(
             kind: .storage,
             code: "log_emptied",
             message:
-                "\(dataDirectory) holds \(held) but its \(logFileName) has no record (\(logBytes) bytes, the header is \(LogFormat.headerBytes)): the log was emptied or replaced, and starting would present an empty ledger. Restore \(logFileName) from a backup, or move the folder away to start a new, empty ledger."
+                "\(dataDirectory) holds \(held) but its \(logFileName) has no record (\(logBytes) bytes, the header is \(LogFormat.headerBytes)): the log was emptied or replaced, and starting would present an empty ledger. Restore \(logFileName) from a backup, or move the folder away to start a new, empty ledger.",
+            meansUntrustedData: true
         )
     }
 
@@ -208,7 +210,8 @@ extension LedgerEngine {
                 code: "event_undecodable",
                 message:
                     "the record at position \(record.position) holds a \(record.eventType) this accordd cannot read (\(error)); is the log from a newer version?",
-                cause: error as NSError
+                cause: error as NSError,
+                meansUntrustedData: true
             )
         }
         return RecordedEvent(

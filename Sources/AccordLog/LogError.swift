@@ -20,6 +20,9 @@ public struct LogError: Error, Sendable, Equatable, CustomStringConvertible {
         self.errno = errno
     }
 
+    /// Whether the code says the log's content cannot be trusted as it is (see `LogErrorCode.untrustedData`).
+    public var meansUntrustedData: Bool { LogErrorCode.untrustedData.contains(code) }
+
     public var description: String {
         var details: [String] = []
         if let position { details.append("position \(position)") }

@@ -49,4 +49,12 @@ public enum LogErrorCode {
     public static let shorterThanCheckpoint = "log_shorter_than_checkpoint"
     /// A torn record at the tail is covered by a checkpoint, so it was acknowledged: damage, not a torn write.
     public static let checkpointedTailDamaged = "log_checkpointed_tail_damaged"
+
+    /// The codes that say the log's content cannot be trusted as it is (damaged, changed, shortened, or a file the
+    /// log cannot answer for), as opposed to a failed system call, a lock or a limit: restarting cannot help, an
+    /// operator must look. `LogError.meansUntrustedData` reads it.
+    static let untrustedData: Set<String> = [
+        tornTail, chainBroken, checksumMismatch, tailDamaged, badFrame, positionGap, invalidRecord, badHeader,
+        headNotFound, treeUnavailable, checkpointContradicted, shorterThanCheckpoint, checkpointedTailDamaged,
+    ]
 }

@@ -68,14 +68,11 @@ final class DaemonService: Service, Sendable {
             var metadata: Logger.Metadata = ["code": "\(error.code)", "data_directory": "\(dataDirectory)"]
             if let position = (error.cause as? LogError)?.position { metadata["accord.position"] = "\(position)" }
             logger.critical("cannot open the ledger: \(error.message)", metadata: metadata)
-            let untrusted =
-                error.code.hasPrefix("log_") && error.code != "log_io_error" && error.code != "log_locked"
-                || error.code == "event_undecodable" || error.code == "log_missing" || error.code == "log_emptied"
             throw DaemonError(
                 code: error.code,
                 message: error.message,
                 cause: error,
-                exitCode: untrusted ? DaemonError.dataExitCode : 1,
+                exitCode: error.meansUntrustedData ? DaemonError.dataExitCode : 1,
                 logged: true
             )
         }
