@@ -23,6 +23,12 @@ struct Accordd: AsyncParsableCommand {
             <data-dir>/checkpoint-signing.key (created 0600). At start the log must extend every checkpoint \
             signed: otherwise it stops with exit 65.
 
+            Exit statuses: 0 after a clean stop; 65 when the ledger's files cannot be trusted as found (a damaged \
+            log, one that does not extend a signed checkpoint, a log missing or emptied beside its personal data): \
+            an operator must look; 78 when the configuration is wrong; 1 otherwise, which a restart may cure. A \
+            failed fdatasync or write of the log (EIO) is one: appends stop at once, the daemon exits 1, and the \
+            restart re-verifies the log. A full disk is not: appends are refused (disk_full) until space returns.
+
             Default places: as root, socket /run/accord/accord.sock (or $RUNTIME_DIRECTORY/accord.sock) and data \
             /var/lib/accord (or $STATE_DIRECTORY); as another user, socket $XDG_RUNTIME_DIR/accord/accord.sock and \
             data $XDG_STATE_HOME/accord (~/.local/state/accord). Under systemd socket activation it serves on the \
