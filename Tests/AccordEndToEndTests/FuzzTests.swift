@@ -3,11 +3,11 @@ import AccordServer
 import Foundation
 import XCTest
 
-/// Hostile input against every route of a seeded ledger (every route of the roles table, `RouteRoles.routes`): malformed, truncated, oversized, wrongly typed, deeply
-/// nested, duplicate-key and unknown-field JSON, and broken HTTP. Every answer is a 4xx JSON error (a query may
-/// also answer 200), or a closed connection for what is not HTTP; never a 5xx; the daemon keeps serving; and the
-/// data folder is byte for byte what it was. ACCORD_FUZZ_ITERATIONS (default 2,000) and ACCORD_FUZZ_SEED (printed)
-/// rerun a failure exactly.
+/// Hostile input against every route of a seeded ledger (every route of the roles table, `RouteRoles.routes`):
+/// malformed, truncated, oversized, wrongly typed, deeply nested, duplicate-key and unknown-field JSON, and broken
+/// HTTP. Every answer is a 4xx JSON error (a query may also answer 200), or a closed connection for what is not
+/// HTTP; never a 5xx; the daemon keeps serving; and the data folder is byte for byte what it was.
+/// ACCORD_FUZZ_ITERATIONS (default 2,000) and ACCORD_FUZZ_SEED (printed) rerun a failure exactly.
 final class FuzzTests: XCTestCase {
     static var iterations: Int {
         ProcessInfo.processInfo.environment["ACCORD_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 2_000
