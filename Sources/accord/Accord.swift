@@ -34,6 +34,7 @@ struct Accord: AsyncParsableCommand {
             LogCommand.self,
             ExportCommand.self,
             FiguresCommand.self,
+            ReportCommand.self,
             CheckpointCommand.self,
             KeyCommand.self,
             ProveCommand.self,
