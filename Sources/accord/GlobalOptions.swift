@@ -14,6 +14,15 @@ struct GlobalOptions: ParsableArguments {
     )
     var socketPath: String?
 
+    @Option(
+        name: .customLong("host"),
+        help: ArgumentHelp(
+            "A daemon on another machine, through SSH: ssh://[user@]server[:port] (default: $ACCORD_HOST). Runs `ssh [-p port] [user@]server accord dial-stdio` ($ACCORD_SSH_COMMAND replaces `ssh`); --socket then names the server's socket.",
+            valueName: "url"
+        )
+    )
+    var host: String?
+
     @Flag(name: .customLong("json"), help: "Print machine-readable JSON instead of tables.")
     var json = false
 
@@ -40,7 +49,7 @@ struct GlobalOptions: ParsableArguments {
     static let systemSocketPath = "/run/accord/accord.sock"
 
     /// The options above that take a value, so a command line can be walked without parsing it.
-    static let optionsTakingValues: Set<String> = ["--socket", "--timeout"]
+    static let optionsTakingValues: Set<String> = ["--socket", "--host", "--timeout"]
 
     @Option(
         name: .customLong("timeout"),
@@ -52,7 +61,23 @@ struct GlobalOptions: ParsableArguments {
         guard (1...3_600).contains(timeoutSeconds) else {
             throw ValidationError("--timeout must be between 1 and 3600 seconds")
         }
+        _ = try remoteHost
     }
 
-    var client: AccordClient { AccordClient(socketPath: resolvedSocketPath, timeoutSeconds: Int64(timeoutSeconds)) }
+    /// The remote daemon: --host, else $ACCORD_HOST; none when both are absent or empty.
+    var remoteHost: RemoteHost? {
+        get throws {
+            let text = host ?? ProcessInfo.processInfo.environment["ACCORD_HOST"]
+            guard let text, !text.isEmpty else { return nil }
+            return try RemoteHost(text)
+        }
+    }
+
+    var client: AccordClient {
+        // validate() parsed the host already.
+        let tunnel = (try? remoteHost)?.map {
+            $0.tunnel(sshCommand: ProcessInfo.processInfo.environment["ACCORD_SSH_COMMAND"], remoteSocket: socketPath)
+        }
+        return AccordClient(socketPath: resolvedSocketPath, timeoutSeconds: Int64(timeoutSeconds), tunnel: tunnel)
+    }
 }
