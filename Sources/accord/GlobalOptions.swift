@@ -32,16 +32,19 @@ struct GlobalOptions: ParsableArguments {
     /// The width tables are fitted to; none with --wide.
     var tableWidth: Int? { wide ? nil : TerminalWidth.current() }
 
-    var resolvedSocketPath: String {
-        if let socketPath { return socketPath }
+    var resolvedSocketPath: String { GlobalOptions.socketPath(explicit: socketPath) }
+
+    /// The socket `--socket` names, else the default (see the option's help).
+    static func socketPath(explicit: String?) -> String {
+        if let explicit { return explicit }
         let environment = ProcessInfo.processInfo.environment
-        if let explicit = environment["ACCORD_SOCKET"], !explicit.isEmpty { return explicit }
+        if let fromEnvironment = environment["ACCORD_SOCKET"], !fromEnvironment.isEmpty { return fromEnvironment }
         let own = DefaultPlaces.ofCurrentUser(environment: environment).socketPath
         // A user's own daemon wins; without one, the system service's socket (every local user may connect; roles decide the rest).
         if !FileManager.default.fileExists(atPath: own),
-            FileManager.default.fileExists(atPath: GlobalOptions.systemSocketPath)
+            FileManager.default.fileExists(atPath: systemSocketPath)
         {
-            return GlobalOptions.systemSocketPath
+            return systemSocketPath
         }
         return own
     }

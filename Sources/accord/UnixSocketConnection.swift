@@ -56,14 +56,47 @@ struct UnixSocketConnection {
         while true {
             let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return }
-            var written = 0
-            while written < count {
-                let step = buffer.withUnsafeBytes { write(destination, $0.baseAddress! + written, count - written) }
-                if step < 0, errno == EINTR { continue }
-                guard step > 0 else { return }
-                written += step
-            }
+            guard count > 0, write(buffer[..<count], to: destination) else { return }
         }
+    }
+
+    /// Gives up a read or a write that waits longer than this.
+    func limitWaits(milliseconds: Int) {
+        var limit = timeval(tv_sec: milliseconds / 1_000, tv_usec: (milliseconds % 1_000) * 1_000)
+        for option in [SO_RCVTIMEO, SO_SNDTIMEO] {
+            setsockopt(descriptor, SOL_SOCKET, option, &limit, socklen_t(MemoryLayout<timeval>.size))
+        }
+    }
+
+    /// Writes all of `bytes`; false when the socket refused or timed out.
+    func send(_ bytes: [UInt8]) -> Bool {
+        UnixSocketConnection.write(bytes[...], to: descriptor)
+    }
+
+    /// Writes all of `bytes` to `descriptor`; false on an error or a timeout.
+    private static func write(_ bytes: ArraySlice<UInt8>, to descriptor: CInt) -> Bool {
+        var written = 0
+        while written < bytes.count {
+            let step = bytes.withUnsafeBytes {
+                Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written)
+            }
+            if step < 0, errno == EINTR { continue }
+            guard step > 0 else { return false }
+            written += step
+        }
+        return true
+    }
+
+    /// Reads until `isComplete` says the bytes so far are whole, the peer closes, an error or a timeout, or `limit`.
+    func receive(limit: Int, isComplete: (Data) -> Bool) -> Data {
+        var received = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while received.count < limit, !isComplete(received) {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            received.append(contentsOf: buffer[..<count])
+        }
+        return received
     }
 }

@@ -27,10 +27,16 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "The year to report on (default: this year).")
     var year: Int?
 
-    @Option(help: ArgumentHelp("Only this site (any institution's).", valueName: "id"))
+    @Option(
+        help: ArgumentHelp("Only this site (any institution's).", valueName: "id"),
+        completion: IDCompletion.sites.kind
+    )
     var site: String?
 
-    @Option(help: ArgumentHelp("The institution whose sites are reported on, without --site.", valueName: "id"))
+    @Option(
+        help: ArgumentHelp("The institution whose sites are reported on, without --site.", valueName: "id"),
+        completion: IDCompletion.institutions.kind
+    )
     var institution = "jrc"
 
     @Flag(help: "Replace the file if it exists.")
