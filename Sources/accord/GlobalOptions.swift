@@ -70,9 +70,9 @@ struct GlobalOptions: ParsableArguments {
     /// The remote daemon: --host, else $ACCORD_HOST; none when both are absent or empty.
     var remoteHost: RemoteHost? {
         get throws {
-            let text = host ?? ProcessInfo.processInfo.environment["ACCORD_HOST"]
-            guard let text, !text.isEmpty else { return nil }
-            return try RemoteHost(text)
+            if let host { return try RemoteHost(host) }
+            guard let text = ProcessInfo.processInfo.environment["ACCORD_HOST"], !text.isEmpty else { return nil }
+            return try RemoteHost(text, source: "ACCORD_HOST")
         }
     }
 

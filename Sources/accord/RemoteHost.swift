@@ -10,9 +10,10 @@ struct RemoteHost: Equatable {
 
     static let scheme = "ssh://"
 
-    init(_ text: String) throws {
+    /// `source` names where the text came from in messages: `--host` or `ACCORD_HOST`.
+    init(_ text: String, source: String = "--host") throws {
         guard text.hasPrefix(RemoteHost.scheme) else {
-            throw ValidationError("--host \(text) is not ssh://[user@]server[:port]; only ssh:// is supported")
+            throw ValidationError("\(source) \(text) is not ssh://[user@]server[:port]; only ssh:// is supported")
         }
         var rest = Substring(text.dropFirst(RemoteHost.scheme.count))
         if rest.hasSuffix("/") { rest = rest.dropLast() }
@@ -25,28 +26,28 @@ struct RemoteHost: Equatable {
         if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
             // An IPv6 address: ssh://[::1]:2222.
             let after = rest[rest.index(after: close)...]
-            if after.hasPrefix(":") { port = try RemoteHost.port(after.dropFirst(), in: text) }
+            if after.hasPrefix(":") { port = try RemoteHost.port(after.dropFirst(), in: text, source: source) }
             rest = rest[rest.index(after: rest.startIndex)..<close]
         } else if let colon = rest.lastIndex(of: ":") {
-            port = try RemoteHost.port(rest[rest.index(after: colon)...], in: text)
+            port = try RemoteHost.port(rest[rest.index(after: colon)...], in: text, source: source)
             rest = rest[..<colon]
         }
         // A name starting with "-" would reach ssh as an option.
         let forbidden: (Character) -> Bool = { $0.isWhitespace || $0 == "/" || $0.asciiValue.map { $0 < 0x20 } == true }
         guard !rest.isEmpty, !rest.hasPrefix("-"), !rest.contains(where: forbidden) else {
-            throw ValidationError("--host \(text) names no server: write ssh://[user@]server[:port]")
+            throw ValidationError("\(source) \(text) names no server: write ssh://[user@]server[:port]")
         }
         if let user, user.isEmpty || user.hasPrefix("-") || user.contains(where: forbidden) {
-            throw ValidationError("--host \(text) has an unusable user name before \"@\"")
+            throw ValidationError("\(source) \(text) has an unusable user name before \"@\"")
         }
         self.user = user
         self.server = String(rest)
         self.port = port
     }
 
-    private static func port(_ text: Substring, in host: String) throws -> Int {
+    private static func port(_ text: Substring, in host: String, source: String) throws -> Int {
         guard let port = Int(text), (1...65_535).contains(port) else {
-            throw ValidationError("--host \(host): the port must be a number from 1 to 65535")
+            throw ValidationError("\(source) \(host): the port must be a number from 1 to 65535")
         }
         return port
     }

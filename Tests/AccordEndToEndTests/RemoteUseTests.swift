@@ -63,4 +63,21 @@ final class RemoteUseTests: XCTestCase {
         let unreachable = try remote.run(["status"])
         XCTAssertEqual(unreachable.exitCode, 3, unreachable.standardError)
     }
+
+    func testAHostThatIsNotAnSSHAddressIsAUsageErrorNamingTheForm() throws {
+        let cli = CLIRunner(socketPath: "/nonexistent/accord.sock")
+        for host in [
+            "http://server", "ssh://", "ssh://-oProxyCommand=evil", "ssh://user@server:70000", "ssh://-u@server",
+        ] {
+            let result = try cli.run(["--host", host, "status", "--json"])
+            XCTAssertEqual(result.exitCode, 2, "\(host): \(result.standardError)")
+            XCTAssertTrue(result.standardError.contains("usage_error"), result.standardError)
+            XCTAssertTrue(result.standardError.contains("ssh://"), result.standardError)
+        }
+        var fromEnvironment = cli
+        fromEnvironment.environment["ACCORD_HOST"] = "ftp://server"
+        let refused = try fromEnvironment.run(["status"])
+        XCTAssertEqual(refused.exitCode, 2, refused.standardError)
+        XCTAssertTrue(refused.standardError.contains("ACCORD_HOST ftp://server"), refused.standardError)
+    }
 }
