@@ -66,7 +66,8 @@ build-release: deps
 	install -d $(STAGE)
 	install -m 0755 .build/$(CONFIGURATION)/accordd .build/$(CONFIGURATION)/accord $(STAGE)/
 	swift package plugin generate-manual --configuration $(CONFIGURATION) --section 1 >/dev/null
-	install -m 0644 $(MANUALS)/accord/accord.1 $(STAGE)/
+	sed -f docs/man/accord.1.sed $(MANUALS)/accord/accord.1 > $(STAGE)/accord.1
+	cat docs/man/accord.1.sections >> $(STAGE)/accord.1
 	swift package plugin generate-manual --configuration $(CONFIGURATION) --section 8 >/dev/null
 	@# argument-parser gives every root command a "subcommand" in the synopsis and a "help" subcommand, and a
 	@# generic EXIT STATUS; accordd has no subcommands: drop them and append its own sections.

@@ -5,8 +5,9 @@ import Foundation
 public struct AccordClient: Sendable {
     public let transport: UnixSocketTransport
 
-    public init(socketPath: String, timeoutSeconds: Int64 = 120) {
-        transport = UnixSocketTransport(socketPath: socketPath, timeoutSeconds: timeoutSeconds)
+    /// With a `tunnel`, every request goes through it (to a daemon on another machine) and `socketPath` is unused.
+    public init(socketPath: String, timeoutSeconds: Int64 = 120, tunnel: CommandTunnel? = nil) {
+        transport = UnixSocketTransport(socketPath: socketPath, timeoutSeconds: timeoutSeconds, tunnel: tunnel)
     }
 
     /// Sends a command body to its route; `requestID` makes a retry safe, `expectedVersion` guards against races.

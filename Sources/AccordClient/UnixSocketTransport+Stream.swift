@@ -52,7 +52,7 @@ extension UnixSocketTransport {
                 throw ClientError(
                     kind: .unreachable,
                     code: "connection_closed",
-                    message: "the daemon on \(socketPath) closed the stream (it may be restarting)"
+                    message: "the daemon on \(place) closed the stream (it may be restarting)"
                 )
             }
         } catch let error as ClientError {
@@ -61,7 +61,7 @@ extension UnixSocketTransport {
             throw ClientError(
                 kind: .unreachable,
                 code: "connection_broken",
-                message: "the stream from the daemon on \(socketPath) broke (\(error)); it may be restarting"
+                message: "the stream from the daemon on \(place) broke (\(error)); it may be restarting"
             )
         }
     }

@@ -15,9 +15,16 @@ public struct UnixSocketTransport: Sendable {
     /// How long one exchange may take, connecting included; a daemon that accepts but never answers is given up.
     public var timeoutSeconds: Int64
 
-    public init(socketPath: String, timeoutSeconds: Int64 = 120) {
+    /// When set, every connection goes through this program (ssh to another machine) instead of to `socketPath`.
+    public var tunnel: CommandTunnel?
+
+    /// Where requests go, for messages: the socket, or the tunnel's destination.
+    public var place: String { tunnel?.place ?? socketPath }
+
+    public init(socketPath: String, timeoutSeconds: Int64 = 120, tunnel: CommandTunnel? = nil) {
         self.socketPath = socketPath
         self.timeoutSeconds = timeoutSeconds
+        self.tunnel = tunnel
     }
 
     public func send(_ exchange: HTTPExchange) async throws(ClientError) -> HTTPAnswer {
@@ -71,7 +78,7 @@ public struct UnixSocketTransport: Sendable {
                     kind: .unreachable,
                     code: "connection_closed",
                     message:
-                        "the daemon closed the connection on \(socketPath) before answering; see its log (journalctl -u accordd)"
+                        "the daemon closed the connection on \(place) before answering; see its log (journalctl -u accordd)"
                 )
             }
         } catch let error as ClientError {
@@ -82,33 +89,50 @@ public struct UnixSocketTransport: Sendable {
                     kind: .unreachable,
                     code: "timeout",
                     message:
-                        "the daemon on \(socketPath) did not answer within \(timeoutSeconds) s; it may be starting (replaying a large log) or stuck: see `systemctl status accordd`, or retry with a larger --timeout"
+                        "the daemon on \(place) did not answer within \(timeoutSeconds) s; it may be starting (replaying a large log) or stuck: see `systemctl status accordd`, or retry with a larger --timeout"
                 )
             }
             throw ClientError(
                 kind: .unreachable,
                 code: "connection_broken",
                 message:
-                    "the connection to the daemon on \(socketPath) broke before the whole answer arrived; retry, and if it happens again see the daemon's log (journalctl -u accordd)"
+                    "the connection to the daemon on \(place) broke before the whole answer arrived; retry, and if it happens again see the daemon's log (journalctl -u accordd)"
             )
         }
     }
 
     /// A new HTTP/1.1 connection to the daemon, within `timeoutSeconds`.
     func connect() async throws(ClientError) -> NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart> {
+        let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        if let tunnel {
+            let descriptor = try tunnel.open()
+            do {
+                return try await bootstrap.withConnectedSocket(descriptor, channelInitializer: Self.httpChannel)
+            } catch {
+                throw ClientError(
+                    kind: .unreachable,
+                    code: "tunnel_failed",
+                    message: "cannot use the connection to \(tunnel.place): \(error)"
+                )
+            }
+        }
         do {
-            return try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .connectTimeout(.seconds(timeoutSeconds))
-                .connect(unixDomainSocketPath: socketPath) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                        return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(
-                            wrappingChannelSynchronously: channel
-                        )
-                    }
-                }
+            return try await bootstrap.connectTimeout(.seconds(timeoutSeconds))
+                .connect(unixDomainSocketPath: socketPath, channelInitializer: Self.httpChannel)
         } catch {
             throw unreachable()
+        }
+    }
+
+    @Sendable
+    private static func httpChannel(_ channel: Channel) -> EventLoopFuture<
+        NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
+    > {
+        channel.eventLoop.makeCompletedFuture {
+            try channel.pipeline.syncOperations.addHTTPClientHandlers()
+            return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(
+                wrappingChannelSynchronously: channel
+            )
         }
     }
 

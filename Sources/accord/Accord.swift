@@ -12,6 +12,8 @@ struct Accord: AsyncParsableCommand {
             4 unhealthy (accord status).
             The socket is --socket, else $ACCORD_SOCKET, else /run/accord/accord.sock as root, else \
             $XDG_RUNTIME_DIR/accord/accord.sock when it exists, else /run/accord/accord.sock (the system service).
+            --host ssh://[user@]server[:port] (or $ACCORD_HOST) reaches a daemon on another machine through \
+            `ssh server accord dial-stdio`, as the SSH user and with that user's roles.
             """,
         version: AccordVersion.current,
         subcommands: [
@@ -34,11 +36,13 @@ struct Accord: AsyncParsableCommand {
             LogCommand.self,
             ExportCommand.self,
             FiguresCommand.self,
+            ReportCommand.self,
             CheckpointCommand.self,
             KeyCommand.self,
             ProveCommand.self,
             VerifyCommand.self,
             WitnessCommand.self,
+            DialStdioCommand.self,
         ]
     )
 

@@ -23,6 +23,8 @@ struct CommandFailure: Error {
         /// A witness state folder that cannot be created or read.
         case witnessState = "witness_state_unusable"
         case cosignRefused = "cosign_refused"
+        /// `accord dial-stdio` cannot connect to the daemon on its machine.
+        case unreachable = "daemon_unreachable"
     }
 
     var code: Code

@@ -14,6 +14,15 @@ struct GlobalOptions: ParsableArguments {
     )
     var socketPath: String?
 
+    @Option(
+        name: .customLong("host"),
+        help: ArgumentHelp(
+            "A daemon on another machine, through SSH: ssh://[user@]server[:port] (default: $ACCORD_HOST). Runs `ssh [-p port] [user@]server accord dial-stdio` ($ACCORD_SSH_COMMAND replaces `ssh`); --socket then names the server's socket.",
+            valueName: "url"
+        )
+    )
+    var host: String?
+
     @Flag(name: .customLong("json"), help: "Print machine-readable JSON instead of tables.")
     var json = false
 
@@ -23,16 +32,19 @@ struct GlobalOptions: ParsableArguments {
     /// The width tables are fitted to; none with --wide.
     var tableWidth: Int? { wide ? nil : TerminalWidth.current() }
 
-    var resolvedSocketPath: String {
-        if let socketPath { return socketPath }
+    var resolvedSocketPath: String { GlobalOptions.socketPath(explicit: socketPath) }
+
+    /// The socket `--socket` names, else the default (see the option's help).
+    static func socketPath(explicit: String?) -> String {
+        if let explicit { return explicit }
         let environment = ProcessInfo.processInfo.environment
-        if let explicit = environment["ACCORD_SOCKET"], !explicit.isEmpty { return explicit }
+        if let fromEnvironment = environment["ACCORD_SOCKET"], !fromEnvironment.isEmpty { return fromEnvironment }
         let own = DefaultPlaces.ofCurrentUser(environment: environment).socketPath
         // A user's own daemon wins; without one, the system service's socket (every local user may connect; roles decide the rest).
         if !FileManager.default.fileExists(atPath: own),
-            FileManager.default.fileExists(atPath: GlobalOptions.systemSocketPath)
+            FileManager.default.fileExists(atPath: systemSocketPath)
         {
-            return GlobalOptions.systemSocketPath
+            return systemSocketPath
         }
         return own
     }
@@ -40,7 +52,7 @@ struct GlobalOptions: ParsableArguments {
     static let systemSocketPath = "/run/accord/accord.sock"
 
     /// The options above that take a value, so a command line can be walked without parsing it.
-    static let optionsTakingValues: Set<String> = ["--socket", "--timeout"]
+    static let optionsTakingValues: Set<String> = ["--socket", "--host", "--timeout"]
 
     @Option(
         name: .customLong("timeout"),
@@ -52,7 +64,23 @@ struct GlobalOptions: ParsableArguments {
         guard (1...3_600).contains(timeoutSeconds) else {
             throw ValidationError("--timeout must be between 1 and 3600 seconds")
         }
+        _ = try remoteHost
     }
 
-    var client: AccordClient { AccordClient(socketPath: resolvedSocketPath, timeoutSeconds: Int64(timeoutSeconds)) }
+    /// The remote daemon: --host, else $ACCORD_HOST; none when both are absent or empty.
+    var remoteHost: RemoteHost? {
+        get throws {
+            if let host { return try RemoteHost(host) }
+            guard let text = ProcessInfo.processInfo.environment["ACCORD_HOST"], !text.isEmpty else { return nil }
+            return try RemoteHost(text, source: "ACCORD_HOST")
+        }
+    }
+
+    var client: AccordClient {
+        // validate() parsed the host already.
+        let tunnel = (try? remoteHost)?.map {
+            $0.tunnel(sshCommand: ProcessInfo.processInfo.environment["ACCORD_SSH_COMMAND"], remoteSocket: socketPath)
+        }
+        return AccordClient(socketPath: resolvedSocketPath, timeoutSeconds: Int64(timeoutSeconds), tunnel: tunnel)
+    }
 }

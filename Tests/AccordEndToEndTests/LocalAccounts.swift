@@ -8,11 +8,15 @@ final class LocalAccounts {
 
     static var available: Bool { geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/useradd") }
 
-    /// A new user without a home or a login shell; its name is unique to this run.
-    func user(_ prefix: String) throws -> (name: String, id: UInt32, groupID: UInt32) {
+    /// A new user without a home; its name is unique to this run. Without a login shell unless `canLogIn`, which
+    /// gives it /bin/sh and a password field that no password matches but that sshd does not take for a locked
+    /// account, so it can log in with a key.
+    func user(_ prefix: String, canLogIn: Bool = false) throws -> (name: String, id: UInt32, groupID: UInt32) {
         let name = "\(prefix)\(UInt32.random(in: 10_000...99_999))"
-        try Self.run("/usr/sbin/useradd", ["--no-create-home", "--shell", "/usr/sbin/nologin", "--user-group", name])
+        let shell = canLogIn ? "/bin/sh" : "/usr/sbin/nologin"
+        try Self.run("/usr/sbin/useradd", ["--no-create-home", "--shell", shell, "--user-group", name])
         createdUsers.append(name)
+        if canLogIn { try Self.run("/usr/sbin/usermod", ["--password", "*", name]) }
         return (name, try Self.id("-u", name), try Self.id("-g", name))
     }
 

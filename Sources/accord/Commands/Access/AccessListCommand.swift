@@ -12,11 +12,11 @@ struct AccessListCommand: AsyncParsableCommand {
         transform: BusinessDate.argument
     )
     var on: BusinessDate?
-    @Option(help: "Site.")
+    @Option(help: "Site.", completion: IDCompletion.sites.kind)
     var site: String?
     @Option(help: "Facility.")
     var facility: String?
-    @Option(help: "Agreement.")
+    @Option(help: "Agreement.", completion: IDCompletion.agreements.kind)
     var agreement: String?
     @Option(help: "Grantee (person or team id).")
     var grantee: String?

@@ -10,7 +10,7 @@ struct AccessRevokeCommand: AsyncParsableCommand {
     /// The flags the user typed for the fields of the command sent.
     static let flags: FlagNames = ["grantID": "the grant id", "revokedOn": "--revoked-on"]
 
-    @Argument(help: "Grant id.")
+    @Argument(help: "Grant id.", completion: IDCompletion.accessGrants.kind)
     var grantID: String
     @Option(name: .customLong("revoked-on"), help: "Revocation date, YYYY-MM-DD.", transform: BusinessDate.argument)
     var revokedOn: BusinessDate

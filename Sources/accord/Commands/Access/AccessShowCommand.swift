@@ -5,7 +5,7 @@ import ArgumentParser
 struct AccessShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one access grant.")
 
-    @Argument(help: "Grant id.")
+    @Argument(help: "Grant id.", completion: IDCompletion.accessGrants.kind)
     var grantID: String
     @Option(help: "Business date for the status, YYYY-MM-DD (default: today).", transform: BusinessDate.argument)
     var on: BusinessDate?

@@ -10,7 +10,7 @@ struct AgreementAddDomainCommand: AsyncParsableCommand {
     /// The flags the user typed for the fields of the command sent.
     static let flags: FlagNames = ["agreementID": "the agreement id", "addedOn": "--added-on"]
 
-    @Argument(help: "Agreement id.")
+    @Argument(help: "Agreement id.", completion: IDCompletion.agreements.kind)
     var agreementID: String
     @Option(help: "The domain opened, e.g. digital-ai-data-science.")
     var domain: String

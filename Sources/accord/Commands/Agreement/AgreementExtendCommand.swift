@@ -10,7 +10,7 @@ struct AgreementExtendCommand: AsyncParsableCommand {
     /// The flags the user typed for the fields of the command sent.
     static let flags: FlagNames = ["agreementID": "the agreement id", "validUntil": "--valid-until"]
 
-    @Argument(help: "Agreement id.")
+    @Argument(help: "Agreement id.", completion: IDCompletion.agreements.kind)
     var agreementID: String
     @Option(
         name: .customLong("valid-until"),

@@ -8,7 +8,7 @@ struct AgreementShowCommand: AsyncParsableCommand {
         abstract: "Show an agreement with its domains and everything done under it."
     )
 
-    @Argument(help: "Agreement id.")
+    @Argument(help: "Agreement id.", completion: IDCompletion.agreements.kind)
     var agreementID: String
     @Option(help: "Business date for the status, YYYY-MM-DD (default: today).", transform: BusinessDate.argument)
     var on: BusinessDate?

@@ -10,7 +10,7 @@ struct AgreementTerminateCommand: AsyncParsableCommand {
     /// The flags the user typed for the fields of the command sent.
     static let flags: FlagNames = ["agreementID": "the agreement id", "terminatedOn": "--terminated-on"]
 
-    @Argument(help: "Agreement id.")
+    @Argument(help: "Agreement id.", completion: IDCompletion.agreements.kind)
     var agreementID: String
     @Option(name: .customLong("terminated-on"), help: "Termination date, YYYY-MM-DD.", transform: BusinessDate.argument)
     var terminatedOn: BusinessDate

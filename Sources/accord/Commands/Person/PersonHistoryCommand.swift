@@ -7,7 +7,7 @@ struct PersonHistoryCommand: AsyncParsableCommand {
         abstract: "Show a person's whole history with the partnership."
     )
 
-    @Argument(help: "Person id.")
+    @Argument(help: "Person id.", completion: IDCompletion.people.kind)
     var personID: String
     @OptionGroup var global: GlobalOptions
 

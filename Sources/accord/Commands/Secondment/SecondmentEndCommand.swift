@@ -10,7 +10,7 @@ struct SecondmentEndCommand: AsyncParsableCommand {
     /// The flags the user typed for the fields of the command sent.
     static let flags: FlagNames = ["secondmentID": "the secondment id", "endedOn": "--ended-on"]
 
-    @Argument(help: "Secondment id.")
+    @Argument(help: "Secondment id.", completion: IDCompletion.secondments.kind)
     var secondmentID: String
     @Option(name: .customLong("ended-on"), help: "Actual last day, YYYY-MM-DD.", transform: BusinessDate.argument)
     var endedOn: BusinessDate

@@ -10,7 +10,7 @@ struct SecondmentExtendCommand: AsyncParsableCommand {
     /// The flags the user typed for the fields of the command sent.
     static let flags: FlagNames = ["secondmentID": "the secondment id", "plannedEnd": "--planned-end"]
 
-    @Argument(help: "Secondment id.")
+    @Argument(help: "Secondment id.", completion: IDCompletion.secondments.kind)
     var secondmentID: String
     @Option(
         name: .customLong("planned-end"),

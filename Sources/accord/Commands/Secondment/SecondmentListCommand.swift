@@ -17,13 +17,13 @@ struct SecondmentListCommand: AsyncParsableCommand {
         transform: BusinessDate.argument
     )
     var on: BusinessDate?
-    @Option(help: "Host site.")
+    @Option(help: "Host site.", completion: IDCompletion.sites.kind)
     var site: String?
-    @Option(help: "Agreement.")
+    @Option(help: "Agreement.", completion: IDCompletion.agreements.kind)
     var agreement: String?
-    @Option(help: "Person.")
+    @Option(help: "Person.", completion: IDCompletion.people.kind)
     var person: String?
-    @Option(help: "Home or host institution.")
+    @Option(help: "Home or host institution.", completion: IDCompletion.institutions.kind)
     var institution: String?
     @Option(help: "Mode: \(SecondmentMode.allCases.map(\.rawValue).joined(separator: ", ")).")
     var mode: SecondmentMode?

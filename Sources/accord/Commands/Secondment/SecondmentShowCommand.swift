@@ -8,7 +8,7 @@ struct SecondmentShowCommand: AsyncParsableCommand {
         abstract: "Show one secondment with its extensions and end."
     )
 
-    @Argument(help: "Secondment id.")
+    @Argument(help: "Secondment id.", completion: IDCompletion.secondments.kind)
     var secondmentID: String
     @Option(help: "Business date for the status, YYYY-MM-DD (default: today).", transform: BusinessDate.argument)
     var on: BusinessDate?

@@ -8,7 +8,7 @@ struct SiteShowCommand: AsyncParsableCommand {
         abstract: "Show a site's whole history: secondments hosted and access granted."
     )
 
-    @Argument(help: "Site id.")
+    @Argument(help: "Site id.", completion: IDCompletion.sites.kind)
     var siteID: String
     @OptionGroup var global: GlobalOptions
 
