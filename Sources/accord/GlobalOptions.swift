@@ -54,5 +54,9 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    var client: AccordClient { AccordClient(socketPath: resolvedSocketPath, timeoutSeconds: Int64(timeoutSeconds)) }
+    var client: AccordClient {
+        var client = AccordClient(socketPath: resolvedSocketPath, timeoutSeconds: Int64(timeoutSeconds))
+        client.startObserver = StartingLine.shared.show
+        return client
+    }
 }

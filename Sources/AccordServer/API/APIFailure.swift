@@ -21,6 +21,11 @@ struct APIFailure: Error {
         self.error = APIError(code: code, message: message, field: field, id: id, role: role)
     }
 
+    init(status: HTTPResponseStatus, error: APIError) {
+        self.status = status
+        self.error = error
+    }
+
     var response: HTTPResponse {
         let bytes =
             (try? JSONCoding.encoder.encode(ErrorEnvelope(error: error)))
