@@ -154,6 +154,7 @@ struct Accordd: AsyncParsableCommand {
         let makeHandler = target.logHandlerFactory(logLevel: .trace, environment: environment)
         LoggingSystem.bootstrap { label in LevelGatedLogHandler(inner: makeHandler(label), sharedLevel: sharedLevel) }
         let logger = Logger(label: "accordd")
+        DaemonMetrics.bootstrap()
         if journalMissing {
             logger.warning(
                 "--log-target journal, but no journal listens on \(LogTarget.journalSocketPath): logging to standard error instead; the journal will not witness recorded hashes until accordd runs where journald does"

@@ -136,7 +136,15 @@ final class DaemonService: Service, Sendable {
         )
         connections.source = { server.connectionCount }
         reloader.attach(server)
-        gate.open(ReloadRouteResponder(api: responder, reloader: reloader))
+        gate.open(
+            MetricsRouteResponder(
+                next: ReloadRouteResponder(api: responder, reloader: reloader),
+                api: responder,
+                engine: engine,
+                connectionCount: { server.connectionCount },
+                startedAt: startedAt
+            )
+        )
         let watchdog =
             (try? WatchdogConfiguration.fromEnvironment()) ?? WatchdogConfiguration(intervalMicroseconds: nil)
 

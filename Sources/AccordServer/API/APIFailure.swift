@@ -30,7 +30,9 @@ struct APIFailure: Error {
         let bytes =
             (try? JSONCoding.encoder.encode(ErrorEnvelope(error: error)))
             ?? Data(#"{"error":{"code":"internal_error","message":"unencodable error"}}"#.utf8)
-        return HTTPResponse.json(status, Array(bytes))
+        var response = HTTPResponse.json(status, Array(bytes))
+        response.errorCode = error.code
+        return response
     }
 
     /// A refused command: 404 for an unknown id, 409 for a conflict, 422 for a broken rule or invalid value.

@@ -42,7 +42,9 @@ enum RouteRoles {
 
     /// The daemon's own routes in front of the ledger's API, by method and path.
     static let administration: [String: Access] = [
-        "POST \(ReloadReport.path)": .role(.admin)
+        "POST \(ReloadReport.path)": .role(.admin),
+        // Counts and timings only, no entry of the ledger: whoever may read the ledger may read them.
+        "GET \(MetricsRoute.path)": .role(.reader),
     ]
 
     static func access(method: HTTPMethod, path: String) -> Access {

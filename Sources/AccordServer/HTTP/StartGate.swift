@@ -1,6 +1,7 @@
 import AccordAPI
 import AccordEngine
 import Foundation
+import Metrics
 import NIOHTTP1
 import Synchronization
 
@@ -62,10 +63,17 @@ public final class StartGate: HTTPResponder {
         }
     }
 
-    /// From now on every request goes to `responder`.
+    /// From now on every request goes to `responder`; the time since the gate was made is the start's.
     public func open(_ responder: any HTTPResponder) {
+        let elapsed = ContinuousClock.now - startedAt
+        Gauge(label: StartGate.startDurationMetric).record(
+            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        )
         stage.withLock { $0 = .serving(responder) }
     }
+
+    /// Seconds from listening to serving: opening, verifying and replaying the log.
+    public static let startDurationMetric = "accord_replay_duration_seconds"
 
     /// The start failed: every request still answered is told why (`code`, `message`).
     public func fail(code: String, message: String) {
