@@ -160,6 +160,7 @@ let package = Package(
             name: "AccordEndToEndTests",
             dependencies: [
                 "AccordClient", "AccordAPI", "AccordDomain", "AccordLog", "AccordProof", "AccordTransparency",
+                "AccordServer",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Golden"]

@@ -28,6 +28,17 @@ enum RouteRoles {
         "figures": .role(.reader),
     ]
 
+    /// The GET routes above that also answer for one item, `/v1/SEGMENT/{PARAMETER}`, by segment.
+    static let queryItems: [String: String] = [
+        "events": "position",
+        "institutions": "id",
+        "sites": "id",
+        "agreements": "id",
+        "people": "id",
+        "secondments": "id",
+        "access-grants": "id",
+    ]
+
     /// POST command routes (CommandRoute.all), by command name; every command appends, so `recorder` unless listed.
     static let commands: [String: Access] = [:]
     static let commandDefault = Access.role(.recorder)
