@@ -62,7 +62,7 @@ final class DaemonService: Service, Sendable {
             group: group,
             logger: logger
         )
-        let serving = try await EarlyListening.start(server)
+        let listening = try await EarlyListening.begin(server, socket: socket)
         let engine: LedgerEngine
         do {
             engine = try await DedicatedThread.run("accordd-replay") {
@@ -93,7 +93,7 @@ final class DaemonService: Service, Sendable {
                 exitCode: untrusted ? DaemonError.dataExitCode : 1,
                 logged: true
             )
-            await stopServing(server, serving, gate: gate, refusal: refusal)
+            if let serving = listening.abandon() { await stopServing(server, serving, gate: gate, refusal: refusal) }
             throw refusal
         }
         if let recovery = engine.recovery { logRecovery(recovery) }
@@ -147,6 +147,7 @@ final class DaemonService: Service, Sendable {
         )
         let watchdog =
             (try? WatchdogConfiguration.fromEnvironment()) ?? WatchdogConfiguration(intervalMicroseconds: nil)
+        guard let serving = try await listening.serve() else { preconditionFailure("only a failed start abandons it") }
 
         try await withGracefulShutdownHandler {
             try await withThrowingTaskGroup(of: Void.self) { tasks in

@@ -6,7 +6,9 @@ import NIOHTTP1
 import Synchronization
 
 /// The responder the server has from before the replay: every request is answered `503 starting` with the start's
-/// progress until `open` hands the requests to the API; after a failed start, `503` with the reason.
+/// progress until `open` hands the requests to the API; after a failed start, `503` with the reason. A request is
+/// held up to `holdMilliseconds` first: a short start (a small log, the request that socket activation started the
+/// daemon for) is then answered as usual, and a start that fails at once answers with its reason.
 ///
 /// The socket is bound first so that a client during a long replay learns why it waits, instead of finding no socket
 /// (or a queue nobody reads) and a library's error.
@@ -20,14 +22,33 @@ public final class StartGate: HTTPResponder {
     /// Seconds a client is told to wait before retrying (`Retry-After`).
     static let retryAfterSeconds = 1
 
-    private let stage: Mutex<Stage>
+    /// How long a request waits for the start to end before it is answered `503 starting`.
+    static let holdMilliseconds: Int64 = 500
+
+    private struct State {
+        var stage: Stage
+        /// Requests held until the stage changes or their hold ends, by number.
+        var waiting: [UInt64: CheckedContinuation<Void, Never>] = [:]
+        var nextWaiter: UInt64 = 0
+    }
+
+    private let state: Mutex<State>
     private let startedAt: ContinuousClock.Instant
 
     public init() {
         startedAt = .now
-        stage = Mutex(
-            .starting(
-                StartProgress(phase: .opening, unit: .bytes, completed: 0, total: 0, eventsReplayed: 0, elapsedSeconds: 0)
+        state = Mutex(
+            State(
+                stage: .starting(
+                    StartProgress(
+                        phase: .opening,
+                        unit: .bytes,
+                        completed: 0,
+                        total: 0,
+                        eventsReplayed: 0,
+                        elapsedSeconds: 0
+                    )
+                )
             )
         )
     }
@@ -57,9 +78,9 @@ public final class StartGate: HTTPResponder {
                 elapsedSeconds: seconds
             )
         }
-        stage.withLock { stage in
-            guard case .starting = stage else { return }
-            stage = .starting(reported)
+        state.withLock { state in
+            guard case .starting = state.stage else { return }
+            state.stage = .starting(reported)
         }
     }
 
@@ -69,7 +90,7 @@ public final class StartGate: HTTPResponder {
         Gauge(label: StartGate.startDurationMetric).record(
             Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         )
-        stage.withLock { $0 = .serving(responder) }
+        change(to: .serving(responder))
     }
 
     /// Seconds from listening to serving: opening, verifying and replaying the log.
@@ -77,19 +98,46 @@ public final class StartGate: HTTPResponder {
 
     /// The start failed: every request still answered is told why (`code`, `message`).
     public func fail(code: String, message: String) {
-        stage.withLock { $0 = .failed(APIError(code: code, message: message)) }
+        change(to: .failed(APIError(code: code, message: message)))
+    }
+
+    private func change(to stage: Stage) {
+        let waiting = state.withLock { state in
+            state.stage = stage
+            defer { state.waiting.removeAll() }
+            return Array(state.waiting.values)
+        }
+        for request in waiting { request.resume() }
+    }
+
+    /// Returns once the start has ended (served or failed) or after `holdMilliseconds`, whichever comes first.
+    private func hold() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let number = state.withLock { state -> UInt64? in
+                guard case .starting = state.stage else { return nil }
+                defer { state.nextWaiter += 1 }
+                state.waiting[state.nextWaiter] = continuation
+                return state.nextWaiter
+            }
+            guard let number else { return continuation.resume() }
+            Task {
+                try? await Task.sleep(for: .milliseconds(StartGate.holdMilliseconds))
+                state.withLock { $0.waiting.removeValue(forKey: number) }?.resume()
+            }
+        }
     }
 
     /// The progress while starting; nil once open or failed.
     public var progress: StartProgress? {
-        stage.withLock { stage in
-            guard case .starting(let progress) = stage else { return nil }
+        state.withLock { state in
+            guard case .starting(let progress) = state.stage else { return nil }
             return progress
         }
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
-        switch stage.withLock({ $0 }) {
+        if case .starting = state.withLock({ $0.stage }) { await hold() }
+        switch state.withLock({ $0.stage }) {
         case .serving(let responder):
             return await responder.respond(to: request)
         case .starting(let progress):
