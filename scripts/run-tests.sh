@@ -2,7 +2,8 @@
 # `make test`: every test, in one run, with one closing line that counts them.
 #   1. swift test (XCTest): domain, log, systemd module, engine, and end-to-end tests of the real binaries;
 #   2. the units and the daemon under a real systemd 252 booted in a private namespace (skipped, saying why,
-#      where that cannot run).
+#      where that cannot run);
+#   3. docs/openapi.yaml against the running daemon: its examples, then schemathesis (scripts/check-openapi.sh).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,8 +27,15 @@ case $? in
     *) systemd_passed=0; systemd_failed=1; systemd_skipped=0 ;;
 esac
 
-passed=$((executed - failures - skipped + systemd_passed))
-failed=$((failures + systemd_failed))
+scripts/check-openapi.sh
+case $? in
+    0) openapi_passed=1; openapi_failed=0; openapi_skipped=0 ;;
+    77) openapi_passed=0; openapi_failed=0; openapi_skipped=1 ;;
+    *) openapi_passed=0; openapi_failed=1; openapi_skipped=0 ;;
+esac
+
+passed=$((executed - failures - skipped + systemd_passed + openapi_passed))
+failed=$((failures + systemd_failed + openapi_failed))
 echo
-echo "accord: $passed passed, $failed failed, $((skipped + systemd_skipped)) skipped"
+echo "accord: $passed passed, $failed failed, $((skipped + systemd_skipped + openapi_skipped)) skipped"
 [ "$failed" -eq 0 ] && [ "$executed" -gt 0 ]

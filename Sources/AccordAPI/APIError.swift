@@ -1,18 +1,28 @@
 /// The body of every error answer: `{"error": {"code": ..., "message": ...}}`. Codes are stable; messages say what
-/// to do; `field` and `id` name what was wrong when there is one; `role` is the role a refused caller lacks.
+/// to do; `field` and `id` name what was wrong when there is one; `role` is the role a refused caller lacks;
+/// `progress` tells how far a starting daemon has come (code `starting`).
 public struct APIError: Codable, Sendable, Equatable, Error {
     public var code: String
     public var message: String
     public var field: String?
     public var id: String?
     public var role: Role?
+    public var progress: StartProgress?
 
-    public init(code: String, message: String, field: String? = nil, id: String? = nil, role: Role? = nil) {
+    public init(
+        code: String,
+        message: String,
+        field: String? = nil,
+        id: String? = nil,
+        role: Role? = nil,
+        progress: StartProgress? = nil
+    ) {
         self.code = code
         self.message = message
         self.field = field
         self.id = id
         self.role = role
+        self.progress = progress
     }
 }
 

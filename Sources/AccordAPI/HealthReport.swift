@@ -8,6 +8,11 @@ public struct HealthReport: Codable, Sendable, Equatable {
     public var diskTotalBytes: UInt64
     /// What is wrong, each with what to do; empty when healthy.
     public var problems: [String]
+    /// The last check of every personal-data file (at most a minute old; absent until the first, which the first
+    /// status request starts, has ended): files checked, how many are damaged, when.
+    public var personalDataFiles: Int?
+    public var personalDataDamaged: Int?
+    public var personalDataCheckedAt: String?
 
     public var healthy: Bool { problems.isEmpty }
 

@@ -4,6 +4,8 @@ import Foundation
 /// The daemon's API as Swift calls: JSON in, JSON out, errors as `ClientError`.
 public struct AccordClient: Sendable {
     public let transport: UnixSocketTransport
+    /// Told each `503 starting` answer while the client waits for a starting daemon, then nil once it stops waiting.
+    public var startObserver: (@Sendable (StartProgress?) -> Void)?
 
     /// With a `tunnel`, every request goes through it (to a daemon on another machine) and `socketPath` is unused.
     public init(socketPath: String, timeoutSeconds: Int64 = 120, tunnel: CommandTunnel? = nil) {
@@ -71,11 +73,32 @@ public struct AccordClient: Sendable {
         }
     }
 
+    /// A daemon still replaying its log (`503 starting`) has not read the request, so it is sent again, at growing
+    /// intervals, until the daemon is ready or the timeout has passed; then its last progress is the error.
     private func exchange(_ exchange: HTTPExchange) async throws(ClientError) -> [UInt8] {
-        let answer = try await transport.send(exchange)
-        guard answer.status >= 400 else { return answer.body }
-        throw AccordClient.refusal(answer, to: exchange)
+        let deadline = ContinuousClock.now + .seconds(transport.timeoutSeconds)
+        var pause = AccordClient.firstStartPause
+        var waited = false
+        defer { if waited { startObserver?(nil) } }
+        while true {
+            let answer = try await transport.send(exchange)
+            guard answer.status >= 400 else { return answer.body }
+            let refusal = AccordClient.refusal(answer, to: exchange)
+            guard refusal.code == StartProgress.code, let progress = refusal.progress, ContinuousClock.now + pause < deadline
+            else { throw refusal }
+            startObserver?(progress)
+            waited = true
+            do {
+                try await Task.sleep(for: pause)
+            } catch {
+                throw refusal
+            }
+            pause = min(pause * 2, AccordClient.longestStartPause)
+        }
     }
+
+    static let firstStartPause = Duration.milliseconds(50)
+    static let longestStartPause = Duration.seconds(1)
 
     /// The error an answer of status 400 or above carries.
     static func refusal(_ answer: HTTPAnswer, to exchange: HTTPExchange) -> ClientError {
@@ -92,7 +115,8 @@ public struct AccordClient: Sendable {
             code: error.code,
             message: error.message,
             field: error.field,
-            id: error.id
+            id: error.id,
+            progress: error.progress
         )
     }
 

@@ -1,3 +1,5 @@
+import AccordAPI
+
 /// What went wrong talking to the daemon, with what to do about it.
 public struct ClientError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
@@ -14,13 +16,23 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var field: String?
     public var id: String?
+    /// How far a starting daemon has come (code `starting`, status 503).
+    public var progress: StartProgress?
 
-    public init(kind: Kind, code: String, message: String, field: String? = nil, id: String? = nil) {
+    public init(
+        kind: Kind,
+        code: String,
+        message: String,
+        field: String? = nil,
+        id: String? = nil,
+        progress: StartProgress? = nil
+    ) {
         self.kind = kind
         self.code = code
         self.message = message
         self.field = field
         self.id = id
+        self.progress = progress
     }
 
     public var description: String { message }

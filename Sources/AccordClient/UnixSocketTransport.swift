@@ -74,6 +74,7 @@ public struct UnixSocketTransport: Sendable {
                         return HTTPAnswer(status: status, body: Array(buffer: body))
                     }
                 }
+                if timedOut.isSet { throw timeout() }
                 throw ClientError(
                     kind: .unreachable,
                     code: "connection_closed",
@@ -84,14 +85,7 @@ public struct UnixSocketTransport: Sendable {
         } catch let error as ClientError {
             throw error
         } catch {
-            if timedOut.isSet {
-                throw ClientError(
-                    kind: .unreachable,
-                    code: "timeout",
-                    message:
-                        "the daemon on \(place) did not answer within \(timeoutSeconds) s; it may be starting (replaying a large log) or stuck: see `systemctl status accordd`, or retry with a larger --timeout"
-                )
-            }
+            if timedOut.isSet { throw timeout() }
             throw ClientError(
                 kind: .unreachable,
                 code: "connection_broken",
@@ -99,6 +93,15 @@ public struct UnixSocketTransport: Sendable {
                     "the connection to the daemon on \(place) broke before the whole answer arrived; retry, and if it happens again see the daemon's log (journalctl -u accordd)"
             )
         }
+    }
+
+    private func timeout() -> ClientError {
+        ClientError(
+            kind: .unreachable,
+            code: "timeout",
+            message:
+                "the daemon on \(place) did not answer within \(timeoutSeconds) s; it may be stuck: see `systemctl status accordd`, or retry with a larger --timeout"
+        )
     }
 
     /// A new HTTP/1.1 connection to the daemon, within `timeoutSeconds`.

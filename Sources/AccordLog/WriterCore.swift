@@ -194,12 +194,17 @@ final class WriterCore: Sendable {
             fail(round, cause: error, position: durablePosition + 1, offset: end)
             return false
         }
+        let synchronizationStart = ContinuousClock.now
         do throws(LogError) {
             try file.synchronizeData()
         } catch {
             fail(round, cause: error, position: durablePosition + 1, offset: end)
             return false
         }
+        LogMetrics.recordRound(
+            records: Int(position - 1 - durablePosition),
+            synchronization: ContinuousClock.now - synchronizationStart
+        )
         end += UInt64(bytes.count)
         let head = round.last!.pending.records.last!.chainHead
         state.withLock { state in

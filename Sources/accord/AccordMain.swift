@@ -45,7 +45,8 @@ enum AccordMain {
                     code: clientError.code,
                     message: clientError.message,
                     field: clientError.field,
-                    id: clientError.id
+                    id: clientError.id,
+                    progress: clientError.progress
                 )
             )
             exit(ExitStatus.code(for: clientError))

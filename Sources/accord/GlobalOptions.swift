@@ -81,6 +81,8 @@ struct GlobalOptions: ParsableArguments {
         let tunnel = (try? remoteHost)?.map {
             $0.tunnel(sshCommand: ProcessInfo.processInfo.environment["ACCORD_SSH_COMMAND"], remoteSocket: socketPath)
         }
-        return AccordClient(socketPath: resolvedSocketPath, timeoutSeconds: Int64(timeoutSeconds), tunnel: tunnel)
+        var client = AccordClient(socketPath: resolvedSocketPath, timeoutSeconds: Int64(timeoutSeconds), tunnel: tunnel)
+        client.startObserver = StartingLine.shared.show
+        return client
     }
 }

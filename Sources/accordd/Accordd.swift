@@ -13,8 +13,9 @@ struct Accordd: AsyncParsableCommand {
         abstract: "The Accord daemon: an append-only, hash-chained ledger of research collaborations.",
         discussion: """
             accordd opens its log (<data-dir>/ledger.log), verifies every record's checksum and hash chain, replays it \
-            into the read models, then answers HTTP/JSON on a Unix socket. Every acknowledged event has been \
-            fdatasync'ed first. SIGTERM or SIGINT stop it cleanly; SIGHUP, or `accord reload` (which waits for the \
+            into the read models, then answers HTTP/JSON on a Unix socket. It listens from before the replay: until \
+            the replay ends every request is answered 503 "starting" with its progress, and systemd hears READY=1 \
+            only after it. Every acknowledged event has been fdatasync'ed first. SIGTERM or SIGINT stop it cleanly; SIGHUP, or `accord reload` (which waits for the \
             answer), re-reads the configuration file. `accordd --check-config [file]` checks a file without starting \
             anything.
 
@@ -159,6 +160,7 @@ struct Accordd: AsyncParsableCommand {
         let makeHandler = target.logHandlerFactory(logLevel: .trace, environment: environment)
         LoggingSystem.bootstrap { label in LevelGatedLogHandler(inner: makeHandler(label), sharedLevel: sharedLevel) }
         let logger = Logger(label: "accordd")
+        DaemonMetrics.bootstrap()
         if journalMissing {
             logger.warning(
                 "--log-target journal, but no journal listens on \(LogTarget.journalSocketPath): logging to standard error instead; the journal will not witness recorded hashes until accordd runs where journald does"

@@ -52,29 +52,46 @@ final class DaemonService: Service, Sendable {
         let checkpointSettings = settings.checkpoints
         let witnessPolicy = try DaemonService.loadWitnessPolicy(checkpointSettings)
         let issuer = try openCheckpoints(checkpointSettings)
+        // Listening before the replay: until the gate opens, every request is answered 503 starting with progress.
+        let gate = StartGate()
+        let group = MultiThreadedEventLoopGroup.singleton
+        let server = UnixSocketServer(
+            socket: socket,
+            responder: gate,
+            limits: settings.limits,
+            group: group,
+            logger: logger
+        )
+        let listening = try await EarlyListening.begin(server, socket: socket)
         let engine: LedgerEngine
         do {
-            engine = try LedgerEngine.open(
-                dataDirectory: dataDirectory,
-                clock: { Date() },
-                setAsideDamagedTail: setAsideDamagedTail,
-                treeExpectations: issuer.expectations,
-                progress: { [notifier] progress in
-                    try? notifier.status(progress.description)
-                    try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
-                }
-            )
+            engine = try await DedicatedThread.run("accordd-replay") {
+                [dataDirectory, setAsideDamagedTail, notifier] () throws(EngineError) -> LedgerEngine in
+                try LedgerEngine.open(
+                    dataDirectory: dataDirectory,
+                    clock: { Date() },
+                    setAsideDamagedTail: setAsideDamagedTail,
+                    treeExpectations: issuer.expectations,
+                    progress: { progress in
+                        gate.report(progress)
+                        try? notifier.status(progress.description)
+                        try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
+                    }
+                )
+            }
         } catch {
             var metadata: Logger.Metadata = ["code": "\(error.code)", "data_directory": "\(dataDirectory)"]
             if let position = (error.cause as? LogError)?.position { metadata["accord.position"] = "\(position)" }
             logger.critical("cannot open the ledger: \(error.message)", metadata: metadata)
-            throw DaemonError(
+            let refusal = DaemonError(
                 code: error.code,
                 message: error.message,
                 cause: error,
                 exitCode: error.meansUntrustedData ? DaemonError.dataExitCode : 1,
                 logged: true
             )
+            if let serving = listening.abandon() { await stopServing(server, serving, gate: gate, refusal: refusal) }
+            throw refusal
         }
         if let recovery = engine.recovery { logRecovery(recovery) }
         guard let log = engine.logFile else {
@@ -99,7 +116,6 @@ final class DaemonService: Service, Sendable {
             log: log,
             stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
         )
-        let group = MultiThreadedEventLoopGroup.singleton
         let connections = ConnectionCounter()
         let responder = AccordResponder(
             engine: engine,
@@ -115,30 +131,27 @@ final class DaemonService: Service, Sendable {
             intervalSeconds: { [self] in (reloader.applied ?? settings).checkpoints.intervalSeconds },
             logger: logger
         )
-        let server = UnixSocketServer(
-            socket: socket,
-            responder: ReloadRouteResponder(api: responder, reloader: reloader),
-            limits: settings.limits,
-            group: group,
-            logger: logger
-        )
         connections.source = { server.connectionCount }
         reloader.attach(server)
+        gate.open(
+            MetricsRouteResponder(
+                next: ReloadRouteResponder(api: responder, reloader: reloader),
+                api: responder,
+                engine: engine,
+                connectionCount: { server.connectionCount },
+                startedAt: startedAt
+            )
+        )
         let watchdog =
             (try? WatchdogConfiguration.fromEnvironment()) ?? WatchdogConfiguration(intervalMicroseconds: nil)
+        guard let serving = try await listening.serve() else { preconditionFailure("only a failed start abandons it") }
 
         try await withGracefulShutdownHandler {
             try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask {
-                    try await server.run { [self] in
-                        notify { try $0.ready() }
-                        notify { try $0.status(self.servingStatus(engine: engine, server: server)) }
-                        logger.info(
-                            "ready",
-                            metadata: ["head_position": "\(engine.head.position)", "socket": "\(socket)"]
-                        )
-                    }
-                }
+                tasks.addTask { try await serving.value }
+                notify { try $0.ready() }
+                notify { try $0.status(self.servingStatus(engine: engine, server: server)) }
+                logger.info("ready", metadata: ["head_position": "\(engine.head.position)", "socket": "\(socket)"])
                 tasks.addTask { await self.supervise(engine: engine, server: server, group: group, watchdog: watchdog) }
                 tasks.addTask { await self.reloadOnHangUp(engine: engine, server: server) }
                 tasks.addTask { await schedule.run() }

@@ -28,19 +28,18 @@ enum StartFailureAnswer {
         guard refusal.exitCode == DaemonError.dataExitCode || refusal.exitCode == DaemonError.configurationExitCode,
             let listened, let descriptor = listened.socket(named: "accord") ?? listened.sockets.first?.fd
         else { return }
-        let envelope = ErrorEnvelope(
-            error: APIError(
-                code: refusal.code,
-                message:
-                    "accordd cannot start: \(refusal.message). See journalctl -u accordd; once it is fixed (accordd --check-config checks the configuration), the next request starts it"
-            )
-        )
+        let envelope = ErrorEnvelope(error: APIError(code: refusal.code, message: message(for: refusal)))
         guard let body = try? JSONCoding.encoder.encode(envelope) else { return }
         let head =
             "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
         let response = Array(head.utf8) + Array(body)
         // Blocking socket calls, kept off Swift's cooperative pool.
         _ = try? await NIOThreadPool.singleton.runIfActive { answerAll(on: descriptor, response: response) }
+    }
+
+    /// What a client is told when the start failed, by the server while it drains and by `answerQueuedClients`.
+    static func message(for refusal: DaemonError) -> String {
+        "accordd cannot start: \(refusal.message). See journalctl -u accordd; once it is fixed (accordd --check-config checks the configuration), the next request starts it"
     }
 
     private static func answerAll(on listeningDescriptor: Int32, response: [UInt8]) {

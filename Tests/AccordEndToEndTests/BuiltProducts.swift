@@ -15,4 +15,5 @@ enum BuiltProducts {
 
     static var daemon: String { "\(folder)/accordd" }
     static var client: String { "\(folder)/accord" }
+    static var bench: String { "\(folder)/accord-bench" }
 }

@@ -23,6 +23,18 @@ final class NotifyListener {
         unlink(path)
     }
 
+    /// Reads the datagrams already queued, without waiting; true when one read so far contains `text`.
+    func received(_ text: String) -> Bool {
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while poll(&poller, 1, 0) > 0 {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            guard count > 0 else { break }
+            messages.append(String(decoding: buffer[0..<count], as: UTF8.self))
+        }
+        return messages.contains { $0.contains(text) }
+    }
+
     /// Reads datagrams until one contains `text` or the deadline passes; every message read is kept in order.
     func waitFor(_ text: String, seconds: Double) -> Bool {
         waitFor(seconds: seconds) { $0.contains(text) } != nil

@@ -21,11 +21,18 @@ struct APIFailure: Error {
         self.error = APIError(code: code, message: message, field: field, id: id, role: role)
     }
 
+    init(status: HTTPResponseStatus, error: APIError) {
+        self.status = status
+        self.error = error
+    }
+
     var response: HTTPResponse {
         let bytes =
             (try? JSONCoding.encoder.encode(ErrorEnvelope(error: error)))
             ?? Data(#"{"error":{"code":"internal_error","message":"unencodable error"}}"#.utf8)
-        return HTTPResponse.json(status, Array(bytes))
+        var response = HTTPResponse.json(status, Array(bytes))
+        response.errorCode = error.code
+        return response
     }
 
     /// A refused command: 404 for an unknown id, 409 for a conflict, 422 for a broken rule or invalid value.

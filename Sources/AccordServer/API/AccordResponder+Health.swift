@@ -47,6 +47,16 @@ extension AccordResponder {
                 "the last verification (\(last.finishedAt)) found the log or a checkpoint manipulated; run `accord verify` to see the findings"
             )
         }
-        return HealthReport(writer: writer, diskFreeBytes: free, diskTotalBytes: total, problems: problems)
+        let personalData = personalDataWatch.latest(of: engine)
+        if let audit = personalData?.audit, audit.damagedCount > 0 {
+            problems.append(
+                "\(audit.damagedCount) of \(audit.filesChecked) personal-data files are damaged (\(audit.damage.joined(separator: "; "))): restore them from a backup of \(engine.dataDirectory)/personal-data (docs/operations.md)"
+            )
+        }
+        var report = HealthReport(writer: writer, diskFreeBytes: free, diskTotalBytes: total, problems: problems)
+        report.personalDataFiles = personalData?.audit.filesChecked
+        report.personalDataDamaged = personalData?.audit.damagedCount
+        report.personalDataCheckedAt = personalData.map { ISO8601DateFormatter().string(from: $0.finishedAt) }
+        return report
     }
 }

@@ -14,6 +14,7 @@ public struct AccordResponder: HTTPResponder {
     let policy: PolicyStore
     let logger: Logger
     let followers = FollowerSlots()
+    let personalDataWatch = PersonalDataWatch()
     let maximumFollowers: @Sendable () -> Int
     let transparency: Transparency?
 

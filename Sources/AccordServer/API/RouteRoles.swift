@@ -29,6 +29,17 @@ public enum RouteRoles {
         "figures": .role(.reader),
     ]
 
+    /// The GET routes above that also answer for one item, `/v1/SEGMENT/{PARAMETER}`, by segment.
+    static let queryItems: [String: String] = [
+        "events": "position",
+        "institutions": "id",
+        "sites": "id",
+        "agreements": "id",
+        "people": "id",
+        "secondments": "id",
+        "access-grants": "id",
+    ]
+
     /// POST command routes (CommandRoute.all), by command name; every command appends, so `recorder` unless listed.
     static let commands: [String: Access] = [:]
     static let commandDefault = Access.role(.recorder)
@@ -43,7 +54,9 @@ public enum RouteRoles {
 
     /// The daemon's own routes in front of the ledger's API, by method and path.
     static let administration: [String: Access] = [
-        "POST \(ReloadReport.path)": .role(.admin)
+        "POST \(ReloadReport.path)": .role(.admin),
+        // Counts and timings only, no entry of the ledger: whoever may read the ledger may read them.
+        "GET \(MetricsRoute.path)": .role(.reader),
     ]
 
     static func access(method: HTTPMethod, path: String) -> Access {

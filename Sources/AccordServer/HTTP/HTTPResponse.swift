@@ -8,6 +8,8 @@ public struct HTTPResponse: Sendable {
     public var body: ByteBuffer
     /// Set for a body produced while it is sent (`body` is then unused); the connection closes after it.
     public var stream: ResponseStream?
+    /// The `code` of an error answer's body, kept for metrics (refusals by code); never sent.
+    public var errorCode: String?
 
     public init(
         status: HTTPResponseStatus,

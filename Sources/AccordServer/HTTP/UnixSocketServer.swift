@@ -21,9 +21,11 @@ public final class UnixSocketServer: Sendable {
         /// Accepted but not yet taken up by `serve`: the server's stream of connections drops the ones it still
         /// buffers when it closes, and an async channel dropped unfinished traps. Holding them here lets the end
         /// of `run` finish each one (see `finishUnserved`).
-        var unserved: [ObjectIdentifier: HTTPChannel] = [:]
+        var unserved: [ObjectIdentifier: AcceptedConnection] = [:]
         var unservedFinished = false
         var shuttingDown = false
+        /// A shutdown after a failed start: connections already accepted are still served (told why), not closed.
+        var answeringAccepted = false
     }
 
     typealias HTTPChannel = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
@@ -104,14 +106,25 @@ public final class UnixSocketServer: Sendable {
 
     /// Stops accepting, closes idle connections, and lets busy ones finish their request within the grace period.
     public func beginShutdown() {
+        beginShutdown(closingIdle: true, graceMilliseconds: limits.shutdownGraceMilliseconds)
+    }
+
+    /// Stops accepting after a failed start: the connections accepted meanwhile are left to send their request and
+    /// read its answer (the reason), then all are closed after `graceMilliseconds`.
+    public func stopAfterAnswering(graceMilliseconds: Int64) {
+        beginShutdown(closingIdle: false, graceMilliseconds: graceMilliseconds)
+    }
+
+    private func beginShutdown(closingIdle: Bool, graceMilliseconds: Int64) {
         let (serverChannel, idle) = state.withLock { state -> ((any Channel)?, [any Channel]) in
             state.shuttingDown = true
-            let closable = state.connections.values.filter { !$0.busy || $0.refused || $0.streaming }
+            state.answeringAccepted = !closingIdle
+            let closable = state.connections.values.filter { closingIdle && !$0.busy || $0.refused || $0.streaming }
             return (state.serverChannel, closable.map(\.channel))
         }
         serverChannel?.close(promise: nil)
         for channel in idle { channel.close(promise: nil) }
-        let grace = TimeAmount.milliseconds(limits.shutdownGraceMilliseconds)
+        let grace = TimeAmount.milliseconds(graceMilliseconds)
         group.next().scheduleTask(in: grace) { [self] in
             let remaining = state.withLock { $0.connections.values.map(\.channel) }
             if !remaining.isEmpty {
@@ -151,11 +164,21 @@ public final class UnixSocketServer: Sendable {
             state.withLock { $0.boundPath = path }
             return channel
         case .inherited(let fileDescriptor, _):
+            // SwiftNIO closes the descriptor it serves on; a copy leaves the inherited one open, so that after a
+            // failed start accordd can still answer the clients queued on it (StartFailureAnswer).
+            let copy = fcntl(fileDescriptor, F_DUPFD_CLOEXEC, 0)
+            guard copy >= 0 else {
+                throw ServerError(
+                    code: "inherited_socket_unusable",
+                    message:
+                        "cannot use the socket systemd passed (descriptor \(fileDescriptor), errno \(errno)); check accordd.socket"
+                )
+            }
             // SwiftNIO calls listen(fd, 128) on an inherited socket before any option applies, which resets the
             // queue length; accordd.socket sets Backlog=128 so that systemd's queue and ours are the same.
             return try await ServerBootstrap(group: group)
                 .childChannelOption(.allowRemoteHalfClosure, value: true)
-                .bind(fileDescriptor, childChannelInitializer: initializer)
+                .bind(copy, childChannelInitializer: initializer)
         }
     }
 
@@ -223,42 +246,49 @@ public final class UnixSocketServer: Sendable {
                 ),
                 RequestProgressReporter(),
             ])
-            let asyncChannel = try HTTPChannel(wrappingChannelSynchronously: channel)
-            holdUnserved(asyncChannel)
-            return AcceptedConnection(
-                channel: asyncChannel,
+            let connection = AcceptedConnection(
+                channel: try HTTPChannel(wrappingChannelSynchronously: channel),
                 processID: credentials.processID,
                 userID: credentials.userID,
                 groupID: credentials.groupID,
                 groupIDs: groupIDs ?? nil
             )
+            holdUnserved(connection)
+            return connection
         }
     }
 
-    private func holdUnserved(_ channel: HTTPChannel) {
+    private func holdUnserved(_ connection: AcceptedConnection) {
         let tooLate = state.withLock { state -> Bool in
             guard !state.unservedFinished else { return true }
-            state.unserved[ObjectIdentifier(channel.channel)] = channel
+            state.unserved[ObjectIdentifier(connection.channel.channel)] = connection
             return false
         }
-        if tooLate { Task { try? await channel.executeThenClose { _, _ in } } }
+        if tooLate { Task { try? await connection.channel.executeThenClose { _, _ in } } }
     }
 
-    /// Closes, properly finished, every connection accepted but never served because the listener closed first.
+    /// Closes, properly finished, every connection accepted but never served because the listener closed first;
+    /// after a failed start, serves them instead, so that each is told why.
     private func finishUnserved() async {
-        let left = state.withLock { state -> [HTTPChannel] in
+        let (left, answering) = state.withLock { state -> ([AcceptedConnection], Bool) in
             state.unservedFinished = true
             defer { state.unserved.removeAll() }
-            return Array(state.unserved.values)
+            return (Array(state.unserved.values), state.answeringAccepted)
         }
-        for channel in left { try? await channel.executeThenClose { _, _ in } }
+        guard answering else {
+            for connection in left { try? await connection.channel.executeThenClose { _, _ in } }
+            return
+        }
+        await withDiscardingTaskGroup { group in
+            for connection in left { group.addTask { await self.serve(connection) } }
+        }
     }
 
     /// Counts a new connection against the limits, or says why it is refused; during shutdown it is closed at once.
     private func admit(_ identifier: ObjectIdentifier, channel: any Channel, userID: UInt32) -> Admission {
         state.withLock { state -> Admission in
             state.unserved.removeValue(forKey: identifier)
-            if state.shuttingDown { return .closed }
+            if state.shuttingDown, !state.answeringAccepted { return .closed }
             let limits = limits
             let ofUser = state.connectionsPerUser[userID, default: 0]
             let refusal: String?

@@ -8,8 +8,8 @@ struct StatusCommand: AsyncParsableCommand {
             "Show the daemon's state and health: log head, event count, uptime, writer, disk space, latest checkpoint, last verification.",
         discussion: """
             Exits 0 when the daemon is healthy, 4 when it answers but is not (its log writer failed, refuses appends \
-            on a full disk or waits on the disk, the disk holding its data is nearly full: under 5% or 100 MiB free, or its last verification \
-            found a manipulation), 3 when it cannot be reached.
+            on a full disk or waits on the disk, the disk holding its data is nearly full: under 5% or 100 MiB free, a personal-data file is damaged, or its \
+            last verification found a manipulation), 3 when it cannot be reached.
             """
     )
 
@@ -24,6 +24,15 @@ struct StatusCommand: AsyncParsableCommand {
             show(status)
         }
         if status.health?.healthy == false { throw ExitCode(ExitStatus.unhealthy) }
+    }
+
+    /// "2 files damaged of 40 (checked at …)", "40 files, none damaged (checked at …)", or "being checked".
+    private static func personalData(_ health: HealthReport) -> String {
+        guard let files = health.personalDataFiles, let damaged = health.personalDataDamaged,
+            let checkedAt = health.personalDataCheckedAt
+        else { return "being checked (accord status again in a moment)" }
+        let finding = damaged == 0 ? "\(Plural.count(files, "file")), none damaged" : "\(damaged) damaged of \(files)"
+        return "\(finding) (checked at \(checkedAt))"
     }
 
     private func show(_ status: StatusReport) {
@@ -42,6 +51,7 @@ struct StatusCommand: AsyncParsableCommand {
             ("health", status.health.map { $0.healthy ? "ok" : "UNHEALTHY" } ?? "not reported by this daemon"),
             ("writer", status.health?.writer),
             ("disk free", status.health.map { "\($0.diskFreeBytes / 1_048_576) MiB of \($0.diskTotalBytes / 1_048_576) MiB" }),
+            ("personal data", status.health.map(StatusCommand.personalData)),
             (
                 "latest checkpoint",
                 status.latestCheckpoint.map {
