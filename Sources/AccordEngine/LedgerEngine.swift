@@ -29,6 +29,8 @@ public final class LedgerEngine: Sendable {
         var head: ChainHead
         /// Durable commands waiting for an earlier one, by their first position.
         var waiting: [UInt64: (head: ChainHead, state: LedgerState)] = [:]
+        /// What "as of" queries start from.
+        var asOf: AsOfIndex
     }
 
     let core: Mutex<Core>
@@ -59,7 +61,7 @@ public final class LedgerEngine: Sendable {
                 failure: nil
             )
         )
-        published = Mutex(Published(state: replayed.state, head: replayed.head))
+        published = Mutex(Published(state: replayed.state, head: replayed.head, asOf: replayed.asOf))
         headWatch = HeadWatch(position: replayed.head.position)
     }
 
@@ -317,6 +319,9 @@ public final class LedgerEngine: Sendable {
         let visible = published.withLock { published in
             published.waiting[first] = (head, state)
             while let next = published.waiting.removeValue(forKey: published.head.position + 1) {
+                if let recordedAt = next.state.recordedEvent(at: next.head.position)?.recordedAt {
+                    published.asOf.note(next.state, firstPosition: published.head.position + 1, recordedAt: recordedAt)
+                }
                 published.state = next.state
                 published.head = next.head
             }

@@ -9,13 +9,15 @@ struct ExpertiseListCommand: AsyncParsableCommand {
 
     @Option(help: "Only the expertise under this agreement.")
     var agreement: String?
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let expertise = try await global.client.get(
+        let expertise = try await asOf.read(
             "/v1/expertise",
             query: [("agreement", agreement)],
-            as: [ExpertiseView].self
+            as: [ExpertiseView].self,
+            global: global
         )
         if global.json { return try Console.printJSON(expertise) }
         Console.printTable(

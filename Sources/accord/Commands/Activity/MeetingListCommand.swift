@@ -6,13 +6,15 @@ struct MeetingListCommand: AsyncParsableCommand {
 
     @Option(help: "Only the meetings under this agreement.")
     var agreement: String?
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let meetings = try await global.client.get(
+        let meetings = try await asOf.read(
             "/v1/meetings",
             query: [("agreement", agreement)],
-            as: [MeetingView].self
+            as: [MeetingView].self,
+            global: global
         )
         if global.json { return try Console.printJSON(meetings) }
         Console.printTable(

@@ -6,13 +6,15 @@ struct ProjectListCommand: AsyncParsableCommand {
 
     @Option(help: "Only the projects under this agreement.")
     var agreement: String?
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let projects = try await global.client.get(
+        let projects = try await asOf.read(
             "/v1/projects",
             query: [("agreement", agreement)],
-            as: [ProjectView].self
+            as: [ProjectView].self,
+            global: global
         )
         if global.json { return try Console.printJSON(projects) }
         Console.printTable(

@@ -9,12 +9,14 @@ struct PersonHistoryCommand: AsyncParsableCommand {
 
     @Argument(help: "Person id.")
     var personID: String
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let response = try await global.client.get(
+        let response = try await asOf.read(
             "/v1/people/\(PathSegment.encode(personID))",
-            as: PersonHistoryResponse.self
+            as: PersonHistoryResponse.self,
+            global: global
         )
         if global.json { return try Console.printJSON(response) }
         let person = response.history.person

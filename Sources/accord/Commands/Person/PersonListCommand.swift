@@ -4,10 +4,11 @@ import ArgumentParser
 struct PersonListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List registered people.")
 
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let people = try await global.client.get("/v1/people", as: [PersonListing].self)
+        let people = try await asOf.read("/v1/people", as: [PersonListing].self, global: global)
         if global.json { return try Console.printJSON(people) }
         Console.printTable(
             ["ID", "NAME", "HOME", "UNIT"],

@@ -6,10 +6,16 @@ struct SiteListCommand: AsyncParsableCommand {
 
     @Option(help: "Only the sites of this institution.")
     var institution: String?
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let sites = try await global.client.get("/v1/sites", query: [("institution", institution)], as: [SiteView].self)
+        let sites = try await asOf.read(
+            "/v1/sites",
+            query: [("institution", institution)],
+            as: [SiteView].self,
+            global: global
+        )
         if global.json { return try Console.printJSON(sites) }
         Console.printTable(
             ["ID", "INSTITUTION", "NAME", "COUNTRY", "FACILITIES"],
