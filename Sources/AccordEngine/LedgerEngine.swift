@@ -211,6 +211,7 @@ public final class LedgerEngine: Sendable {
             if let first = records.first, let last = records.last {
                 publish(first: first.position, head: last.chainHead, state: decided)
             }
+            try erasePersonalData(recordedIn: recorded, state: decided)
             if let requestID, let first = records.first, let last = records.last {
                 core.withLock {
                     $0.requests[requestID] = .done(digest: digest, positions: first.position...last.position)

@@ -52,7 +52,10 @@ enum Rows {
         return done.isEmpty ? "none" : done.joined(separator: ", ")
     }
 
-    static func personName(_ data: PersonalDataView?, _ status: PersonalDataStatus) -> String {
+    static func personName(_ data: PersonalDataView?, _ status: PersonalDataStatus, erasure: ErasureView?) -> String {
+        if let erasure {
+            return "(erased on \(RecordedTime.format(erasure.erasedAt).prefix(10)) at #\(erasure.position))"
+        }
         switch status {
         case .present: return data?.name ?? "-"
         case .erased: return "(erased)"

@@ -21,8 +21,10 @@ struct PersonHistoryCommand: AsyncParsableCommand {
         if global.json { return try Console.printJSON(response) }
         let person = response.history.person
         Rows.printFields([
-            ("person", person.personID), ("name", Rows.personName(response.personalData, response.personalDataStatus)),
+            ("person", person.personID),
+            ("name", Rows.personName(response.personalData, response.personalDataStatus, erasure: person.erasure)),
             ("e-mail", response.personalData?.email),
+            ("erasure", person.erasure.map { "by \($0.erasedBy): \($0.reason) (legal basis: \($0.legalBasis))" }),
             ("home", "\(person.homeInstitution), \(person.unit)"),
         ])
         print()

@@ -14,7 +14,8 @@ struct PersonListCommand: AsyncParsableCommand {
             ["ID", "NAME", "HOME", "UNIT"],
             people.map {
                 [
-                    $0.person.personID, Rows.personName($0.personalData, $0.personalDataStatus),
+                    $0.person.personID,
+                    Rows.personName($0.personalData, $0.personalDataStatus, erasure: $0.person.erasure),
                     $0.person.homeInstitution, $0.person.unit,
                 ]
             },
