@@ -7,12 +7,14 @@ public struct PersonView: Codable, Sendable, Equatable {
     public var position: UInt64
     /// Set once the person's name and e-mail were erased.
     public var erasure: ErasureView?
+    /// The corrections and retractions that changed its facts, oldest first.
+    public var corrections: [CorrectionMark] = []
 }
 
 extension LedgerState {
     func personView(_ record: PersonRecord) -> PersonView {
         let registered = record.registered
-        return PersonView(
+        let view = PersonView(
             personID: registered.personID,
             homeInstitution: registered.homeInstitution,
             unit: registered.unit,
@@ -30,5 +32,6 @@ extension LedgerState {
                 }
             }
         )
+        return marked(view)
     }
 }

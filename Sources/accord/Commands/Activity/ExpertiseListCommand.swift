@@ -20,7 +20,7 @@ struct ExpertiseListCommand: AsyncParsableCommand {
             global: global
         )
         if global.json { return try Console.printJSON(expertise) }
-        Console.printTable(
+        let table = Rows.marked(
             ["ID", "AGREEMENT", "DELIVERED", "PEOPLE", "POLICY AREA", "AXIS", "SUMMARY"],
             expertise.map {
                 [
@@ -28,6 +28,11 @@ struct ExpertiseListCommand: AsyncParsableCommand {
                     $0.policyArea, $0.axis.words, $0.summary,
                 ]
             },
+            expertise.map(\.corrections)
+        )
+        Console.printTable(
+            table.titles,
+            table.rows,
             empty: "no expertise recorded",
             width: global.tableWidth
         )

@@ -17,7 +17,7 @@ struct MeetingListCommand: AsyncParsableCommand {
             global: global
         )
         if global.json { return try Console.printJSON(meetings) }
-        Console.printTable(
+        let table = Rows.marked(
             ["ID", "AGREEMENT", "HELD ON", "PLACE", "UNITS", "TOPICS", "DOMAIN"],
             meetings.map {
                 [
@@ -25,6 +25,11 @@ struct MeetingListCommand: AsyncParsableCommand {
                     $0.topics.joined(separator: ", "), $0.domain ?? "-",
                 ]
             },
+            meetings.map(\.corrections)
+        )
+        Console.printTable(
+            table.titles,
+            table.rows,
             empty: "no meetings recorded",
             width: global.tableWidth
         )

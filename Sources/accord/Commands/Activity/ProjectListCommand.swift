@@ -17,7 +17,7 @@ struct ProjectListCommand: AsyncParsableCommand {
             global: global
         )
         if global.json { return try Console.printJSON(projects) }
-        Console.printTable(
+        let table = Rows.marked(
             ["ID", "AGREEMENT", "KIND", "TITLE", "DOMAIN", "JOINED", "PLANNED END", "ENDED"],
             projects.map {
                 [
@@ -25,6 +25,11 @@ struct ProjectListCommand: AsyncParsableCommand {
                     $0.plannedEnd?.description ?? "-", $0.endedOn?.description ?? "-",
                 ]
             },
+            projects.map(\.corrections)
+        )
+        Console.printTable(
+            table.titles,
+            table.rows,
             empty: "no projects recorded",
             width: global.tableWidth
         )

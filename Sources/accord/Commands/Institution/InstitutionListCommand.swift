@@ -13,7 +13,7 @@ struct InstitutionListCommand: AsyncParsableCommand {
     func run() async throws {
         let institutions = try await asOf.read("/v1/institutions", as: [InstitutionView].self, global: global)
         if global.json { return try Console.printJSON(institutions) }
-        Console.printTable(
+        let table = Rows.marked(
             ["ID", "NAME", "COUNTRY", "KIND", "SITES", "AGREEMENTS"],
             institutions.map {
                 [
@@ -21,6 +21,11 @@ struct InstitutionListCommand: AsyncParsableCommand {
                     $0.agreements.joined(separator: ","),
                 ]
             },
+            institutions.map(\.corrections)
+        )
+        Console.printTable(
+            table.titles,
+            table.rows,
             empty: "no institutions registered",
             width: global.tableWidth
         )

@@ -1,3 +1,4 @@
+import AccordDomain
 import AccordAPI
 import ArgumentParser
 
@@ -26,6 +27,7 @@ struct PersonHistoryCommand: AsyncParsableCommand {
             ("e-mail", response.personalData?.email),
             ("erasure", person.erasure.map { "by \($0.erasedBy): \($0.reason) (legal basis: \($0.legalBasis))" }),
             ("home", "\(person.homeInstitution), \(person.unit)"),
+            ("corrections", CorrectionMark.text(person.corrections)),
         ])
         print()
         Console.printTable(

@@ -10,7 +10,7 @@ struct PersonListCommand: AsyncParsableCommand {
     func run() async throws {
         let people = try await asOf.read("/v1/people", as: [PersonListing].self, global: global)
         if global.json { return try Console.printJSON(people) }
-        Console.printTable(
+        let table = Rows.marked(
             ["ID", "NAME", "HOME", "UNIT"],
             people.map {
                 [
@@ -19,6 +19,11 @@ struct PersonListCommand: AsyncParsableCommand {
                     $0.person.homeInstitution, $0.person.unit,
                 ]
             },
+            people.map(\.person.corrections)
+        )
+        Console.printTable(
+            table.titles,
+            table.rows,
             empty: "no people registered",
             width: global.tableWidth
         )

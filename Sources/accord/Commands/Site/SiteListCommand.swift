@@ -17,9 +17,14 @@ struct SiteListCommand: AsyncParsableCommand {
             global: global
         )
         if global.json { return try Console.printJSON(sites) }
-        Console.printTable(
+        let table = Rows.marked(
             ["ID", "INSTITUTION", "NAME", "COUNTRY", "FACILITIES"],
             sites.map { [$0.siteID, $0.institution, $0.name, $0.country, $0.facilities.joined(separator: ", ")] },
+            sites.map(\.corrections)
+        )
+        Console.printTable(
+            table.titles,
+            table.rows,
             empty: "no sites registered",
             width: global.tableWidth
         )

@@ -24,6 +24,7 @@ struct SiteShowCommand: AsyncParsableCommand {
         Rows.printFields([
             ("site", "\(site.siteID) — \(site.name) (\(site.country))"), ("institution", site.institution),
             ("facilities", site.facilities.joined(separator: ", ")),
+            ("corrections", CorrectionMark.text(site.corrections)),
         ])
         print()
         Console.printTable(
