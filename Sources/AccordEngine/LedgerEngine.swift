@@ -211,12 +211,13 @@ public final class LedgerEngine: Sendable {
             if let first = records.first, let last = records.last {
                 publish(first: first.position, head: last.chainHead, state: decided)
             }
-            try erasePersonalData(recordedIn: recorded, state: decided)
             if let requestID, let first = records.first, let last = records.last {
                 core.withLock {
                     $0.requests[requestID] = .done(digest: digest, positions: first.position...last.position)
                 }
             }
+            // After the request id is done: a retry must find the recorded erasure even if removing the file failed.
+            try erasePersonalData(recordedIn: recorded, state: decided)
             return CommandOutcome(
                 events: zip(recorded, records).map { LedgerEngine.storedEvent($0, record: $1) },
                 head: head,
