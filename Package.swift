@@ -52,6 +52,7 @@ let package = Package(
                 "AccordDomain",
                 "AccordLog",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HashTreeCollections", package: "swift-collections"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),

@@ -41,6 +41,7 @@ public struct CommandRoute: Sendable, Equatable {
             pathIDField: "agreementID"
         ),
         CommandRoute(commandName: "person.register", pathTemplate: "/v1/people"),
+        CommandRoute(commandName: "person.erase", pathTemplate: "/v1/people/{id}/erase", pathIDField: "personID"),
         CommandRoute(commandName: "secondment.start", pathTemplate: "/v1/secondments"),
         CommandRoute(
             commandName: "secondment.extend",

@@ -5,3 +5,10 @@ public enum HeaderNames {
     /// The version (event count) the client expects the command's stream to have; a mismatch is a conflict.
     public static let expectedVersion = "Accord-Expected-Version"
 }
+
+extension HeaderNames {
+    /// On a read model's answer: the position of the last event the answer reflects (the head, or the as-of asked).
+    public static let position = "Accord-Position"
+    /// On a read model's answer: when the event at `Accord-Position` was recorded.
+    public static let positionRecorded = "Accord-Position-Recorded"
+}

@@ -55,6 +55,20 @@ public struct AccordClient: Sendable {
         try await exchange(HTTPExchange(method: "GET", path: path + AccordClient.queryString(query)))
     }
 
+    /// Reads a read model and decodes it as `Value`, with the position its answer reflects (`Accord-Position`) and
+    /// when that event was recorded.
+    public func read<Value: Decodable>(_ path: String, query: [(String, String?)] = [], as type: Value.Type)
+        async throws(ClientError) -> (value: Value, position: UInt64?, recordedAt: String?)
+    {
+        let exchange = HTTPExchange(method: "GET", path: path + AccordClient.queryString(query))
+        let answer = try await transport.send(exchange)
+        guard answer.status < 400 else { throw AccordClient.refusal(answer, to: exchange) }
+        return (
+            try decode(type, from: answer.body), answer.header(HeaderNames.position).flatMap { UInt64($0) },
+            answer.header(HeaderNames.positionRecorded)
+        )
+    }
+
     /// Sends a POST whose body is plain text (a signed note), or empty; returns the raw answer.
     public func post(_ path: String, text: String = "") async throws(ClientError) -> [UInt8] {
         try await exchange(HTTPExchange(method: "POST", path: path, body: Array(text.utf8)))

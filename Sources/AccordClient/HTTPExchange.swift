@@ -16,4 +16,11 @@ public struct HTTPExchange: Sendable {
 public struct HTTPAnswer: Sendable {
     public var status: Int
     public var body: [UInt8]
+    /// The answer's header fields, in order.
+    public var headers: [(name: String, value: String)] = []
+
+    /// The first value of a header field, by its name in any case.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
 }

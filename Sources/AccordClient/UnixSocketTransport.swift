@@ -55,11 +55,13 @@ public struct UnixSocketTransport: Sendable {
                 }
                 try await outbound.write(.end(nil))
                 var status = 0
+                var answerHeaders: [(name: String, value: String)] = []
                 var body = ByteBuffer()
                 for try await part in inbound {
                     switch part {
                     case .head(let responseHead):
                         status = Int(responseHead.status.code)
+                        answerHeaders = responseHead.headers.map { ($0.name, $0.value) }
                     case .body(var chunk):
                         guard body.readableBytes + chunk.readableBytes <= maximumResponseBytes else {
                             throw ClientError(
@@ -71,7 +73,7 @@ public struct UnixSocketTransport: Sendable {
                         }
                         body.writeBuffer(&chunk)
                     case .end:
-                        return HTTPAnswer(status: status, body: Array(buffer: body))
+                        return HTTPAnswer(status: status, body: Array(buffer: body), headers: answerHeaders)
                     }
                 }
                 if timedOut.isSet { throw timeout() }

@@ -118,6 +118,7 @@ extension LedgerEngine {
             personalData: personalData,
             clock: clock
         )
+        try finishErasures()
     }
 
     /// Creates the data folder (0750) if it is missing; the daemon keeps its checkpoints there too.

@@ -29,6 +29,8 @@ public final class LedgerEngine: Sendable {
         var head: ChainHead
         /// Durable commands waiting for an earlier one, by their first position.
         var waiting: [UInt64: (head: ChainHead, state: LedgerState)] = [:]
+        /// What "as of" queries start from.
+        var asOf: AsOfIndex
     }
 
     let core: Mutex<Core>
@@ -59,7 +61,7 @@ public final class LedgerEngine: Sendable {
                 failure: nil
             )
         )
-        published = Mutex(Published(state: replayed.state, head: replayed.head))
+        published = Mutex(Published(state: replayed.state, head: replayed.head, asOf: replayed.asOf))
         headWatch = HeadWatch(position: replayed.head.position)
     }
 
@@ -223,6 +225,8 @@ public final class LedgerEngine: Sendable {
                     $0.requests[requestID] = .done(digest: digest, positions: first.position...last.position)
                 }
             }
+            // After the request id is done: a retry must find the recorded erasure even if removing the file failed.
+            try erasePersonalData(recordedIn: recorded, state: decided)
             return CommandOutcome(
                 events: zip(recorded, records).map { LedgerEngine.storedEvent($0, record: $1) },
                 head: head,
@@ -320,6 +324,9 @@ public final class LedgerEngine: Sendable {
         let visible = published.withLock { published in
             published.waiting[first] = (head, state)
             while let next = published.waiting.removeValue(forKey: published.head.position + 1) {
+                if let recordedAt = next.state.recordedEvent(at: next.head.position)?.recordedAt {
+                    published.asOf.note(next.state, firstPosition: published.head.position + 1, recordedAt: recordedAt)
+                }
                 published.state = next.state
                 published.head = next.head
             }

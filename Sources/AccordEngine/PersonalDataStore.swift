@@ -92,6 +92,28 @@ struct PersonalDataStore: Sendable {
         return .present(stored.data)
     }
 
+    /// Removes the data behind a reference durably: the file (and any half-written copy) is unlinked and the folder
+    /// fsynced, so the name survives neither a crash nor a look into the data folder. Nothing to remove is success.
+    func erase(_ reference: String) throws(EngineError) {
+        do {
+            for file in [path(for: reference), path(for: reference) + ".partial"] {
+                guard unlink(file) == 0 || errno == ENOENT else { throw Errno(rawValue: errno) }
+            }
+            let folder = try FileDescriptor.open(directory, .readOnly)
+            try folder.closeAfter {
+                guard fsync(folder.rawValue) == 0 else { throw Errno(rawValue: errno) }
+            }
+        } catch {
+            throw EngineError(
+                kind: .storage,
+                code: "personal_data_not_erased",
+                message:
+                    "cannot remove \(path(for: reference)) (\(error)); the erasure is recorded and the daemon removes the file at its next start, or remove it by hand",
+                cause: error as NSError
+            )
+        }
+    }
+
     private static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -102,6 +124,11 @@ struct PersonalDataStore: Sendable {
     static func reference(salt: String, data: PersonalData) throws -> String {
         let canonical = try encoder.encode(data)
         return "sha256:" + SHA256.hash(data: Data(salt.utf8) + canonical).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Whether the data file behind a reference is still there.
+    func exists(_ reference: String) -> Bool {
+        FileManager.default.fileExists(atPath: path(for: reference))
     }
 
     private func path(for reference: String) -> String {

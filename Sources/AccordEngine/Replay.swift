@@ -7,6 +7,8 @@ struct Replay {
     var state = LedgerState.initial
     var head = ChainHead.genesis
     var requests: [String: LedgerEngine.RequestEntry] = [:]
+    /// Versions and recorded times for "as of" queries, kept as the replay passes them.
+    var asOf = AsOfIndex()
 
     /// Records waiting to be decoded together.
     private var pending: [Record] = []
@@ -30,7 +32,9 @@ struct Replay {
         pending = []
         let decoded = Replay.decode(records)
         for (record, event) in zip(records, decoded) {
-            state.evolve(try event.get())
+            let recorded = try event.get()
+            state.evolve(recorded)
+            asOf.note(state, firstPosition: recorded.position, recordedAt: recorded.recordedAt)
             head = record.chainHead
             if let requestID = record.requestID, let digest = record.requestDigest {
                 remember(requestID: requestID, digest: digest, position: record.position)

@@ -38,7 +38,19 @@ enum Rows {
     static let timelineTitles = ["DATE", "EVENT", "SUBJECT", "SUMMARY"]
 
     static func timeline(_ entry: TimelineEntry) -> [String] {
-        [entry.date.description, entry.event, entry.subject, entry.summary]
+        let mark = CorrectionMark.positions(entry.corrections).map { " (\($0))" } ?? ""
+        return [entry.date.description, entry.event, entry.subject, entry.summary + mark]
+    }
+
+    /// The table with a CORRECTED column ("corrected at #9, #12") when some row's facts were corrected or
+    /// retracted, and as it is otherwise.
+    static func marked(_ titles: [String], _ rows: [[String]], _ corrections: [[CorrectionMark]])
+        -> (titles: [String], rows: [[String]])
+    {
+        guard corrections.contains(where: { !$0.isEmpty }) else { return (titles, rows) }
+        return (
+            titles + ["CORRECTED"], zip(rows, corrections).map { $0 + [CorrectionMark.positions($1) ?? "-"] }
+        )
     }
 
     static func activity(_ counts: ActivityCounts) -> String {
@@ -52,7 +64,10 @@ enum Rows {
         return done.isEmpty ? "none" : done.joined(separator: ", ")
     }
 
-    static func personName(_ data: PersonalDataView?, _ status: PersonalDataStatus) -> String {
+    static func personName(_ data: PersonalDataView?, _ status: PersonalDataStatus, erasure: ErasureView?) -> String {
+        if let erasure {
+            return "(erased on \(RecordedTime.format(erasure.erasedAt).prefix(10)) at #\(erasure.position))"
+        }
         switch status {
         case .present: return data?.name ?? "-"
         case .erased: return "(erased)"

@@ -74,11 +74,12 @@ final class CommandCodingTests: XCTestCase {
             )
         ),
         .retractEvent(RetractEvent(position: 18, reason: "Void")),
+        .erasePersonalData(ErasePersonalData(personID: "alice", reason: "Asked", legalBasis: "GDPR art. 17")),
     ]
 
     func testEveryCommandRoundTripsThroughItsBody() throws {
         XCTAssertEqual(Set(Self.everyCommand.map(\.commandName)), Set(Command.commandNames))
-        XCTAssertEqual(Command.commandNames.count, 18)
+        XCTAssertEqual(Command.commandNames.count, 19)
         for command in Self.everyCommand {
             let body = try command.encodedBody()
             XCTAssertEqual(

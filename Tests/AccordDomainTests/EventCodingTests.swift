@@ -47,12 +47,13 @@ final class EventCodingTests: XCTestCase {
                 )
             ),
             .eventRetracted(EventRetracted(position: 18, stream: "secondment/s1", reason: "Void")),
+            .personalDataErased(PersonalDataErased(personID: "eve", reason: "Asked", legalBasis: "GDPR art. 17")),
         ]
     }()
 
     func testEveryTypeIsCovered() {
         XCTAssertEqual(Set(Self.everyEvent.map(\.typeName)), Set(Event.typeNames))
-        XCTAssertEqual(Event.typeNames.count, 18)
+        XCTAssertEqual(Event.typeNames.count, 19)
     }
 
     func testEveryEventRoundTripsThroughItsPayload() throws {

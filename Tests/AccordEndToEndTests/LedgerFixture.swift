@@ -89,4 +89,14 @@ final class LedgerFixture {
             "--valid-until", "2026-06-30",
         ])
     }
+
+    /// Records at position 9 that the agreement signed at position 5 was signed on 2026-01-07, a day later.
+    func correctSigningDate() throws {
+        let corrected = """
+            {"type": "AgreementSigned", "payload": {"agreementID": "cnrs-jrc-mou-2026", \
+            "title": "CNRS–JRC cooperation agreement", "kind": "mou", "parties": ["cnrs", "jrc"], \
+            "signedOn": "2026-01-07", "domains": ["nuclear", "humanities-social-sciences"]}}
+            """
+        try accord(["correct", "--position", "5", "--reason", "signed a day later", "--event", corrected])
+    }
 }

@@ -10,12 +10,7 @@ final class LogNavigationTests: XCTestCase {
         try await ledger.start()
         XCTAssertEqual(try ledger.accord(["log"]).standardOutput, "the ledger is empty: no event was recorded yet\n")
         try ledger.recordPartnership()
-        let corrected = """
-            {"type": "AgreementSigned", "payload": {"agreementID": "cnrs-jrc-mou-2026", \
-            "title": "CNRS–JRC cooperation agreement", "kind": "mou", "parties": ["cnrs", "jrc"], \
-            "signedOn": "2026-01-07", "domains": ["nuclear", "humanities-social-sciences"]}}
-            """
-        try ledger.accord(["correct", "--position", "5", "--reason", "signed a day later", "--event", corrected])
+        try ledger.correctSigningDate()
 
         XCTAssertEqual(try positions(ledger, ["--tail", "2"]), [8, 9])
         XCTAssertEqual(try positions(ledger, ["--reverse", "--limit", "3"]), [9, 8, 7])

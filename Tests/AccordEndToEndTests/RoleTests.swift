@@ -127,6 +127,29 @@ final class RoleTests: XCTestCase {
         XCTAssertTrue(daemon.process.isRunning)
     }
 
+    func testOnlyAdminErasesPersonalDataAndNotThroughABatch() async throws {
+        let recorders = try accounts.group("accord-recorders")
+        let user = try accounts.user("acctest")
+        let daemon = try await startDaemon()
+        XCTAssertEqual(try cli().run(register("cnrs")).exitCode, 0)
+        let person = ["person", "register", "--id", "p-1", "--home-institution", "cnrs", "--unit", "u", "--name", "N"]
+        XCTAssertEqual(try cli().run(person).exitCode, 0)
+        let erase = ["person", "erase", "p-1", "--reason", "asked", "--legal-basis", "GDPR art. 17"]
+        let recorderErases = try accord(as: user, groups: [recorders], erase)
+        XCTAssertNotEqual(recorderErases.exitCode, 0)
+        XCTAssertTrue(recorderErases.standardError.contains("needs the role admin"), recorderErases.standardError)
+        let batch = #"{"command": "person.erase", "body": {"personID": "p-1", "reason": "r", "legalBasis": "b"}}"#
+        let batchFile = folder.file("erase.jsonl")
+        try Data((batch + "\n").utf8).write(to: URL(fileURLWithPath: batchFile))
+        chmod(batchFile, 0o644)
+        let batched = try accord(as: user, groups: [recorders], ["batch", batchFile])
+        XCTAssertNotEqual(batched.exitCode, 0)
+        XCTAssertTrue(batched.standardError.contains("not taken in a batch"), batched.standardError)
+        let rootErases = try cli().run(erase)
+        XCTAssertEqual(rootErases.exitCode, 0, "root is admin: \(rootErases.standardError)")
+        XCTAssertTrue(daemon.process.isRunning)
+    }
+
     func testGroupsFromTheUserDatabaseCountForALoginSession() async throws {
         let auditors = "accord-auditors"
         _ = try accounts.group(auditors)

@@ -55,7 +55,10 @@ extension LedgerState {
     /// A retraction targets an original event that is not yet retracted and leaves every later event valid
     /// (an agreement with secondments under it cannot vanish; retract the secondments first).
     func checkRetraction(_ retraction: EventRetracted) throws(Rejection) {
-        _ = try target(of: retraction.position, action: "retracted")
+        let target = try target(of: retraction.position, action: "retracted")
+        if case .personalDataErased(let erased) = target {
+            throw Rejection.erasureNotRetractable(position: retraction.position, personID: erased.personID)
+        }
         try checkHistory(replacing: retraction.position, with: nil, action: "retracting")
     }
 

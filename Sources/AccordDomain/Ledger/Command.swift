@@ -20,6 +20,7 @@ public enum Command: Sendable, Equatable {
     case recordExpertise(RecordExpertise)
     case correctEvent(CorrectEvent)
     case retractEvent(RetractEvent)
+    case erasePersonalData(ErasePersonalData)
 
     /// Every command name, in declaration order.
     public static let commandNames: [String] = [
@@ -28,7 +29,7 @@ public enum Command: Sendable, Equatable {
         RegisterPerson.commandName, StartSecondment.commandName, ExtendSecondment.commandName,
         EndSecondment.commandName, GrantAccess.commandName, RevokeAccess.commandName, RecordMeeting.commandName,
         JoinProject.commandName, EndProject.commandName, RecordExpertise.commandName, CorrectEvent.commandName,
-        RetractEvent.commandName,
+        RetractEvent.commandName, ErasePersonalData.commandName,
     ]
 
     var payload: any CommandPayload {
@@ -51,6 +52,7 @@ public enum Command: Sendable, Equatable {
         case .recordExpertise(let payload): payload
         case .correctEvent(let payload): payload
         case .retractEvent(let payload): payload
+        case .erasePersonalData(let payload): payload
         }
     }
 
@@ -89,6 +91,7 @@ public enum Command: Sendable, Equatable {
         case RecordExpertise.commandName: return .recordExpertise(try source.decode(RecordExpertise.self))
         case CorrectEvent.commandName: return .correctEvent(try source.decode(CorrectEvent.self))
         case RetractEvent.commandName: return .retractEvent(try source.decode(RetractEvent.self))
+        case ErasePersonalData.commandName: return .erasePersonalData(try source.decode(ErasePersonalData.self))
         default: throw CommandDecodingError(unknownCommandName: commandName)
         }
     }

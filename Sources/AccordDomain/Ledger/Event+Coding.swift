@@ -41,6 +41,7 @@ extension Event: Codable {
         case ProjectJoined.typeName: .projectJoined(try source.decode(ProjectJoined.self))
         case ProjectEnded.typeName: .projectEnded(try source.decode(ProjectEnded.self))
         case ExpertiseDelivered.typeName: .expertiseDelivered(try source.decode(ExpertiseDelivered.self))
+        case PersonalDataErased.typeName: .personalDataErased(try source.decode(PersonalDataErased.self))
         case EventCorrected.typeName: .eventCorrected(try source.decode(EventCorrected.self))
         case EventRetracted.typeName: .eventRetracted(try source.decode(EventRetracted.self))
         default: throw EventDecodingError(unknownTypeName: typeName)

@@ -6,6 +6,7 @@ extension Event {
         case .secondmentStarted(let payload): payload.person == person
         case .infrastructureAccessGranted(let payload): payload.granteeKind == .person && payload.grantee == person
         case .expertiseDelivered(let payload): payload.people.contains(person)
+        case .personalDataErased(let payload): payload.personID == person
         default: false
         }
     }

@@ -18,6 +18,7 @@ public enum Event: Sendable, Equatable {
     case projectJoined(ProjectJoined)
     case projectEnded(ProjectEnded)
     case expertiseDelivered(ExpertiseDelivered)
+    case personalDataErased(PersonalDataErased)
     indirect case eventCorrected(EventCorrected)
     case eventRetracted(EventRetracted)
 
@@ -28,6 +29,7 @@ public enum Event: Sendable, Equatable {
         PersonRegistered.typeName, SecondmentStarted.typeName, SecondmentExtended.typeName,
         SecondmentEnded.typeName, InfrastructureAccessGranted.typeName, InfrastructureAccessRevoked.typeName,
         MeetingHeld.typeName, ProjectJoined.typeName, ProjectEnded.typeName, ExpertiseDelivered.typeName,
+        PersonalDataErased.typeName,
         EventCorrected.typeName, EventRetracted.typeName,
     ]
 
@@ -49,6 +51,7 @@ public enum Event: Sendable, Equatable {
         case .projectJoined(let payload): payload
         case .projectEnded(let payload): payload
         case .expertiseDelivered(let payload): payload
+        case .personalDataErased(let payload): payload
         case .eventCorrected(let payload): payload
         case .eventRetracted(let payload): payload
         }

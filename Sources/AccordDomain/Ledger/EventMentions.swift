@@ -43,6 +43,8 @@ public struct EventMentions: Sendable, Equatable {
         case .expertiseDelivered(let payload):
             people = Set(payload.people)
             agreements = [payload.agreement]
+        case .personalDataErased(let payload):
+            people = [payload.personID]
         case .eventCorrected(let payload):
             self = EventMentions(of: payload.corrected)
         case .secondmentExtended, .secondmentEnded, .infrastructureAccessRevoked, .projectEnded, .eventRetracted:

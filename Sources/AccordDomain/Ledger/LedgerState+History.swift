@@ -51,25 +51,33 @@ extension LedgerState {
 
 extension LedgerState {
     /// The ledger as it stood once the event at `position` (and every earlier one) was folded in: what the read
-    /// models answered then, before any later event, correction or retraction.
+    /// models answered then, before any later event, correction or retraction. Replays from the first event; the
+    /// engine starts from a kept version instead (`advanced(through:recordedIn:)`).
     public func asOf(position: UInt64) -> LedgerState {
-        replayed { $0.position <= position }
+        LedgerState.initial.advanced(through: position, recordedIn: self)
     }
 
     /// The ledger as it stood at `recordedAt`: the log up to its first event recorded after that time. The log's
     /// order, not the clock, is the truth, so a clock stepping back cannot pull a later event into the past.
     public func asOf(recordedAt: Date) -> LedgerState {
-        replayed { $0.recordedAt <= recordedAt }
-    }
-
-    private func replayed(while included: (RecordedEvent) -> Bool) -> LedgerState {
         var past = LedgerState.initial
         for record in recordedEvents {
-            guard included(record) else {
-                break
-            }
+            guard record.recordedAt <= recordedAt else { break }
             past.evolve(record)
         }
         return past
+    }
+
+    /// This state (an earlier version of `history`) with `history`'s next events folded in, up to and including
+    /// `position`: the cost is the events between, not the log.
+    public func advanced(through position: UInt64, recordedIn history: LedgerState) -> LedgerState {
+        precondition(eventCount <= history.eventCount, "a state can only be advanced with a later version's events")
+        var state = self
+        var index = eventCount
+        while index < history.eventCount, history.recordedEvents[index].position <= position {
+            state.evolve(history.recordedEvents[index])
+            index += 1
+        }
+        return state
     }
 }

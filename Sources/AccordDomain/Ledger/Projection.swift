@@ -33,6 +33,7 @@ struct Projection: Sendable {
         case .projectJoined(let payload): try checkProject(payload)
         case .projectEnded(let payload): try checkProjectEnd(payload)
         case .expertiseDelivered(let payload): try checkExpertise(payload)
+        case .personalDataErased(let payload): try checkErasure(payload)
         case .eventCorrected, .eventRetracted:
             preconditionFailure("corrections and retractions are checked by LedgerState, which holds the history")
         }
@@ -58,6 +59,7 @@ struct Projection: Sendable {
         case .projectJoined(let payload): applyProject(payload, position: position)
         case .projectEnded(let payload): projects[payload.projectID]?.ending = payload
         case .expertiseDelivered(let payload): applyExpertise(payload, position: position)
+        case .personalDataErased(let payload): applyErasure(payload, position: position)
         case .eventCorrected, .eventRetracted:
             preconditionFailure("corrections and retractions are resolved by LedgerState before reaching entities")
         }

@@ -4,4 +4,11 @@ struct PersonRecord: Sendable {
     var secondments: [String] = []
     var grants: [String] = []
     var expertise: [String] = []
+    /// Set once the person's personal data was erased.
+    var erasure: Erasure?
+
+    struct Erasure: Sendable {
+        var event: PersonalDataErased
+        var position: UInt64
+    }
 }

@@ -9,6 +9,8 @@ public struct ExpertiseView: Codable, Sendable, Equatable {
     public var summary: String
     public var domain: String?
     public var position: UInt64
+    /// The corrections and retractions that changed its facts, oldest first.
+    public var corrections: [CorrectionMark] = []
 }
 
 extension ExpertiseView {

@@ -10,4 +10,6 @@ public struct InstitutionView: Codable, Sendable, Equatable {
     public var agreements: [String]
     /// Where its registration stands in the log.
     public var position: UInt64
+    /// The corrections and retractions that changed its facts, oldest first.
+    public var corrections: [CorrectionMark] = []
 }

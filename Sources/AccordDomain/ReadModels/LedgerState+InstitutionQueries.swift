@@ -16,15 +16,17 @@ extension LedgerState {
 
     private func institutionView(_ record: InstitutionRecord, sites: [SiteRecord]) -> InstitutionView {
         let id = record.registered.institutionID
-        return InstitutionView(
-            institutionID: id,
-            name: record.registered.name,
-            country: record.registered.country,
-            kind: record.registered.kind,
-            sites: sites.map(\.registered.siteID).sorted(),
-            agreements: projection.agreements.values.filter { $0.signed.parties.contains(id) }
-                .map(\.signed.agreementID).sorted(),
-            position: record.position
+        return marked(
+            InstitutionView(
+                institutionID: id,
+                name: record.registered.name,
+                country: record.registered.country,
+                kind: record.registered.kind,
+                sites: sites.map(\.registered.siteID).sorted(),
+                agreements: projection.agreements.values.filter { $0.signed.parties.contains(id) }
+                    .map(\.signed.agreementID).sorted(),
+                position: record.position
+            )
         )
     }
 
@@ -32,7 +34,7 @@ extension LedgerState {
     public func sites(institution: String? = nil) -> [SiteView] {
         projection.sites.values
             .filter { record in institution.map { $0 == record.registered.institution } ?? true }
-            .map(SiteView.init)
+            .map(SiteView.init).map(marked)
             .sorted { $0.siteID < $1.siteID }
     }
 
@@ -44,7 +46,7 @@ extension LedgerState {
         let secondments = secondmentViews(record.secondments, on: nil)
         let grants = accessGrantViews(record.grants, on: nil)
         return SiteHistory(
-            site: SiteView(record),
+            site: marked(SiteView(record)),
             secondments: secondments,
             accessGrants: grants,
             timeline: Timeline.entries(secondments: secondments, grants: grants, expertise: [])

@@ -1,7 +1,7 @@
 extension LedgerState {
     /// Every registered person, by id.
     public func people() -> [PersonView] {
-        projection.people.values.map(PersonView.init).sorted { $0.personID < $1.personID }
+        projection.people.values.map(personView).sorted { $0.personID < $1.personID }
     }
 
     /// A person's whole history with the partnership: secondments, grants to them, expertise, in date order; its
@@ -15,7 +15,7 @@ extension LedgerState {
         let grants = accessGrantViews(record.grants, on: nil)
         let expertise = expertiseViews(record.expertise)
         return PersonHistory(
-            person: PersonView(record),
+            person: personView(record),
             secondments: secondments,
             accessGrants: grants,
             expertise: expertise,

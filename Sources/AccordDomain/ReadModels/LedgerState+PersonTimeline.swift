@@ -15,6 +15,16 @@ extension LedgerState {
                 steps +=
                     correctionStep(of: retraction.position, by: record, entities: entities, date: date).map { [$0] }
                     ?? []
+            case .personalDataErased(let erased) where erased.personID == person:
+                steps.append(
+                    TimelineEntry(
+                        date: date,
+                        event: PersonalDataErased.typeName,
+                        subject: erased.streamID,
+                        summary:
+                            "personal data of \(person) erased by \(record.author.name): \(erased.reason) (\(erased.legalBasis))"
+                    )
+                )
             default:
                 guard case .secondmentExtended(let extended)? = effectiveEvent(of: record),
                     projection.secondments[extended.secondmentID]?.started.person == person

@@ -23,17 +23,24 @@ extension LedgerState {
     }
 
     func meetingViews(_ ids: [String]) -> [MeetingView] {
-        ids.compactMap { projection.meetings[$0] }.map(MeetingView.init)
+        ids.compactMap { projection.meetings[$0] }.map(MeetingView.init).map(marked)
             .sorted { ($0.heldOn, $0.meetingID) < ($1.heldOn, $1.meetingID) }
     }
 
     func projectViews(_ ids: [String]) -> [ProjectView] {
-        ids.compactMap { projection.projects[$0] }.map(ProjectView.init)
+        ids.compactMap { projection.projects[$0] }.map(ProjectView.init).map(marked)
             .sorted { ($0.joinedOn, $0.projectID) < ($1.joinedOn, $1.projectID) }
     }
 
     func expertiseViews(_ ids: [String]) -> [ExpertiseView] {
-        ids.compactMap { projection.expertise[$0] }.map(ExpertiseView.init)
+        ids.compactMap { projection.expertise[$0] }.map(ExpertiseView.init).map(marked)
             .sorted { ($0.deliveredOn, $0.expertiseID) < ($1.deliveredOn, $1.expertiseID) }
+    }
+
+    /// The view with the corrections and retractions of its entity's events.
+    func marked<View: CorrectableView>(_ view: View) -> View {
+        var marked = view
+        marked.corrections = corrections(ofEntity: view.entityID)
+        return marked
     }
 }

@@ -8,6 +8,8 @@ public struct MeetingView: Codable, Sendable, Equatable {
     public var topics: [String]
     public var domain: String?
     public var position: UInt64
+    /// The corrections and retractions that changed its facts, oldest first.
+    public var corrections: [CorrectionMark] = []
 }
 
 extension MeetingView {

@@ -10,6 +10,8 @@ public struct ProjectView: Codable, Sendable, Equatable {
     public var endedOn: BusinessDate?
     public var outcome: String?
     public var position: UInt64
+    /// The corrections and retractions that changed its facts, oldest first.
+    public var corrections: [CorrectionMark] = []
 }
 
 extension ProjectView {

@@ -7,6 +7,8 @@ public struct SiteView: Codable, Sendable, Equatable {
     public var facilities: [String]
     /// Where its registration stands in the log.
     public var position: UInt64
+    /// The corrections and retractions that changed its facts, oldest first.
+    public var corrections: [CorrectionMark] = []
 }
 
 extension SiteView {

@@ -20,7 +20,8 @@ enum Timeline {
                         summary:
                             "\(secondment.person) (\(secondment.homeInstitution)) seconded to \(secondment.hostSite) "
                             + "(\(secondment.hostInstitution)) as \(secondment.mode.rawValue) in \(secondment.domain), "
-                            + "planned until \(secondment.plannedEnd)"
+                            + "planned until \(secondment.plannedEnd)",
+                        corrections: secondment.corrections
                     )
                 )
             )
@@ -32,7 +33,8 @@ enum Timeline {
                             date: endedOn,
                             event: SecondmentEnded.typeName,
                             subject: subject,
-                            summary: "\(secondment.person) left \(secondment.hostSite): \(secondment.outcome ?? "")"
+                            summary: "\(secondment.person) left \(secondment.hostSite): \(secondment.outcome ?? "")",
+                            corrections: secondment.corrections
                         )
                     )
                 )
@@ -49,7 +51,8 @@ enum Timeline {
                         subject: subject,
                         summary:
                             "\(grant.granteeKind.rawValue) \(grant.grantee) (\(grant.granteeInstitution)) may use "
-                            + "\(grant.facility) at \(grant.site) until \(grant.validUntil)"
+                            + "\(grant.facility) at \(grant.site) until \(grant.validUntil)",
+                        corrections: grant.corrections
                     )
                 )
             )
@@ -62,7 +65,8 @@ enum Timeline {
                             event: InfrastructureAccessRevoked.typeName,
                             subject: subject,
                             summary: "access of \(grant.grantee) to \(grant.facility) at \(grant.site) revoked: "
-                                + (grant.revocationReason ?? "")
+                                + (grant.revocationReason ?? ""),
+                            corrections: grant.corrections
                         )
                     )
                 )
@@ -76,7 +80,8 @@ enum Timeline {
                         date: item.deliveredOn,
                         event: ExpertiseDelivered.typeName,
                         subject: StreamName.expertise(item.expertiseID),
-                        summary: "expertise on \(item.policyArea) (\(item.axis.rawValue)) under \(item.agreement)"
+                        summary: "expertise on \(item.policyArea) (\(item.axis.rawValue)) under \(item.agreement)",
+                        corrections: item.corrections
                     )
                 )
             )

@@ -9,4 +9,6 @@ public struct TimelineEntry: Codable, Sendable, Equatable {
     public var subject: String
     /// One line for people, built from ids only.
     public var summary: String
+    /// The corrections and retractions that changed the facts of what the step is about, oldest first.
+    public var corrections: [CorrectionMark] = []
 }

@@ -271,3 +271,28 @@ extension Rejection {
         )
     }
 }
+
+/// Rejections about erasing personal data.
+extension Rejection {
+    static func alreadyErased(personID: String, erasedAt position: UInt64) -> Rejection {
+        Rejection(
+            code: "personal_data_already_erased",
+            message:
+                "the personal data of person \"\(personID)\" was already erased (position \(position)); there is nothing left to erase, see `accord log --event \(position)`",
+            kind: .conflict,
+            field: "personID",
+            id: personID
+        )
+    }
+
+    static func erasureNotRetractable(position: UInt64, personID: String) -> Rejection {
+        Rejection(
+            code: "erasure_not_retractable",
+            message:
+                "position \(position) erased the personal data of person \"\(personID)\"; an erasure cannot be retracted, since the data is gone (correct it to fix its reason or legal basis)",
+            kind: .ruleViolated,
+            field: "position",
+            id: String(position)
+        )
+    }
+}

@@ -96,6 +96,15 @@ extension AccordResponder {
                 field: "command"
             )
         }
+        // A batch is authorised once, for `recorder`; a command that needs another role goes to its own route.
+        if let access = RouteRoles.commands[name], access != RouteRoles.batch {
+            throw APIFailure(
+                status: .badRequest,
+                code: "command_not_batchable",
+                message: "\(name) is not taken in a batch, since it needs its own role; send it to its own route",
+                field: "command"
+            )
+        }
         let body = fields["body"] ?? [String: Any]()
         guard body is [String: Any] else {
             throw APIFailure(

@@ -32,19 +32,6 @@ extension AccordResponder {
     }
 
     private static func recordedTime(_ parameters: QueryParameters, _ name: String) throws -> Int64? {
-        guard let text = parameters[name] else { return nil }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let plain = ISO8601DateFormatter()
-        guard let date = formatter.date(from: text) ?? plain.date(from: text) else {
-            throw APIFailure(
-                status: .badRequest,
-                code: "invalid_parameter",
-                message:
-                    "\(name) must be a time in ISO 8601 with its zone, such as 2026-03-01T09:00:00Z, not \"\(text.prefix(40))\"",
-                field: name
-            )
-        }
-        return Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down))
+        try parameters.recordedTime(name).map { Int64(($0.timeIntervalSince1970 * 1_000_000).rounded(.down)) }
     }
 }

@@ -5,37 +5,86 @@ import Foundation
 import NIOHTTP1
 
 extension AccordResponder {
-    /// The read models, each answered from the durable state; `on` is a business date (YYYY-MM-DD).
+    /// The read models, each answered from the durable state, or from the state as it stood at `asOfPosition` or
+    /// `asOfRecorded` (what the ledger knew then); `on` is a business date (YYYY-MM-DD), what was in force that day.
+    /// The answer's `Accord-Position` header says which position it reflects.
     func readModel(resource: String, id: String?, parameters: QueryParameters, request: HTTPRequest) throws
         -> HTTPResponse
     {
+        let past = try pastState(parameters)
+        var response = try readModel(
+            resource: resource,
+            id: id,
+            parameters: parameters,
+            state: past.state,
+            request: request
+        )
+        response.headers.add(name: HeaderNames.position, value: String(past.position))
+        if let recordedAt = past.recordedAt {
+            response.headers.add(name: HeaderNames.positionRecorded, value: RecordedTime.format(recordedAt))
+        }
+        return response
+    }
+
+    private func pastState(_ parameters: QueryParameters) throws -> PastState {
+        let position = try parameters.unsigned(AccordResponder.asOfNames.position)
+        let recorded = try parameters.recordedTime(AccordResponder.asOfNames.recordedAt)
+        let asOf: AsOf?
+        switch (position, recorded) {
+        case (let position?, nil): asOf = .position(position)
+        case (nil, let recorded?): asOf = .recordedAt(recorded)
+        case (nil, nil): asOf = nil
+        case (.some, .some):
+            throw APIFailure(
+                status: .badRequest,
+                code: "as_of_twice",
+                message: "give asOfPosition or asOfRecorded, not both: each names one past state of the ledger",
+                field: AccordResponder.asOfNames.recordedAt
+            )
+        }
+        do {
+            return try engine.read(asOf: asOf, parameters: AccordResponder.asOfNames)
+        } catch {
+            throw APIFailure(error)
+        }
+    }
+
+    static let asOfNames = AsOfParameterNames(position: "asOfPosition", recordedAt: "asOfRecorded")
+
+    private func readModel(
+        resource: String,
+        id: String?,
+        parameters: QueryParameters,
+        state: LedgerState,
+        request: HTTPRequest
+    ) throws -> HTTPResponse {
         switch (resource, id) {
         case ("institutions", nil):
-            return try AccordResponder.json(engine.read { $0.institutions() })
+            return try AccordResponder.json(state.institutions())
         case ("institutions", let id?):
-            let found = engine.read { $0.institution(id: id) }
+            let found = state.institution(id: id)
             return try AccordResponder.json(try AccordResponder.found(found, kind: "institution", id: id))
         case ("sites", nil):
             let institution = parameters["institution"]
-            return try AccordResponder.json(engine.read { $0.sites(institution: institution) })
+            return try AccordResponder.json(state.sites(institution: institution))
         case ("sites", let id?):
             return try AccordResponder.json(
-                try AccordResponder.found(engine.read { $0.site(id: id) }, kind: "site", id: id)
+                try AccordResponder.found(state.site(id: id), kind: "site", id: id)
             )
         case ("agreements", nil):
             let on = try parameters.date("on")
             let status = try parameters.choice("status", as: AgreementStatus.self)
             let (party, domain) = (parameters["party"], parameters["domain"])
             return try AccordResponder.json(
-                engine.read { $0.agreements(on: on, party: party, domain: domain, status: status) }
+                state.agreements(on: on, party: party, domain: domain, status: status)
             )
         case ("agreements", let id?):
             let on = try parameters.date("on")
             return try AccordResponder.json(
-                try AccordResponder.found(engine.read { $0.agreement(id: id, on: on) }, kind: "agreement", id: id)
+                try AccordResponder.found(state.agreement(id: id, on: on), kind: "agreement", id: id)
             )
         case ("people", nil):
-            let people = engine.read { $0.people() }
+            let people = state.people()
             return try AccordResponder.json(
                 people.map {
                     let (data, status) = personalData($0.personalDataReference)
@@ -43,7 +92,7 @@ extension AccordResponder {
                 }
             )
         case ("people", let id?):
-            let history = try AccordResponder.found(engine.read { $0.personHistory(id: id) }, kind: "person", id: id)
+            let history = try AccordResponder.found(state.personHistory(id: id), kind: "person", id: id)
             let (data, status) = personalData(history.person.personalDataReference)
             return try AccordResponder.json(
                 PersonHistoryResponse(history: history, personalData: data, personalDataStatus: status)
@@ -60,11 +109,11 @@ extension AccordResponder {
                 status: try parameters.choice("status", as: SecondmentStatus.self),
                 statusOn: try parameters.date("statusOn")
             )
-            return try AccordResponder.json(engine.read { $0.secondments(filter: filter) })
+            return try AccordResponder.json(state.secondments(filter: filter))
         case ("secondments", let id?):
             let on = try parameters.date("on")
             return try AccordResponder.json(
-                try AccordResponder.found(engine.read { $0.secondment(id: id, on: on) }, kind: "secondment", id: id)
+                try AccordResponder.found(state.secondment(id: id, on: on), kind: "secondment", id: id)
             )
         case ("access-grants", nil):
             let filter = AccessGrantFilter(
@@ -76,24 +125,24 @@ extension AccordResponder {
                 expiringWithinDays: try parameters.integer("expiringWithinDays", in: 0...3_650),
                 statusOn: try parameters.date("statusOn")
             )
-            return try AccordResponder.json(engine.read { $0.accessGrants(filter: filter) })
+            return try AccordResponder.json(state.accessGrants(filter: filter))
         case ("access-grants", let id?):
             let on = try parameters.date("on")
             return try AccordResponder.json(
-                try AccordResponder.found(engine.read { $0.accessGrant(id: id, on: on) }, kind: "access grant", id: id)
+                try AccordResponder.found(state.accessGrant(id: id, on: on), kind: "access grant", id: id)
             )
         case ("meetings", nil):
             let agreement = parameters["agreement"]
-            return try AccordResponder.json(engine.read { $0.meetings(agreement: agreement) })
+            return try AccordResponder.json(state.meetings(agreement: agreement))
         case ("projects", nil):
             let agreement = parameters["agreement"]
-            return try AccordResponder.json(engine.read { $0.projects(agreement: agreement) })
+            return try AccordResponder.json(state.projects(agreement: agreement))
         case ("expertise", nil):
             let agreement = parameters["agreement"]
-            return try AccordResponder.json(engine.read { $0.expertise(agreement: agreement) })
+            return try AccordResponder.json(state.expertise(agreement: agreement))
         case ("figures", nil):
             let year = try parameters.integer("year", in: 1_900...2_199)
-            return try AccordResponder.json(engine.read { $0.figures(year: year) })
+            return try AccordResponder.json(state.figures(year: year))
         default:
             throw unknownRoute(request)
         }

@@ -1,4 +1,6 @@
+import AccordAPI
 import AccordDomain
+import Foundation
 import NIOHTTP1
 
 /// A request's query string with typed, checked accessors; a bad value is a 400 naming the parameter, and so is a
@@ -98,6 +100,21 @@ final class QueryParameters {
                 field: name
             )
         }
+    }
+
+    /// A recorded time, ISO 8601 in UTC ("2026-01-06T09:30:00Z", a fraction of a second allowed).
+    func recordedTime(_ name: String) throws -> Date? {
+        guard let text = self[name] else { return nil }
+        guard let value = RecordedTime.parse(text) else {
+            throw APIFailure(
+                status: .badRequest,
+                code: "invalid_parameter",
+                message:
+                    "\(name) must be a time in ISO 8601 with its zone, such as 2026-03-01T09:00:00Z, not \"\(text.prefix(40))\"",
+                field: name
+            )
+        }
+        return value
     }
 
     /// A String-backed enumeration, refusing unknown values with the allowed ones listed.

@@ -41,9 +41,10 @@ public enum RouteRoles {
     ]
 
     /// POST command routes (CommandRoute.all), by command name; every command appends, so `recorder` unless listed.
-    static let commands: [String: Access] = [:]
+    static let commands: [String: Access] = ["person.erase": .role(.admin)]
     static let commandDefault = Access.role(.recorder)
-    /// POST /v1/batch (BatchRoute) appends the commands it holds, all of which need `recorder` (`commands` is empty).
+    /// POST /v1/batch (BatchRoute) appends the commands it holds, all of which need `recorder` (a command listed in
+    /// `commands` with another role is refused in a batch).
     static let batch = Access.role(.recorder)
 
     /// Checkpoint, proof and verification routes (TransparencyRoute.all), by the kind each declares.

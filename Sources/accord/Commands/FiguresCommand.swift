@@ -9,6 +9,7 @@ struct FiguresCommand: AsyncParsableCommand {
 
     @Option(help: "Only this year.")
     var year: Int?
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -16,10 +17,11 @@ struct FiguresCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let figures = try await global.client.get(
+        let figures = try await asOf.read(
             "/v1/figures",
             query: [("year", year.map(String.init))],
-            as: Figures.self
+            as: Figures.self,
+            global: global
         )
         if global.json { return try Console.printJSON(figures) }
         print(Console.emphasis("Mobility (secondments started)"))

@@ -37,7 +37,9 @@ struct PersonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
         abstract: "People: registration and their whole history with the partnership.",
-        subcommands: [PersonRegisterCommand.self, PersonListCommand.self, PersonHistoryCommand.self]
+        subcommands: [
+            PersonRegisterCommand.self, PersonListCommand.self, PersonHistoryCommand.self, PersonEraseCommand.self,
+        ]
     )
 
     @OptionGroup var global: GlobalOptions

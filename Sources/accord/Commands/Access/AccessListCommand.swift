@@ -25,6 +25,7 @@ struct AccessListCommand: AsyncParsableCommand {
         help: "Only grants whose last valid day is within this many days of --on (default: today)."
     )
     var expiringWithinDays: Int?
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -42,7 +43,7 @@ struct AccessListCommand: AsyncParsableCommand {
             // Without a day to filter on, every grant with its status today.
             ("statusOn", day == nil ? Today.date.description : nil),
         ]
-        let grants = try await global.client.get("/v1/access-grants", query: query, as: [AccessGrantView].self)
+        let grants = try await asOf.read("/v1/access-grants", query: query, as: [AccessGrantView].self, global: global)
         if global.json { return try Console.printJSON(grants) }
         Console.printTable(
             Rows.grantTitles,

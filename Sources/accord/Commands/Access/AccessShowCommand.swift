@@ -9,13 +9,15 @@ struct AccessShowCommand: AsyncParsableCommand {
     var grantID: String
     @Option(help: "Business date for the status, YYYY-MM-DD (default: today).", transform: BusinessDate.argument)
     var on: BusinessDate?
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let view = try await global.client.get(
+        let view = try await asOf.read(
             "/v1/access-grants/\(PathSegment.encode(grantID))",
             query: [("on", (on ?? Today.date).description)],
-            as: AccessGrantView.self
+            as: AccessGrantView.self,
+            global: global
         )
         if global.json { return try Console.printJSON(view) }
         Rows.printFields([

@@ -9,16 +9,18 @@ struct ExpertiseListCommand: AsyncParsableCommand {
 
     @Option(help: "Only the expertise under this agreement.")
     var agreement: String?
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let expertise = try await global.client.get(
+        let expertise = try await asOf.read(
             "/v1/expertise",
             query: [("agreement", agreement)],
-            as: [ExpertiseView].self
+            as: [ExpertiseView].self,
+            global: global
         )
         if global.json { return try Console.printJSON(expertise) }
-        Console.printTable(
+        let table = Rows.marked(
             ["ID", "AGREEMENT", "DELIVERED", "PEOPLE", "POLICY AREA", "AXIS", "SUMMARY"],
             expertise.map {
                 [
@@ -26,6 +28,11 @@ struct ExpertiseListCommand: AsyncParsableCommand {
                     $0.policyArea, $0.axis.words, $0.summary,
                 ]
             },
+            expertise.map(\.corrections)
+        )
+        Console.printTable(
+            table.titles,
+            table.rows,
             empty: "no expertise recorded",
             width: global.tableWidth
         )

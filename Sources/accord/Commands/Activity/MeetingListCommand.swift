@@ -6,16 +6,18 @@ struct MeetingListCommand: AsyncParsableCommand {
 
     @Option(help: "Only the meetings under this agreement.")
     var agreement: String?
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let meetings = try await global.client.get(
+        let meetings = try await asOf.read(
             "/v1/meetings",
             query: [("agreement", agreement)],
-            as: [MeetingView].self
+            as: [MeetingView].self,
+            global: global
         )
         if global.json { return try Console.printJSON(meetings) }
-        Console.printTable(
+        let table = Rows.marked(
             ["ID", "AGREEMENT", "HELD ON", "PLACE", "UNITS", "TOPICS", "DOMAIN"],
             meetings.map {
                 [
@@ -23,6 +25,11 @@ struct MeetingListCommand: AsyncParsableCommand {
                     $0.topics.joined(separator: ", "), $0.domain ?? "-",
                 ]
             },
+            meetings.map(\.corrections)
+        )
+        Console.printTable(
+            table.titles,
+            table.rows,
             empty: "no meetings recorded",
             width: global.tableWidth
         )

@@ -6,16 +6,18 @@ struct ProjectListCommand: AsyncParsableCommand {
 
     @Option(help: "Only the projects under this agreement.")
     var agreement: String?
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let projects = try await global.client.get(
+        let projects = try await asOf.read(
             "/v1/projects",
             query: [("agreement", agreement)],
-            as: [ProjectView].self
+            as: [ProjectView].self,
+            global: global
         )
         if global.json { return try Console.printJSON(projects) }
-        Console.printTable(
+        let table = Rows.marked(
             ["ID", "AGREEMENT", "KIND", "TITLE", "DOMAIN", "JOINED", "PLANNED END", "ENDED"],
             projects.map {
                 [
@@ -23,6 +25,11 @@ struct ProjectListCommand: AsyncParsableCommand {
                     $0.plannedEnd?.description ?? "-", $0.endedOn?.description ?? "-",
                 ]
             },
+            projects.map(\.corrections)
+        )
+        Console.printTable(
+            table.titles,
+            table.rows,
             empty: "no projects recorded",
             width: global.tableWidth
         )

@@ -18,13 +18,19 @@ struct AgreementListCommand: AsyncParsableCommand {
             "Only agreements with this status on --on: \(AgreementStatus.allCases.map(\.rawValue).joined(separator: ", "))."
     )
     var status: AgreementStatus?
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         let query = [
             ("on", (on ?? Today.date).description), ("party", party), ("domain", domain), ("status", status?.rawValue),
         ]
-        let agreements = try await global.client.get("/v1/agreements", query: query, as: [AgreementSummary].self)
+        let agreements = try await asOf.read(
+            "/v1/agreements",
+            query: query,
+            as: [AgreementSummary].self,
+            global: global
+        )
         if global.json { return try Console.printJSON(agreements) }
         Console.printTable(
             ["ID", "KIND", "PARTIES", "SIGNED", "VALID UNTIL", "STATUS", "DOMAINS", "ACTIVITY"],

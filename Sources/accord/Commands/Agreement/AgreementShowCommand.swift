@@ -12,13 +12,15 @@ struct AgreementShowCommand: AsyncParsableCommand {
     var agreementID: String
     @Option(help: "Business date for the status, YYYY-MM-DD (default: today).", transform: BusinessDate.argument)
     var on: BusinessDate?
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let detail = try await global.client.get(
+        let detail = try await asOf.read(
             "/v1/agreements/\(PathSegment.encode(agreementID))",
             query: [("on", (on ?? Today.date).description)],
-            as: AgreementDetail.self
+            as: AgreementDetail.self,
+            global: global
         )
         if global.json { return try Console.printJSON(detail) }
         Rows.printFields([

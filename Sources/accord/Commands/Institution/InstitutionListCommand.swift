@@ -7,12 +7,13 @@ struct InstitutionListCommand: AsyncParsableCommand {
         abstract: "List institutions with their sites and agreements."
     )
 
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let institutions = try await global.client.get("/v1/institutions", as: [InstitutionView].self)
+        let institutions = try await asOf.read("/v1/institutions", as: [InstitutionView].self, global: global)
         if global.json { return try Console.printJSON(institutions) }
-        Console.printTable(
+        let table = Rows.marked(
             ["ID", "NAME", "COUNTRY", "KIND", "SITES", "AGREEMENTS"],
             institutions.map {
                 [
@@ -20,6 +21,11 @@ struct InstitutionListCommand: AsyncParsableCommand {
                     $0.agreements.joined(separator: ","),
                 ]
             },
+            institutions.map(\.corrections)
+        )
+        Console.printTable(
+            table.titles,
+            table.rows,
             empty: "no institutions registered",
             width: global.tableWidth
         )

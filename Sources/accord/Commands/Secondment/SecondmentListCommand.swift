@@ -31,6 +31,7 @@ struct SecondmentListCommand: AsyncParsableCommand {
     var domain: String?
     @Option(help: "Status on --on (default today): planned, active, overdue, ended.")
     var status: SecondmentStatus?
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -40,7 +41,12 @@ struct SecondmentListCommand: AsyncParsableCommand {
             ("institution", institution),
             ("mode", mode?.rawValue), ("domain", domain), ("status", status?.rawValue),
         ]
-        let secondments = try await global.client.get("/v1/secondments", query: query, as: [SecondmentView].self)
+        let secondments = try await asOf.read(
+            "/v1/secondments",
+            query: query,
+            as: [SecondmentView].self,
+            global: global
+        )
         if global.json { return try Console.printJSON(secondments) }
         Console.printTable(
             Rows.secondmentTitles,

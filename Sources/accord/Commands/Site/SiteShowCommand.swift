@@ -10,15 +10,21 @@ struct SiteShowCommand: AsyncParsableCommand {
 
     @Argument(help: "Site id.", completion: IDCompletion.sites.kind)
     var siteID: String
+    @OptionGroup var asOf: AsOfOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let history = try await global.client.get("/v1/sites/\(PathSegment.encode(siteID))", as: SiteHistory.self)
+        let history = try await asOf.read(
+            "/v1/sites/\(PathSegment.encode(siteID))",
+            as: SiteHistory.self,
+            global: global
+        )
         if global.json { return try Console.printJSON(history) }
         let site = history.site
         Rows.printFields([
             ("site", "\(site.siteID) — \(site.name) (\(site.country))"), ("institution", site.institution),
             ("facilities", site.facilities.joined(separator: ", ")),
+            ("corrections", CorrectionMark.text(site.corrections)),
         ])
         print()
         Console.printTable(
