@@ -30,9 +30,10 @@ struct Accordd: AsyncParsableCommand {
             restart re-verifies the log. A full disk is not: appends are refused (disk_full) until space returns.
 
             Default places: as root, socket /run/accord/accord.sock (or $RUNTIME_DIRECTORY/accord.sock) and data \
-            /var/lib/accord (or $STATE_DIRECTORY); as another user, socket $XDG_RUNTIME_DIR/accord/accord.sock and \
-            data $XDG_STATE_HOME/accord (~/.local/state/accord). Under systemd socket activation it serves on the \
-            inherited socket named "accord" and never creates or removes it.
+            /var/lib/accord (or $STATE_DIRECTORY); as another user, socket $XDG_RUNTIME_DIR/accord/accord.sock \
+            (without XDG_RUNTIME_DIR: accord.sock in the data folder) and data $XDG_STATE_HOME/accord \
+            (~/.local/state/accord). Under systemd socket activation it serves on the inherited socket named \
+            "accord" and never creates or removes it.
             """,
         version: AccordVersion.current
     )
