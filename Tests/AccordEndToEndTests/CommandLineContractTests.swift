@@ -42,6 +42,26 @@ final class CommandLineContractTests: XCTestCase {
         XCTAssertTrue(unreachable.standardError.contains("start the daemon"), unreachable.standardError)
     }
 
+    /// A socket behind a folder closed to the user (another user's) is not said to be missing: the user is told
+    /// the folder is closed.
+    func testASocketInAFolderClosedToTheUserIsNotCalledMissing() throws {
+        try XCTSkipUnless(getuid() == 0, "needs root to run the client as another user")
+        let closed = try TemporaryFolder()
+        XCTAssertEqual(chmod(closed.path, 0o700), 0)
+        let stranger = CLIRunner(
+            socketPath: closed.file("accord.sock"),
+            environment: ["HOME": "/nonexistent"],
+            wrapper: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        )
+        let refused = try stranger.run(["status"])
+        XCTAssertEqual(refused.exitCode, 3, refused.standardError)
+        XCTAssertTrue(
+            refused.standardError.contains("you may not open a folder on the path of \(closed.file("accord.sock"))"),
+            refused.standardError
+        )
+        XCTAssertFalse(refused.standardError.contains("no socket at"), refused.standardError)
+    }
+
     func testExpectedVersionMismatchIsAConflict() async throws {
         let ledger = try LedgerFixture()
         try await ledger.start()
