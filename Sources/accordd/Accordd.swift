@@ -104,8 +104,11 @@ struct Accordd: AsyncParsableCommand {
     static let defaultPolicyPath = "/etc/accord/policy.conf"
 
     func validate() throws {
-        if checkedFile != nil, !checkConfiguration {
-            throw ValidationError("a file argument is only taken with --check-config; to use a file, pass --config")
+        if let checkedFile, !checkConfiguration {
+            // A misspelt option makes its value look like this argument: name the word taken, so the typo shows.
+            throw ValidationError(
+                "\"\(checkedFile)\" was taken as a file argument, which only --check-config takes: to start with a configuration file pass --config FILE, and check the spelling of the options before it (accordd --help)"
+            )
         }
         if !checkConfiguration, let configurationPath, !FileManager.default.isReadableFile(atPath: configurationPath) {
             throw ValidationError("--config \(configurationPath) cannot be read; check the path and its permissions")
