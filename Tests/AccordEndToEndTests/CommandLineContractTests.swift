@@ -26,6 +26,14 @@ final class CommandLineContractTests: XCTestCase {
         ])
         XCTAssertEqual(overlapping.exitCode, 1, overlapping.standardError)
 
+        // A list the API calls `domains` is the repeated --domain the user types.
+        let noDomain = try ledger.cli.run([
+            "agreement", "sign", "--id", "a-1", "--title", "T", "--party", "cnrs", "--party", "jrc", "--signed-on",
+            "2026-01-06",
+        ])
+        XCTAssertEqual(noDomain.exitCode, 1, noDomain.standardError)
+        XCTAssertTrue(noDomain.standardError.contains("--domain must not be empty"), noDomain.standardError)
+
         let badDate = try ledger.cli.run(["agreement", "extend", "cnrs-jrc-mou-2026", "--valid-until", "2026-02-30"])
         XCTAssertEqual(badDate.exitCode, 2, badDate.standardError)
 
