@@ -44,6 +44,14 @@ final class CommandLineContractTests: XCTestCase {
             "refused commands append nothing"
         )
 
+        // A witness policy without its quorum line: the message is for a person, its code only in --json.
+        let policy = ledger.folder.file("no-quorum-policy")
+        try Data("# no witness yet\n".utf8).write(to: URL(fileURLWithPath: policy))
+        let badPolicy = try ledger.cli.run(["verify", "--log", "\(ledger.dataDirectory)/ledger.log", "--policy", policy])
+        XCTAssertEqual(badPolicy.exitCode, 64, badPolicy.standardError)
+        XCTAssertTrue(badPolicy.standardError.contains("the policy has no quorum line"), badPolicy.standardError)
+        XCTAssertFalse(badPolicy.standardError.contains("proof_malformed"), badPolicy.standardError)
+
         let nowhere = CLIRunner(socketPath: ledger.folder.file("missing.sock"))
         let unreachable = try nowhere.run(["status"])
         XCTAssertEqual(unreachable.exitCode, 3)
