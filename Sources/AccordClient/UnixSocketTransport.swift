@@ -143,6 +143,15 @@ public struct UnixSocketTransport: Sendable {
 
     private func unreachable() -> ClientError {
         let missing = access(socketPath, F_OK) != 0
+        // A folder on the path closed to this user (another user's home or state folder) hides the socket.
+        if missing, errno == EACCES {
+            return ClientError(
+                kind: .unreachable,
+                code: "permission_denied",
+                message:
+                    "you may not open a folder on the path of \(socketPath) (it may be another user's); use your own daemon's socket, or the system service's (/run/accord/accord.sock)"
+            )
+        }
         if !missing, access(socketPath, W_OK) != 0 {
             return ClientError(
                 kind: .unreachable,

@@ -74,9 +74,13 @@ struct PersonalDataStore: Sendable {
         return references
     }
 
-    /// Removes files that no event refers to. One that cannot be removed stays: unreferenced, it shows nowhere.
+    /// Removes files that no event refers to, and syncs the folder so that a power cut cannot bring them back. One
+    /// that cannot be removed stays: unreferenced, it shows nowhere.
     func discard(_ references: [String?]) {
-        for reference in references.compactMap({ $0 }) { unlink(path(for: reference)) }
+        let files = references.compactMap { $0 }
+        guard !files.isEmpty else { return }
+        for reference in files { unlink(path(for: reference)) }
+        try? synchronizeFolder()
     }
 
     /// The data behind a reference, checked against it: a file that does not hash to its reference is damaged
@@ -143,6 +147,7 @@ struct PersonalDataStore: Sendable {
         } catch {
             unlink(temporary)
             unlink(path)
+            try? synchronizeFolder()
             throw error
         }
     }
@@ -159,7 +164,12 @@ struct PersonalDataStore: Sendable {
             guard fsync(file.rawValue) == 0 else { throw Errno(rawValue: errno) }
         }
         guard rename(temporary, path) == 0 else { throw Errno(rawValue: errno) }
-        let folder = try FileDescriptor.open(directory, .readOnly)
+        try synchronizeFolder()
+    }
+
+    /// Makes the folder's entries (a file renamed into it, or removed from it) durable.
+    private func synchronizeFolder() throws {
+        let folder = try FileDescriptor.open(directory, .readOnly, options: [.directory, .closeOnExec])
         try folder.closeAfter {
             guard fsync(folder.rawValue) == 0 else { throw Errno(rawValue: errno) }
         }

@@ -12,8 +12,10 @@ public struct ProofError: Error, Sendable, Equatable, CustomStringConvertible {
         self.line = line
     }
 
+    /// What a person reads, where the error is shown within a sentence: the code is for programs (`--json`, the
+    /// API), so it is not spelt into the text.
     public var description: String {
         let suffix = line.map { " (line \($0))" } ?? ""
-        return "\(code): \(message)\(suffix)"
+        return "\(message)\(suffix)"
     }
 }

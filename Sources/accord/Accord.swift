@@ -10,8 +10,10 @@ struct Accord: AsyncParsableCommand {
             Every change is an event appended to a hash-chained log; nothing is rewritten. Dates are YYYY-MM-DD.
             Exit codes: 0 ok, 1 refused by a rule or a conflict, 2 usage error, 3 daemon unreachable, \
             4 unhealthy (accord status).
-            The socket is --socket, else $ACCORD_SOCKET, else /run/accord/accord.sock as root, else \
-            $XDG_RUNTIME_DIR/accord/accord.sock when it exists, else /run/accord/accord.sock (the system service).
+            The socket is --socket, else $ACCORD_SOCKET, else that of your own accordd when it exists (as root \
+            /run/accord/accord.sock; otherwise $XDG_RUNTIME_DIR/accord/accord.sock, or without XDG_RUNTIME_DIR \
+            accord.sock in its data folder, $XDG_STATE_HOME/accord or ~/.local/state/accord), else \
+            /run/accord/accord.sock (the system service).
             --host ssh://[user@]server[:port] (or $ACCORD_HOST) reaches a daemon on another machine through \
             `ssh server accord dial-stdio`, as the SSH user and with that user's roles.
             """,

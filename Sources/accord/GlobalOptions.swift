@@ -8,7 +8,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customLong("socket"),
         help: ArgumentHelp(
-            "The daemon's Unix socket. Default: $ACCORD_SOCKET, else /run/accord/accord.sock as root, else $XDG_RUNTIME_DIR/accord/accord.sock when it exists, else /run/accord/accord.sock (the system service).",
+            "The daemon's Unix socket. Default: $ACCORD_SOCKET, else your own accordd's when it exists (as root /run/accord/accord.sock; otherwise $XDG_RUNTIME_DIR/accord/accord.sock, or without XDG_RUNTIME_DIR accord.sock in its data folder ~/.local/state/accord), else /run/accord/accord.sock (the system service).",
             valueName: "path"
         )
     )

@@ -31,9 +31,10 @@ struct Accordd: AsyncParsableCommand {
             restart re-verifies the log. A full disk is not: appends are refused (disk_full) until space returns.
 
             Default places: as root, socket /run/accord/accord.sock (or $RUNTIME_DIRECTORY/accord.sock) and data \
-            /var/lib/accord (or $STATE_DIRECTORY); as another user, socket $XDG_RUNTIME_DIR/accord/accord.sock and \
-            data $XDG_STATE_HOME/accord (~/.local/state/accord). Under systemd socket activation it serves on the \
-            inherited socket named "accord" and never creates or removes it.
+            /var/lib/accord (or $STATE_DIRECTORY); as another user, socket $XDG_RUNTIME_DIR/accord/accord.sock \
+            (without XDG_RUNTIME_DIR: accord.sock in the data folder) and data $XDG_STATE_HOME/accord \
+            (~/.local/state/accord). Under systemd socket activation it serves on the inherited socket named \
+            "accord" and never creates or removes it.
             """,
         version: AccordVersion.current
     )
@@ -104,8 +105,11 @@ struct Accordd: AsyncParsableCommand {
     static let defaultPolicyPath = "/etc/accord/policy.conf"
 
     func validate() throws {
-        if checkedFile != nil, !checkConfiguration {
-            throw ValidationError("a file argument is only taken with --check-config; to use a file, pass --config")
+        if let checkedFile, !checkConfiguration {
+            // A misspelt option makes its value look like this argument: name the word taken, so the typo shows.
+            throw ValidationError(
+                "\"\(checkedFile)\" was taken as a file argument, which only --check-config takes: to start with a configuration file pass --config FILE, and check the spelling of the options before it (accordd --help)"
+            )
         }
         if !checkConfiguration, let configurationPath, !FileManager.default.isReadableFile(atPath: configurationPath) {
             throw ValidationError("--config \(configurationPath) cannot be read; check the path and its permissions")

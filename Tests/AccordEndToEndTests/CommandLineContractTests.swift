@@ -26,6 +26,14 @@ final class CommandLineContractTests: XCTestCase {
         ])
         XCTAssertEqual(overlapping.exitCode, 1, overlapping.standardError)
 
+        // A list the API calls `domains` is the repeated --domain the user types.
+        let noDomain = try ledger.cli.run([
+            "agreement", "sign", "--id", "a-1", "--title", "T", "--party", "cnrs", "--party", "jrc", "--signed-on",
+            "2026-01-06",
+        ])
+        XCTAssertEqual(noDomain.exitCode, 1, noDomain.standardError)
+        XCTAssertTrue(noDomain.standardError.contains("--domain must not be empty"), noDomain.standardError)
+
         let badDate = try ledger.cli.run(["agreement", "extend", "cnrs-jrc-mou-2026", "--valid-until", "2026-02-30"])
         XCTAssertEqual(badDate.exitCode, 2, badDate.standardError)
 
@@ -36,10 +44,38 @@ final class CommandLineContractTests: XCTestCase {
             "refused commands append nothing"
         )
 
+        // A witness policy without its quorum line: the message is for a person, its code only in --json.
+        let policy = ledger.folder.file("no-quorum-policy")
+        try Data("# no witness yet\n".utf8).write(to: URL(fileURLWithPath: policy))
+        let badPolicy = try ledger.cli.run(["verify", "--log", "\(ledger.dataDirectory)/ledger.log", "--policy", policy])
+        XCTAssertEqual(badPolicy.exitCode, 64, badPolicy.standardError)
+        XCTAssertTrue(badPolicy.standardError.contains("the policy has no quorum line"), badPolicy.standardError)
+        XCTAssertFalse(badPolicy.standardError.contains("proof_malformed"), badPolicy.standardError)
+
         let nowhere = CLIRunner(socketPath: ledger.folder.file("missing.sock"))
         let unreachable = try nowhere.run(["status"])
         XCTAssertEqual(unreachable.exitCode, 3)
         XCTAssertTrue(unreachable.standardError.contains("start the daemon"), unreachable.standardError)
+    }
+
+    /// A socket behind a folder closed to the user (another user's) is not said to be missing: the user is told
+    /// the folder is closed.
+    func testASocketInAFolderClosedToTheUserIsNotCalledMissing() throws {
+        try XCTSkipUnless(getuid() == 0, "needs root to run the client as another user")
+        let closed = try TemporaryFolder()
+        XCTAssertEqual(chmod(closed.path, 0o700), 0)
+        let stranger = CLIRunner(
+            socketPath: closed.file("accord.sock"),
+            environment: ["HOME": "/nonexistent"],
+            wrapper: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        )
+        let refused = try stranger.run(["status"])
+        XCTAssertEqual(refused.exitCode, 3, refused.standardError)
+        XCTAssertTrue(
+            refused.standardError.contains("you may not open a folder on the path of \(closed.file("accord.sock"))"),
+            refused.standardError
+        )
+        XCTAssertFalse(refused.standardError.contains("no socket at"), refused.standardError)
     }
 
     func testExpectedVersionMismatchIsAConflict() async throws {

@@ -19,6 +19,12 @@ final class LogNavigationTests: XCTestCase {
         XCTAssertEqual(try positions(ledger, ["--site", "petten"]), [4, 8])
         XCTAssertEqual(try positions(ledger, ["--until", "2000-01-01T00:00:00Z"]), [])
         XCTAssertEqual(try ledger.accord(["log", "--person", "nobody"]).standardOutput, "no events match\n")
+        let dateOnly = try ledger.cli.run(["log", "--since", "2026-03-01"])
+        XCTAssertEqual(dateOnly.exitCode, 2, dateOnly.standardError)
+        XCTAssertTrue(
+            dateOnly.standardError.contains("--since must be a time in ISO 8601 with its zone"),
+            "the refusal names the flag typed: \(dateOnly.standardError)"
+        )
 
         let detail = try JSONCoding.decoder.decode(
             EventDetail.self,

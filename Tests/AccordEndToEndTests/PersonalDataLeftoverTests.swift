@@ -48,4 +48,44 @@ final class PersonalDataLeftoverTests: XCTestCase {
         XCTAssertEqual(try files(), recordedFiles, "a repeated request refers to the first one's file")
         XCTAssertFalse(recordedFiles.contains { $0.hasSuffix(".partial") })
     }
+
+    /// A discarded file's removal is made durable: the folder is synced after the unlink, or a power cut could bring
+    /// the file back. strace (`-y` names each descriptor's file) records the real daemon's calls.
+    func testADiscardedPersonalDataFileIsRemovedDurably() async throws {
+        try SyncFailureTests.requireStrace()
+        let folder = try TemporaryFolder()
+        let socketPath = folder.file("accord.sock")
+        let trace = folder.file("calls.trace")
+        let daemon = try DaemonProcess(
+            socketPath: socketPath,
+            dataDirectory: folder.file("data"),
+            launcher: [
+                SyncFailureTests.strace, "-f", "-qq", "-y", "--seccomp-bpf", "-o", trace,
+                "-e", "trace=unlink,unlinkat,fsync",
+            ]
+        )
+        defer { SyncFailureTests.endChildren(of: daemon.process) }
+        try await daemon.start()
+        let person = #"{"personID":"p-1","homeInstitution":"nowhere","unit":"u","name":"Person p-1"}"#
+        let refused = try await UnixSocketTransport(socketPath: socketPath).send(
+            HTTPExchange(method: "POST", path: "/v1/people", body: Array(person.utf8))
+        )
+        XCTAssertEqual(refused.status, 404, "an unknown home institution: its personal data is discarded")
+        for child in SyncFailureTests.children(of: daemon.process) { kill(child, SIGTERM) }
+        let stopped = try await daemon.exitStatus(withinSeconds: 30)
+        XCTAssertEqual(stopped, 0, daemon.errors)
+
+        let calls = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
+        let removal = try XCTUnwrap(
+            calls.lastIndex { $0.contains("unlink") && $0.contains("/personal-data/sha256-") },
+            "the refused registration's file is removed\n\(calls.joined(separator: "\n"))"
+        )
+        let synced = calls[removal...].contains {
+            $0.contains("fsync(") && $0.contains("/personal-data>") && $0.hasSuffix("= 0")
+        }
+        XCTAssertTrue(
+            synced,
+            "the folder is synced after the removal\n\(calls[removal...].joined(separator: "\n"))"
+        )
+    }
 }

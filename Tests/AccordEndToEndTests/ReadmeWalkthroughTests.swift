@@ -24,6 +24,8 @@ final class ReadmeWalkthroughTests: XCTestCase {
         environment["PATH"] = "\(BuiltProducts.folder):\(environment["PATH"] ?? "/usr/bin:/bin")"
         environment["ACCORD_SOCKET"] = ledger.socketPath
         environment["NO_COLOR"] = "1"
+        // The walk-through's files go to a folder it makes with mktemp: inside the test's own.
+        environment["TMPDIR"] = ledger.folder.path
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output

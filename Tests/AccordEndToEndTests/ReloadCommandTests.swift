@@ -71,6 +71,12 @@ final class ReloadCommandTests: XCTestCase {
         let stray = try daemon.run([good])
         XCTAssertEqual(stray.exitCode, 64, "a file argument without --check-config is a usage error")
         XCTAssertTrue(stray.standardError.contains("--check-config"), stray.standardError)
+        let misspelt = try daemon.run(["--sokcet", folder.file("accord.sock")])
+        XCTAssertEqual(misspelt.exitCode, 64, misspelt.standardError)
+        XCTAssertTrue(
+            misspelt.standardError.contains("\"\(folder.file("accord.sock"))\" was taken as a file argument"),
+            "the word a misspelt option left over is named: \(misspelt.standardError)"
+        )
     }
 
     private func write(_ text: String, to path: String) throws {

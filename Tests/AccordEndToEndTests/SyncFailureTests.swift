@@ -11,10 +11,7 @@ final class SyncFailureTests: XCTestCase {
     static let strace = "/usr/bin/strace"
 
     func testAnEIOFromFdatasyncStopsAppendsExitsOneAndTheRestartVerifiesEveryAcknowledgedEvent() async throws {
-        try XCTSkipUnless(
-            FileManager.default.isExecutableFile(atPath: Self.strace),
-            "no \(Self.strace): scripts/ensure-dependencies.sh installs it as root (apt-get install strace)"
-        )
+        try Self.requireStrace()
         let folder = try TemporaryFolder()
         let socketPath = folder.file("accord.sock")
         let dataDirectory = folder.file("data")
@@ -107,12 +104,24 @@ final class SyncFailureTests: XCTestCase {
         )
     }
 
+    static func requireStrace() throws {
+        try XCTSkipUnless(
+            FileManager.default.isExecutableFile(atPath: strace),
+            "no \(strace): scripts/ensure-dependencies.sh installs it as root (apt-get install strace)"
+        )
+    }
+
     /// strace left running by a failed assertion would leave its accordd running too: end both, by their pids.
-    private static func endChildren(of tracer: Process) {
+    static func endChildren(of tracer: Process) {
         guard tracer.isRunning else { return }
+        for child in children(of: tracer) { kill(child, SIGKILL) }
+        kill(tracer.processIdentifier, SIGKILL)
+    }
+
+    /// The processes a tracer started: accordd, which a signal must reach itself (strace only detaches on one).
+    static func children(of tracer: Process) -> [Int32] {
         let pid = tracer.processIdentifier
         let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
-        for child in children.split(separator: " ").compactMap({ Int32($0) }) { kill(child, SIGKILL) }
-        kill(pid, SIGKILL)
+        return children.split(separator: " ").compactMap { Int32($0) }
     }
 }

@@ -9,7 +9,7 @@ extension AccordResponder {
     func follow(_ parameters: QueryParameters, path: String) throws -> HTTPResponse {
         let filter = try AccordResponder.eventFilter(parameters)
         let start = try parameters.position("from") ?? engine.head.position + 1
-        try parameters.refuseUnread(path: path)
+        try parameters.refuseUnread(method: .GET, path: path)
         let limit = maximumFollowers()
         guard followers.enter(limit: limit) else {
             throw APIFailure(

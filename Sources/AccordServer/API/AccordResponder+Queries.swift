@@ -33,7 +33,7 @@ extension AccordResponder {
         default:
             response = try readModel(resource: resource, id: id, parameters: parameters, request: request)
         }
-        try parameters.refuseUnread(path: request.path)
+        try parameters.refuseUnread(method: request.method, path: request.path)
         return response
     }
 

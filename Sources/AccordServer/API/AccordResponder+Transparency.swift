@@ -19,7 +19,7 @@ extension AccordResponder {
         if route.method == "POST" {
             // An audit action is refused before it acts, never after: none takes a parameter, and only a
             // cosignature comes in a body.
-            try parameters.refuseUnread(path: request.path)
+            try parameters.refuseUnread(method: request.method, path: request.path)
             if route != .addCosignature { try AccordResponder.refuseBody(of: request) }
         }
         let response: HTTPResponse
@@ -45,7 +45,7 @@ extension AccordResponder {
         default:
             preconditionFailure("every transparency route has an answer: \(route.pathTemplate)")
         }
-        try parameters.refuseUnread(path: request.path)
+        try parameters.refuseUnread(method: request.method, path: request.path)
         return response
     }
 

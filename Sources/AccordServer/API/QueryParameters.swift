@@ -19,14 +19,15 @@ final class QueryParameters {
         return value
     }
 
-    func refuseUnread(path: String) throws {
+    /// `method` and `path` name the route in the message, as the client sent them.
+    func refuseUnread(method: HTTPMethod, path: String) throws {
         let unread = values.keys.filter { !read.contains($0) }.sorted()
         guard let first = unread.first else { return }
         let known = read.isEmpty ? "it takes none" : "it takes \(read.sorted().joined(separator: ", "))"
         throw APIFailure(
             status: .badRequest,
             code: "unknown_parameter",
-            message: "GET \(path) has no parameter \(unread.joined(separator: ", ")); \(known)",
+            message: "\(method.rawValue) \(path) has no parameter \(unread.joined(separator: ", ")); \(known)",
             field: first
         )
     }

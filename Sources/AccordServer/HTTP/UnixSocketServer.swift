@@ -326,15 +326,7 @@ public final class UnixSocketServer: Sendable {
         let identifier = ObjectIdentifier(connection.channel.channel)
         let admission = admit(identifier, channel: connection.channel.channel, userID: connection.userID)
         defer { release(identifier, userID: connection.userID) }
-        let userName = userNames.name(of: connection.userID)
-        let peer = PeerCredentials(
-            processID: connection.processID,
-            userID: connection.userID,
-            groupID: connection.groupID,
-            groupIDs: connection.groupIDs
-                ?? AccountDatabase.groupIDs(ofUser: userName, primary: connection.groupID),
-            userName: userName
-        )
+        let peer = await connection.peer(names: userNames)
         do {
             try await connection.channel.executeThenClose { inbound, outbound in
                 switch admission {

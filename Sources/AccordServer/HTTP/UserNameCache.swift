@@ -9,8 +9,14 @@ public final class UserNameCache: Sendable {
 
     public init() {}
 
+    /// The name if it was looked up before, without asking the user database.
+    func cachedName(of userID: UInt32) -> String? {
+        names.withLock { $0[userID] }
+    }
+
+    /// Asks the user database on a miss, which may block: call it off Swift's cooperative pool.
     public func name(of userID: UInt32) -> String {
-        if let known = names.withLock({ $0[userID] }) { return known }
+        if let known = cachedName(of: userID) { return known }
         // Looked up outside the lock: a slow directory service must not stall other connections.
         let name = PeerCredentials.userName(of: userID)
         names.withLock { names in

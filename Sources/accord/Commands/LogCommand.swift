@@ -83,7 +83,18 @@ struct LogCommand: AsyncParsableCommand {
 
     private var filtered: Bool { filter.contains { $0.1 != nil } }
 
+    /// The daemon checks the times; its refusal names the flags typed here.
+    static let flags: FlagNames = ["since": "--since", "until": "--until"]
+
     func run() async throws {
+        do {
+            try await show()
+        } catch let error as ClientError {
+            throw LogCommand.flags.rewrite(error)
+        }
+    }
+
+    private func show() async throws {
         let printer = EventLinePrinter(json: global.json)
         if let event {
             try await EventDetailPrinter.show(event, client: global.client, json: global.json)

@@ -9,7 +9,7 @@ struct ExpertiseRecordCommand: AsyncParsableCommand {
 
     /// The flags the user typed for the fields of the command sent.
     static let flags: FlagNames = [
-        "expertiseID": "--id", "deliveredOn": "--delivered-on", "policyArea": "--policy-area",
+        "expertiseID": "--id", "deliveredOn": "--delivered-on", "policyArea": "--policy-area", "people": "--person",
     ]
 
     @Option(name: .customLong("id"), help: "Expertise id.")

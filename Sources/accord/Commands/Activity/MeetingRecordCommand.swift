@@ -8,7 +8,7 @@ struct MeetingRecordCommand: AsyncParsableCommand {
     )
 
     /// The flags the user typed for the fields of the command sent.
-    static let flags: FlagNames = ["meetingID": "--id", "heldOn": "--held-on"]
+    static let flags: FlagNames = ["meetingID": "--id", "heldOn": "--held-on", "units": "--unit", "topics": "--topic"]
 
     @Option(name: .customLong("id"), help: "Meeting id, e.g. m-2026-brussels.")
     var meetingID: String

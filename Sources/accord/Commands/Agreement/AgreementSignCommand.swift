@@ -8,7 +8,10 @@ struct AgreementSignCommand: AsyncParsableCommand {
     )
 
     /// The flags the user typed for the fields of the command sent.
-    static let flags: FlagNames = ["agreementID": "--id", "signedOn": "--signed-on", "validUntil": "--valid-until"]
+    static let flags: FlagNames = [
+        "agreementID": "--id", "signedOn": "--signed-on", "validUntil": "--valid-until", "parties": "--party",
+        "domains": "--domain",
+    ]
 
     @Option(name: .customLong("id"), help: "Agreement id, e.g. cnrs-jrc-mou-2026.")
     var agreementID: String

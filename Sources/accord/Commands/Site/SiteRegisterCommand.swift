@@ -8,7 +8,7 @@ struct SiteRegisterCommand: AsyncParsableCommand {
     )
 
     /// The flags the user typed for the fields of the command sent.
-    static let flags: FlagNames = ["siteID": "--id"]
+    static let flags: FlagNames = ["siteID": "--id", "facilities": "--facility"]
 
     @Option(name: .customLong("id"), help: "Site id, e.g. ispra.")
     var siteID: String
