@@ -12,6 +12,11 @@ public struct LoggedEvent: Codable, Sendable, Equatable {
     public var previousHash: String
     public var hash: String
     public var event: Event
+    /// The record's exact bytes (its frame, docs/log-format.md section 4), base64; only when asked for
+    /// (`GET /v1/events?frames=true`, which `accord export` uses), so that an importer can recompute its hash.
+    public var frame: String?
+    /// Where the record came from, when it was imported (`accordd --import`).
+    public var importedFrom: ImportedFrom?
 
     public init(
         position: UInt64,
@@ -21,7 +26,9 @@ public struct LoggedEvent: Codable, Sendable, Equatable {
         requestID: String?,
         previousHash: String,
         hash: String,
-        event: Event
+        event: Event,
+        frame: String? = nil,
+        importedFrom: ImportedFrom? = nil
     ) {
         self.position = position
         self.recordedAt = recordedAt
@@ -31,5 +38,7 @@ public struct LoggedEvent: Codable, Sendable, Equatable {
         self.previousHash = previousHash
         self.hash = hash
         self.event = event
+        self.frame = frame
+        self.importedFrom = importedFrom
     }
 }

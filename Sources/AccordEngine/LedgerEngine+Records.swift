@@ -229,7 +229,8 @@ extension LedgerEngine {
             streamID: record.streamID,
             requestID: record.requestID,
             previousHash: record.previousHashHex,
-            hash: record.hashHex
+            hash: record.hashHex,
+            record: record
         )
     }
 

@@ -36,9 +36,7 @@ struct Replay {
             state.evolve(recorded)
             asOf.note(state, firstPosition: recorded.position, recordedAt: recorded.recordedAt)
             head = record.chainHead
-            if let requestID = record.requestID, let digest = record.requestDigest {
-                remember(requestID: requestID, digest: digest, position: record.position)
-            }
+            Replay.remember(record, in: &requests)
         }
     }
 
@@ -61,7 +59,9 @@ struct Replay {
     }
 
     /// Events of one command are consecutive and carry the same request id and digest.
-    private mutating func remember(requestID: String, digest: [UInt8], position: UInt64) {
+    static func remember(_ record: Record, in requests: inout [String: LedgerEngine.RequestEntry]) {
+        guard let requestID = record.requestID, let digest = record.requestDigest else { return }
+        let position = record.position
         if case .done(let known, let positions)? = requests[requestID], known == digest,
             positions.upperBound + 1 == position
         {

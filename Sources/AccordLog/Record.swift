@@ -11,7 +11,7 @@ public struct Record: Sendable, Equatable {
     public var requestDigest: [UInt8]?
     public var payloadEncoding: PayloadEncoding
     public var payload: [UInt8]
-    /// Entries of the extension area, in the order stored (always empty for records this build writes).
+    /// Entries of the extension area, in the order stored (empty unless the record was imported).
     public var extensions: [RecordExtension]
     /// The previous record's `hash`, or `LogFormat.genesisHash` for record 1.
     public var previousHash: [UInt8]
@@ -21,7 +21,7 @@ public struct Record: Sendable, Equatable {
     public init(
         position: UInt64,
         draft: RecordDraft,
-        extensions: [RecordExtension] = [],
+        extensions: [RecordExtension]? = nil,
         previousHash: [UInt8],
         hash: [UInt8]
     ) {
@@ -35,7 +35,7 @@ public struct Record: Sendable, Equatable {
         self.requestDigest = draft.requestDigest
         self.payloadEncoding = draft.payloadEncoding
         self.payload = draft.payload
-        self.extensions = extensions
+        self.extensions = extensions ?? draft.extensions
         self.previousHash = previousHash
         self.hash = hash
     }
@@ -51,7 +51,8 @@ public struct Record: Sendable, Equatable {
             requestID: requestID,
             requestDigest: requestDigest,
             payloadEncoding: payloadEncoding,
-            payload: payload
+            payload: payload,
+            extensions: extensions
         )
     }
 

@@ -12,6 +12,8 @@ public struct RecordDraft: Sendable, Equatable {
     public var requestDigest: [UInt8]?
     public var payloadEncoding: PayloadEncoding
     public var payload: [UInt8]
+    /// Entries of the extension area (section 4.4 of docs/log-format.md); only an import writes one (provenance).
+    public var extensions: [RecordExtension]
 
     public init(
         recordedAtMicroseconds: Int64,
@@ -22,7 +24,8 @@ public struct RecordDraft: Sendable, Equatable {
         requestID: String? = nil,
         requestDigest: [UInt8]? = nil,
         payloadEncoding: PayloadEncoding = .json,
-        payload: [UInt8]
+        payload: [UInt8],
+        extensions: [RecordExtension] = []
     ) {
         self.recordedAtMicroseconds = recordedAtMicroseconds
         self.authorUserID = authorUserID
@@ -33,5 +36,6 @@ public struct RecordDraft: Sendable, Equatable {
         self.requestDigest = requestDigest
         self.payloadEncoding = payloadEncoding
         self.payload = payload
+        self.extensions = extensions
     }
 }

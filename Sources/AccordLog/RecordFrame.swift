@@ -29,6 +29,15 @@ enum RecordFrame {
                 message: "requestDigest is \(digest.count) bytes; it must be a 32-byte SHA-256. Nothing was written."
             )
         }
+        guard extensionAreaLength(draft.extensions) <= LogLimits.maximumExtensionBytes,
+            zip(draft.extensions, draft.extensions.dropFirst()).allSatisfy({ $0.type < $1.type })
+        else {
+            throw LogError(
+                code: LogErrorCode.invalidDraft,
+                message: "The extension area is over \(LogLimits.maximumExtensionBytes) bytes or its types do not "
+                    + "strictly increase. Nothing was written."
+            )
+        }
         guard draft.payloadEncoding.rawValue != 0 else {
             throw LogError(
                 code: LogErrorCode.invalidDraft,
@@ -38,7 +47,8 @@ enum RecordFrame {
     }
 
     /// The frame length of a validated draft.
-    static func encodedLength(_ draft: RecordDraft, extensions: [RecordExtension] = []) -> Int {
+    static func encodedLength(_ draft: RecordDraft, extensions: [RecordExtension]? = nil) -> Int {
+        let extensions = extensions ?? draft.extensions
         var length = LogFormat.frameFixedBytes + 2 + draft.authorName.utf8.count + 2 + draft.eventType.utf8.count
         length += 2 + draft.streamID.utf8.count
         if let requestID = draft.requestID { length += 2 + requestID.utf8.count }
@@ -47,14 +57,15 @@ enum RecordFrame {
         return length + LogFormat.frameTrailerBytes
     }
 
-    /// Frames a validated draft at `position`, chained to `previousHash`. `extensions` exist for tests of
-    /// readers; the writer passes none.
+    /// Frames a validated draft at `position`, chained to `previousHash`, with the draft's extension entries unless
+    /// `extensions` replaces them (tests of readers).
     static func encode(
         _ draft: RecordDraft,
         position: UInt64,
         previousHash: [UInt8],
-        extensions: [RecordExtension] = []
+        extensions: [RecordExtension]? = nil
     ) -> (bytes: [UInt8], record: Record) {
+        let extensions = extensions ?? draft.extensions
         precondition(position >= 1, "positions start at 1")
         precondition(previousHash.count == LogFormat.hashBytes, "previous hash must be 32 bytes")
         precondition(extensionAreaLength(extensions) <= LogLimits.maximumExtensionBytes, "extension area too large")

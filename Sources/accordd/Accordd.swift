@@ -17,7 +17,7 @@ struct Accordd: AsyncParsableCommand {
             the replay ends every request is answered 503 "starting" with its progress, and systemd hears READY=1 \
             only after it. Every acknowledged event has been fdatasync'ed first. SIGTERM or SIGINT stop it cleanly; SIGHUP, or `accord reload` (which waits for the \
             answer), re-reads the configuration file. `accordd --check-config [file]` checks a file without starting \
-            anything.
+            anything; `accordd --import FILE` loads an `accord export` file into an empty ledger, offline.
 
             It keeps a Merkle tree over the log (<data-dir>/ledger.log.tree) and signs checkpoints of it \
             (<data-dir>/checkpoints) with the key from the systemd credential accord-checkpoint-key, else \
@@ -98,6 +98,15 @@ struct Accordd: AsyncParsableCommand {
     )
     var checkConfiguration = false
 
+    @Option(
+        name: .customLong("import"),
+        help: ArgumentHelp(
+            "Load an `accord export` file into the empty ledger of --data-dir and exit, without serving: every line's record bytes, hash and chain are verified before anything is appended; each record keeps its position, recorded time, author and payload, and its original hash is kept as provenance (docs/log-format.md 4.4). Stop the daemon on that folder first. Exit 0 when imported, 65 when a line does not verify (named, with what broke), 1 otherwise.",
+            valueName: "file"
+        )
+    )
+    var importFile: String?
+
     @Argument(help: ArgumentHelp("With --check-config: the file to check.", valueName: "file"))
     var checkedFile: String?
 
@@ -105,6 +114,9 @@ struct Accordd: AsyncParsableCommand {
     static let defaultPolicyPath = "/etc/accord/policy.conf"
 
     func validate() throws {
+        if importFile != nil, checkConfiguration {
+            throw ValidationError("--import and --check-config are two different jobs; give one of them")
+        }
         if let checkedFile, !checkConfiguration {
             // A misspelt option makes its value look like this argument: name the word taken, so the typo shows.
             throw ValidationError(
@@ -125,6 +137,11 @@ struct Accordd: AsyncParsableCommand {
             return
         }
         let environment = ProcessInfo.processInfo.environment
+        if let importFile {
+            let folder = dataDirectory ?? DefaultPlaces.ofCurrentUser(environment: environment).dataDirectory
+            try await Accordd.runImport(file: importFile, dataDirectory: folder)
+            return
+        }
         let places = DefaultPlaces.ofCurrentUser(environment: environment)
         let listenedSockets = Result { () throws(SystemdError) in try ListenedSockets.fromEnvironment() }
         let configuration = DaemonSettings.configurationPath(explicit: configurationPath)
@@ -217,6 +234,25 @@ struct Accordd: AsyncParsableCommand {
         } catch {
             logger.critical("accordd stopped on an error", metadata: ["error": "\(error)"])
             throw ExitCode.failure
+        }
+    }
+}
+
+extension Accordd {
+    static func runImport(file: String, dataDirectory: String) async throws {
+        let showProgress = isatty(STDERR_FILENO) == 1
+        do {
+            let (events, head) = try await LedgerImport(
+                file: file,
+                dataDirectory: dataDirectory,
+                showProgress: showProgress
+            ).run()
+            print(
+                "imported \(events) events from \(file) into \(dataDirectory)/ledger.log (head \(head.position) \(head.hash))"
+            )
+        } catch {
+            FileHandle.standardError.write(Data("accordd: \(file): \(error)\n".utf8))
+            throw ExitCode(error.line == nil ? 1 : DaemonError.dataExitCode)
         }
     }
 }

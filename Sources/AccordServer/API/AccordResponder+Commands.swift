@@ -1,6 +1,7 @@
 import AccordAPI
 import AccordDomain
 import AccordEngine
+import AccordLog
 import Foundation
 import Logging
 import NIOCore
@@ -92,8 +93,12 @@ extension AccordResponder {
         return try AccordResponder.json(receipt, status: outcome.replayed ? .ok : .created)
     }
 
-    static func loggedEvent(_ stored: StoredEvent) -> LoggedEvent {
-        LoggedEvent(
+    /// `withFrame` adds the record's exact bytes, for an export that an import verifies.
+    static func loggedEvent(_ stored: StoredEvent) -> LoggedEvent { loggedEvent(stored, withFrame: false) }
+
+    static func loggedEvent(_ stored: StoredEvent, withFrame: Bool) -> LoggedEvent {
+        let provenance = RecordProvenance(extensions: stored.record.extensions)
+        return LoggedEvent(
             position: stored.recorded.position,
             recordedAt: stored.recorded.recordedAt,
             author: stored.recorded.author,
@@ -101,7 +106,16 @@ extension AccordResponder {
             requestID: stored.requestID,
             previousHash: stored.previousHash,
             hash: stored.hash,
-            event: stored.recorded.event
+            event: stored.recorded.event,
+            frame: withFrame ? Data(stored.record.frame).base64EncodedString() : nil,
+            importedFrom: provenance.map { provenance in
+                ImportedFrom(
+                    position: provenance.position,
+                    recordedAt: Date(timeIntervalSince1970: Double(provenance.recordedAtMicroseconds) / 1_000_000),
+                    author: Author(userID: provenance.authorUserID, name: provenance.authorName),
+                    hash: Hex.encode(provenance.hash)
+                )
+            }
         )
     }
 

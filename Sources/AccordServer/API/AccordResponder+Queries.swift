@@ -78,6 +78,7 @@ extension AccordResponder {
 
     func eventPage(_ parameters: QueryParameters) async throws -> EventPage {
         let reverse = try parameters.flag("reverse")
+        let withFrames = try parameters.flag("frames")
         let from = try parameters.position("from") ?? (reverse ? UInt64.max : 1)
         let limit = try parameters.unsigned("limit") ?? 100
         guard limit >= 1, limit <= UInt64(AccordResponder.maximumPageSize) else {
@@ -100,7 +101,7 @@ extension AccordResponder {
         }
         let head = engine.head
         return EventPage(
-            events: page.events.map(AccordResponder.loggedEvent),
+            events: page.events.map { AccordResponder.loggedEvent($0, withFrame: withFrames) },
             nextPosition: page.nextPosition,
             head: ChainHeadView(position: head.position, hash: head.hash)
         )

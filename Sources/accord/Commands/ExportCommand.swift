@@ -12,8 +12,9 @@ struct ExportCommand: AsyncParsableCommand {
         abstract: "Write the whole history as JSON Lines (one event a line, oldest first), or an evidence folder.",
         discussion: """
             Without --evidence: each line holds the event's position, hash, previous hash, recorded time, author, \
-            stream, request id and the event itself (type and payload), as `accord log --json` prints them. With \
-            --output, the file \
+            stream, request id and the event itself (type and payload), as `accord log --json` prints them, and \
+            the record's exact bytes (`frame`, base64), so that `accordd --import FILE` can verify every hash and \
+            the chain before it loads the file into an empty ledger. With --output, the file \
             is written beside its final name, made durable, then renamed, so a file with that name is always \
             whole; a progress bar shows on a terminal. It reads GET /v1/events, so the reader role suffices.
             """ + "\n\n" + EvidenceExport.discussion
@@ -70,7 +71,7 @@ struct ExportCommand: AsyncParsableCommand {
         while let position = next, position <= head {
             let page = try await client.get(
                 "/v1/events",
-                query: [("from", String(position)), ("limit", "1000")],
+                query: [("from", String(position)), ("limit", "1000"), ("frames", "true")],
                 as: EventPage.self
             )
             for event in page.events where event.position <= head {

@@ -1,0 +1,58 @@
+import AccordDomain
+import AccordLog
+
+extension LedgerEngine {
+    /// Appends records exported from another ledger (already verified, in position order, continuing this ledger's
+    /// head) with their own fields, each with its provenance entry (`RecordProvenance`) in place of any it had.
+    /// Every payload must decode as the event its type names, as at a start, and is folded into the state.
+    public func importRecords(_ records: [Record]) async throws(EngineError) {
+        guard let first = records.first else { return }
+        let (pending, decided) = try core.withLock { core throws(EngineError) -> (any PendingRecords, LedgerState) in
+            if let failure = core.failure { throw failure }
+            guard first.position == core.nextPosition else {
+                throw EngineError(
+                    kind: .storage,
+                    code: "import_out_of_order",
+                    message:
+                        "the imported records start at position \(first.position) but the ledger's next position is \(core.nextPosition); import into an empty ledger, from the file's first line"
+                )
+            }
+            var decided = core.state
+            var requests = core.requests
+            for record in records {
+                decided.evolve(try LedgerEngine.recordedEvent(from: record))
+                Replay.remember(record, in: &requests)
+            }
+            let drafts = records.map { record in
+                var draft = record.draft
+                draft.extensions =
+                    [RecordProvenance(of: record).entry]
+                    + record.extensions.filter { $0.type > RecordProvenance.extensionType }
+                return draft
+            }
+            let pending: any PendingRecords
+            do throws(LogError) {
+                pending = try store.enqueue(drafts)
+            } catch {
+                throw EngineError.storage(error, "the log refused the imported records")
+            }
+            core.state = decided
+            core.requests = requests
+            core.nextPosition += UInt64(records.count)
+            return (pending, decided)
+        }
+        let written: [Record]
+        do throws(LogError) {
+            written = try await pending.wait()
+        } catch {
+            let failure = EngineError.storage(error, "the imported records could not be made durable")
+            core.withLock { $0.failure = $0.failure ?? failure }
+            throw failure
+        }
+        precondition(
+            written.map(\.position) == records.map(\.position),
+            "the log wrote the imported records at other positions than they had"
+        )
+        if let last = written.last { publish(first: first.position, head: last.chainHead, state: decided) }
+    }
+}
