@@ -8,6 +8,9 @@ struct CLIRunner {
     /// A program that runs `accord` for us, with its arguments: `setpriv --reuid=…` to run as another user.
     var wrapper: [String] = []
 
+    /// Longer than any command of the suite takes on a loaded machine; a command past it has hung.
+    static let deadlineSeconds: TimeInterval = 300
+
     @discardableResult
     func run(_ arguments: [String], standardInput: String? = nil) throws -> CommandResult {
         try execute(wrapper + [executable, "--socket", socketPath] + arguments, standardInput: standardInput)
@@ -35,10 +38,22 @@ struct CLIRunner {
         try process.run()
         if let standardInput { input.fileHandleForWriting.write(Data(standardInput.utf8)) }
         try input.fileHandleForWriting.close()
-        // Read both pipes before waiting so a large output cannot block the child.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        // Both pipes are read at once so a large output on one cannot block the child on the other.
+        let reading = DispatchGroup()
+        nonisolated(unsafe) var outputData = Data()
+        nonisolated(unsafe) var errorData = Data()
+        DispatchQueue.global().async(group: reading) { outputData = output.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: reading) { errorData = errors.fileHandleForReading.readDataToEndOfFile() }
+        // A child that never ends (or an exit the harness never hears of) fails this test, not the whole suite.
+        let deadline = Date().addingTimeInterval(Self.deadlineSeconds)
+        while process.isRunning, Date() < deadline { usleep(10_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            throw CLIRunnerTimeout(command: command, seconds: Self.deadlineSeconds)
+        }
+        guard reading.wait(timeout: .now() + 30) == .success else {
+            throw CLIRunnerTimeout(command: command, seconds: Self.deadlineSeconds)
+        }
         return CommandResult(
             exitCode: process.terminationStatus,
             standardOutput: String(decoding: outputData, as: UTF8.self),
