@@ -1,12 +1,13 @@
 import AccordAPI
 import Foundation
 
-/// The daemon's API as Swift calls: JSON in, JSON out, errors as `ClientError`.
+/// The daemon's API as Swift calls: JSON in, JSON out, errors as `ClientError`. Connections are kept alive from one
+/// call to the next (one per concurrent call).
 public struct AccordClient: Sendable {
     public let transport: UnixSocketTransport
 
     public init(socketPath: String, timeoutSeconds: Int64 = 120) {
-        transport = UnixSocketTransport(socketPath: socketPath, timeoutSeconds: timeoutSeconds)
+        transport = UnixSocketTransport(socketPath: socketPath, timeoutSeconds: timeoutSeconds, keepAlive: true)
     }
 
     /// Sends a command body to its route; `requestID` makes a retry safe, `expectedVersion` guards against races.

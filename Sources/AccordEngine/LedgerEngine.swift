@@ -128,7 +128,48 @@ public final class LedgerEngine: Sendable {
         let personal = try requests.map { request throws(EngineError) in try request.personalData?.validated() }
         // Only a request id needs the digest; without one the append path skips its JSON encoding.
         let digest = requestID == nil ? [] : LedgerEngine.digest(of: requests)
-        let step = try core.withLock { core throws(EngineError) -> Step in
+        // Written (and fsynced) before the lock, so no other command waits on this one's files; a command that is
+        // then refused or repeated discards them, since no record refers to them.
+        let references = try storePersonalData(personal)
+        let step: Step
+        do throws(EngineError) {
+            step = try decideAndEnqueue(requests, references: references, requestID: requestID, digest: digest, author: author)
+        } catch {
+            personalData.discard(references)
+            throw error
+        }
+        if case .replay = step { personalData.discard(references) }
+        return try await finish(step, requests: requests, personal: personal, requestID: requestID, digest: digest)
+    }
+
+    /// Stores each request's personal data, or none of it if one write fails.
+    private func storePersonalData(_ personal: [PersonalData?]) throws(EngineError) -> [String?] {
+        var references: [String?] = []
+        for data in personal {
+            guard let data else {
+                references.append(nil)
+                continue
+            }
+            do throws(EngineError) {
+                references.append(try personalData.store(data))
+            } catch {
+                personalData.discard(references)
+                throw error
+            }
+        }
+        return references
+    }
+
+    /// Under the engine's lock, without I/O: decides the commands against the decision state and queues their
+    /// records, or finds the earlier result of a repeated request id.
+    private func decideAndEnqueue(
+        _ requests: [CommandRequest],
+        references: [String?],
+        requestID: String?,
+        digest: [UInt8],
+        author: Author
+    ) throws(EngineError) -> Step {
+        try core.withLock { core throws(EngineError) -> Step in
             if let failure = core.failure { throw failure }
             if let requestID, let entry = core.requests[requestID] {
                 return try LedgerEngine.repeated(entry, requestID: requestID, digest: digest)
@@ -148,7 +189,7 @@ public final class LedgerEngine: Sendable {
                 } catch {
                     throw EngineError.rejected(error, inCommand: index, of: requests.count)
                 }
-                for event in try attachPersonalData(personal[index], to: events) {
+                for event in LedgerEngine.attach(references[index], to: events) {
                     let next = RecordedEvent(
                         position: core.nextPosition + UInt64(recorded.count),
                         recordedAt: context.recordedAt,
@@ -173,6 +214,16 @@ public final class LedgerEngine: Sendable {
             if let requestID { core.requests[requestID] = .inFlight(digest: digest) }
             return .append(pending, recorded, core.state)
         }
+    }
+
+    /// Waits for the queued records to be durable and publishes them, or reads a repeated request's events back.
+    private func finish(
+        _ step: Step,
+        requests: [CommandRequest],
+        personal: [PersonalData?],
+        requestID: String?,
+        digest: [UInt8]
+    ) async throws(EngineError) -> CommandOutcome {
         switch step {
         case .replay(let positions):
             // Its events are durable but an earlier command's may not be published yet: answer like in-flight.
@@ -297,18 +348,13 @@ public final class LedgerEngine: Sendable {
 
     /// Personal data is stored before the event that refers to it is queued, so an acknowledged registration
     /// always has its data (until erased).
-    private func attachPersonalData(_ personal: PersonalData?, to events: [Event]) throws(EngineError) -> [Event] {
-        guard let personal else { return events }
-        var result: [Event] = []
-        for event in events {
-            if case .personRegistered(var registered) = event {
-                registered.personalDataReference = try personalData.store(personal)
-                result.append(.personRegistered(registered))
-            } else {
-                result.append(event)
-            }
+    private static func attach(_ reference: String?, to events: [Event]) -> [Event] {
+        guard let reference else { return events }
+        return events.map { event in
+            guard case .personRegistered(var registered) = event else { return event }
+            registered.personalDataReference = reference
+            return .personRegistered(registered)
         }
-        return result
     }
 
     /// Makes a durable command's records visible to queries once every earlier command's are: commands become

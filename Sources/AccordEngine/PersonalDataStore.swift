@@ -50,6 +50,12 @@ struct PersonalDataStore: Sendable {
         }
     }
 
+    /// Removes the files stored for a command that was then refused or repeated: no record refers to them. Best
+    /// effort: a file left behind (a crash in between) holds data that no record refers to.
+    func discard(_ references: [String?]) {
+        for reference in references.compactMap({ $0 }) { unlink(path(for: reference)) }
+    }
+
     /// The data behind a reference, checked against it: a file that does not hash to its reference is damaged
     /// (or tampered with) and is never shown as valid.
     func load(_ reference: String) -> PersonalDataLookup {

@@ -55,6 +55,7 @@ public final class UnixSocketServer: Sendable {
     private let logger: Logger
     private let limitsStore: Mutex<ServerLimits>
     private let state = Mutex(State())
+    private let answers = Mutex<ConnectionAnswers?>(nil)
 
     public init(
         socket: ListeningSocket,
@@ -176,6 +177,7 @@ public final class UnixSocketServer: Sendable {
             name: SocketOptionName(UnixSocketServer.peerGroupsOption)
         ).map { Optional($0) }.recover { _ in nil }
         let limits = self.limits
+        let answers = connectionAnswers(for: limits)
         return credentials.and(groups).flatMapThrowing { [self] credentials, groups in
             let deadlines = RequestDeadlineHandler(
                 deadlines: RequestDeadlineHandler.Deadlines(
@@ -183,18 +185,8 @@ public final class UnixSocketServer: Sendable {
                     head: .milliseconds(limits.headTimeoutMilliseconds),
                     body: .milliseconds(limits.bodyTimeoutMilliseconds)
                 ),
-                headTimeoutAnswer: responder.refusal(
-                    status: 408,
-                    code: "request_timeout",
-                    message:
-                        "the request's head did not arrive within \(limits.headTimeoutMilliseconds) ms of its first byte; send it whole"
-                ).encodedForClosing(),
-                bodyTimeoutAnswer: responder.refusal(
-                    status: 408,
-                    code: "request_timeout",
-                    message:
-                        "the request's body did not arrive within \(limits.bodyTimeoutMilliseconds) ms of its head; send it whole"
-                ).encodedForClosing()
+                headTimeoutAnswer: answers.headTimeout,
+                bodyTimeoutAnswer: answers.bodyTimeout
             )
             var decoderLimits = NIOHTTPDecoderLimitConfiguration()
             decoderLimits.maxHeaderListSize = limits.maximumHeaderBytes
@@ -208,19 +200,7 @@ public final class UnixSocketServer: Sendable {
                 withDecoderLimitConfiguration: decoderLimits
             )
             try operations.addHandlers([
-                ProtocolErrorAnswerer(
-                    headersTooLarge: responder.refusal(
-                        status: 431,
-                        code: "headers_too_large",
-                        message:
-                            "the request's head is larger than \(limits.maximumHeaderBytes) bytes or has more than \(limits.maximumHeaderCount) header fields; send fewer or shorter headers"
-                    ),
-                    malformed: responder.refusal(
-                        status: 400,
-                        code: "malformed_http",
-                        message: "the request is not valid HTTP/1.1; see docs/api.md"
-                    )
-                ),
+                ProtocolErrorAnswerer(headersTooLarge: answers.headersTooLarge, malformed: answers.malformed),
                 RequestProgressReporter(),
             ])
             let asyncChannel = try HTTPChannel(wrappingChannelSynchronously: channel)
@@ -233,6 +213,14 @@ public final class UnixSocketServer: Sendable {
                 groupIDs: groups?.groupIDs
             )
         }
+    }
+
+    /// The refusals of `accept`'s handlers for `limits`, made again only when a reload changed the limits.
+    private func connectionAnswers(for limits: ServerLimits) -> ConnectionAnswers {
+        if let cached = answers.withLock({ $0 }), cached.limits == limits { return cached }
+        let made = ConnectionAnswers(limits: limits, responder: responder)
+        answers.withLock { $0 = made }
+        return made
     }
 
     /// SO_PEERGROUPS (Linux 4.13), which Swift's Glibc module does not export.
