@@ -428,12 +428,17 @@ extension LedgerEngine {
                 message: "the batch holds no command; send at least one"
             )
         }
-        guard batch.count <= maximumBatchCommands else {
+        try checkBatchCount(batch.count)
+    }
+
+    /// The one check of a batch's number of commands, for the engine and for the server before it decodes them.
+    public static func checkBatchCount(_ count: Int) throws(EngineError) {
+        guard count <= maximumBatchCommands else {
             throw EngineError(
                 kind: .invalidRequest(field: "commands"),
                 code: "batch_too_large",
                 message:
-                    "the batch holds \(batch.count) commands; at most \(maximumBatchCommands) are decided and appended together. Split it into several batches"
+                    "the batch holds \(count) commands; at most \(maximumBatchCommands) are decided and appended together. Split it into several batches"
             )
         }
     }

@@ -27,13 +27,14 @@ struct DaemonSettings: Equatable, Sendable {
         var maximumHeaderCount: Int?
         var streamStallTimeoutMilliseconds: Int64?
         var maximumFollowers: Int?
+        var maximumBatchBodyBytes: Int?
 
         static let keys: Set<String> = [
             "logLevel", "maximumBodyBytes", "maximumConnections", "shutdownGraceMilliseconds",
             "idleTimeoutMilliseconds", "maximumConnectionsPerUser", "headTimeoutMilliseconds",
             "bodyTimeoutMilliseconds", "maximumHeaderBytes", "maximumHeaderCount", "checkpointOrigin",
             "checkpointIntervalSeconds", "witnessPolicyFile", "streamStallTimeoutMilliseconds",
-            "maximumFollowers",
+            "maximumFollowers", "maximumBatchBodyBytes",
         ]
     }
 
@@ -69,6 +70,13 @@ struct DaemonSettings: Equatable, Sendable {
                 "maximumBodyBytes",
                 path,
                 &limits.maximumBodyBytes
+            )
+            try set(
+                file.maximumBatchBodyBytes,
+                64 * 1_024...64 * 1_024 * 1_024,
+                "maximumBatchBodyBytes",
+                path,
+                &limits.maximumBatchBodyBytes
             )
             try set(file.maximumConnections, 1...4_096, "maximumConnections", path, &limits.maximumConnections)
             try set(

@@ -13,13 +13,7 @@ import XCTest
 final class KeepAliveTests: XCTestCase {
     func testOneClientUsesOneConnectionForManyRequests() async throws {
         let folder = try TemporaryFolder()
-        let configuration = folder.file("accordd.json")
-        try Data(#"{"maximumConnections": 1}"#.utf8).write(to: URL(fileURLWithPath: configuration))
-        let daemon = try DaemonProcess(
-            socketPath: folder.file("accord.sock"),
-            dataDirectory: folder.file("data"),
-            extraArguments: ["--config", configuration]
-        )
+        let daemon = try DaemonProcess.configured(#"{"maximumConnections": 1}"#, in: folder)
         try await daemon.start()
         let client = AccordClient(socketPath: daemon.socketPath)
         // The start's last status request may still hold the one slot for a moment.

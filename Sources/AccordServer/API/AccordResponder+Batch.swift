@@ -33,14 +33,10 @@ extension AccordResponder {
                 field: "commands"
             )
         }
-        guard entries.count <= LedgerEngine.maximumBatchCommands else {
-            throw APIFailure(
-                status: .unprocessableEntity,
-                code: "batch_too_large",
-                message:
-                    "the batch holds \(entries.count) commands; at most \(LedgerEngine.maximumBatchCommands) are recorded together. Split it into several batches",
-                field: "commands"
-            )
+        do throws(EngineError) {
+            try LedgerEngine.checkBatchCount(entries.count)
+        } catch {
+            throw APIFailure(error)
         }
         let author = Author(userID: request.peer.userID, name: request.peer.userName)
         var requests: [CommandRequest] = []

@@ -339,17 +339,12 @@ public final class UnixSocketServer: Sendable {
         while let part = try await parts.next() {
             switch part {
             case .head(let requestHead):
-                let maximum = limits.maximumBodyBytes
+                let maximum = limits.maximumBodyBytes(uri: requestHead.uri)
                 if let declared = requestHead.headers.first(name: "content-length").flatMap(Int.init),
                     declared > maximum
                 {
                     // Refused on the announced length, before reading any of it: the body is never waited for.
-                    let refusal = responder.refusal(
-                        status: 413,
-                        code: "body_too_large",
-                        message:
-                            "the request body is larger than \(maximum) bytes (it announces \(declared)); send less"
-                    )
+                    let refusal = tooLarge(uri: requestHead.uri, maximum: maximum, announced: declared)
                     try await write(refusal, keepAlive: false, version: requestHead.version, to: outbound)
                     await closeAfterTheClient(&parts, channel: channel)
                     return
@@ -357,15 +352,12 @@ public final class UnixSocketServer: Sendable {
                 head = requestHead
                 body.clear()
             case .body(var chunk):
-                guard head != nil else { continue }
-                if body.readableBytes + chunk.readableBytes > limits.maximumBodyBytes {
+                guard let requestHead = head else { continue }
+                let maximum = limits.maximumBodyBytes(uri: requestHead.uri)
+                if body.readableBytes + chunk.readableBytes > maximum {
                     // A chunked body has no announced length: refused as soon as it passes the limit.
-                    let refusal = responder.refusal(
-                        status: 413,
-                        code: "body_too_large",
-                        message: "the request body is larger than \(limits.maximumBodyBytes) bytes; send less"
-                    )
-                    try await write(refusal, keepAlive: false, version: head?.version ?? .http1_1, to: outbound)
+                    let refusal = tooLarge(uri: requestHead.uri, maximum: maximum, announced: nil)
+                    try await write(refusal, keepAlive: false, version: requestHead.version, to: outbound)
                     await closeAfterTheClient(&parts, channel: channel)
                     return
                 }
@@ -396,6 +388,24 @@ public final class UnixSocketServer: Sendable {
                 }
             }
         }
+    }
+
+    /// The 413 for a body past its limit: a batch's names its own limit and says to split it.
+    private func tooLarge(uri: String, maximum: Int, announced: Int?) -> HTTPResponse {
+        let announcing = announced.map { " (it announces \($0))" } ?? ""
+        guard ServerLimits.isBatch(uri) else {
+            return responder.refusal(
+                status: 413,
+                code: "body_too_large",
+                message: "the request body is larger than \(maximum) bytes\(announcing); send less"
+            )
+        }
+        return responder.refusal(
+            status: 413,
+            code: "batch_too_large",
+            message:
+                "the batch's body is larger than \(maximum) bytes\(announcing), the most maximumBatchBodyBytes lets one batch carry; split it into several batches"
+        )
     }
 
     static let deadlineHandlerName = "request-deadlines"
