@@ -29,8 +29,11 @@ public struct UnixSocketTransport: Sendable {
         if let reused = pool?.take() {
             do throws(ClientError) {
                 return try await send(exchange, on: reused)
-            } catch where error.code == UnixSocketTransport.connectionBroken && ["GET", "HEAD"].contains(exchange.method) {
-                // The daemon may have closed the idle connection as it was reused; a read is safe to send again.
+            } catch where UnixSocketTransport.lostConnection.contains(error.code)
+                && ["GET", "HEAD"].contains(exchange.method)
+            {
+                // The daemon may have closed the idle connection as it was reused; a read is safe to send again (a
+                // command is not: whether it was recorded is for its request id to tell).
             }
         }
         return try await send(exchange, on: KeptConnection(try await connect()))
@@ -65,7 +68,7 @@ public struct UnixSocketTransport: Sendable {
             if let channelError = error as? ChannelError, channelError == .eof {
                 throw ClientError(
                     kind: .unreachable,
-                    code: "connection_closed",
+                    code: UnixSocketTransport.connectionClosed,
                     message:
                         "the daemon closed the connection on \(socketPath) before answering; see its log (journalctl -u accordd)"
                 )
@@ -96,6 +99,10 @@ public struct UnixSocketTransport: Sendable {
 
     /// The code of a connection that broke before the whole answer arrived.
     static let connectionBroken = "connection_broken"
+    /// The code of a connection the daemon closed before it answered.
+    static let connectionClosed = "connection_closed"
+    /// What a kept connection the daemon closed while idle looks like when it is reused.
+    static let lostConnection: Set<String> = [connectionBroken, connectionClosed]
 
     static func tooLarge(_ maximumResponseBytes: Int) -> ClientError {
         ClientError(

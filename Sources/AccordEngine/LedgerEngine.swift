@@ -39,6 +39,8 @@ public final class LedgerEngine: Sendable {
     let clock: @Sendable () -> Date
     /// Wakes followers of the log when the published head moves.
     let headWatch: HeadWatch
+    /// Where personal-data files are written (concurrently), off the cooperative pool.
+    let personalDataQueue = DispatchQueue(label: "accord.personal-data", attributes: .concurrent)
 
     init(
         store: any LedgerStore,
@@ -130,7 +132,7 @@ public final class LedgerEngine: Sendable {
         let digest = requestID == nil ? [] : LedgerEngine.digest(of: requests)
         // Written (and fsynced) before the lock, so no other command waits on this one's files; a command that is
         // then refused or repeated discards them, since no record refers to them.
-        let references = try storePersonalData(personal)
+        let references = try await storePersonalData(personal)
         let step: Step
         do throws(EngineError) {
             step = try decideAndEnqueue(requests, references: references, requestID: requestID, digest: digest, author: author)
@@ -142,8 +144,19 @@ public final class LedgerEngine: Sendable {
         return try await finish(step, requests: requests, personal: personal, requestID: requestID, digest: digest)
     }
 
-    /// Stores each request's personal data, or none of it if one write fails.
-    private func storePersonalData(_ personal: [PersonalData?]) throws(EngineError) -> [String?] {
+    /// Stores each request's personal data, or none of it if one write fails, on `personalDataQueue`: the writes
+    /// and fsyncs block, which must not happen on Swift's cooperative pool.
+    private func storePersonalData(_ personal: [PersonalData?]) async throws(EngineError) -> [String?] {
+        guard personal.contains(where: { $0 != nil }) else { return personal.map { _ in nil } }
+        let result: Result<[String?], EngineError> = await withCheckedContinuation { continuation in
+            personalDataQueue.async {
+                continuation.resume(returning: Result { () throws(EngineError) in try self.writePersonalData(personal) })
+            }
+        }
+        return try result.get()
+    }
+
+    private func writePersonalData(_ personal: [PersonalData?]) throws(EngineError) -> [String?] {
         var references: [String?] = []
         for data in personal {
             guard let data else {
