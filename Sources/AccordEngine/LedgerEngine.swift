@@ -27,8 +27,10 @@ public final class LedgerEngine: Sendable {
     struct Published {
         var state: LedgerState
         var head: ChainHead
+        /// The request ids of the published commands, for snapshots (the decision's index runs ahead of it).
+        var requests: [String: RequestEntry]
         /// Durable commands waiting for an earlier one, by their first position.
-        var waiting: [UInt64: (head: ChainHead, state: LedgerState)] = [:]
+        var waiting: [UInt64: (head: ChainHead, state: LedgerState, request: (String, RequestEntry)?)] = [:]
     }
 
     let core: Mutex<Core>
@@ -39,6 +41,10 @@ public final class LedgerEngine: Sendable {
     let clock: @Sendable () -> Date
     /// Wakes followers of the log when the published head moves.
     let headWatch: HeadWatch
+    /// When `ledger.snapshot` is written.
+    let snapshots: SnapshotSchedule
+    /// What the start did with the snapshot it found.
+    public let snapshotOutcome: SnapshotOutcome
     /// Where personal-data files are written (concurrently), off the cooperative pool.
     let personalDataQueue = DispatchQueue(label: "accord.personal-data", attributes: .concurrent)
 
@@ -47,9 +53,15 @@ public final class LedgerEngine: Sendable {
         replayed: Replay,
         dataDirectory: String,
         personalData: PersonalDataStore,
-        clock: @escaping @Sendable () -> Date
+        clock: @escaping @Sendable () -> Date,
+        snapshotInterval: UInt64 = 0,
+        snapshotOutcome: SnapshotOutcome = .none
     ) {
         self.store = store
+        self.snapshotOutcome = snapshotOutcome
+        var writtenAt: UInt64 = 0
+        if case .used(let position) = snapshotOutcome { writtenAt = position }
+        snapshots = SnapshotSchedule(interval: snapshotInterval, dataDirectory: dataDirectory, writtenAt: writtenAt)
         self.dataDirectory = dataDirectory
         self.personalData = personalData
         self.clock = clock
@@ -61,7 +73,7 @@ public final class LedgerEngine: Sendable {
                 failure: nil
             )
         )
-        published = Mutex(Published(state: replayed.state, head: replayed.head))
+        published = Mutex(Published(state: replayed.state, head: replayed.head, requests: replayed.requests))
         headWatch = HeadWatch(position: replayed.head.position)
     }
 
@@ -135,7 +147,13 @@ public final class LedgerEngine: Sendable {
         let references = try await storePersonalData(personal)
         let step: Step
         do throws(EngineError) {
-            step = try decideAndEnqueue(requests, references: references, requestID: requestID, digest: digest, author: author)
+            step = try decideAndEnqueue(
+                requests,
+                references: references,
+                requestID: requestID,
+                digest: digest,
+                author: author
+            )
         } catch {
             personalData.discard(references)
             throw error
@@ -150,7 +168,8 @@ public final class LedgerEngine: Sendable {
         guard personal.contains(where: { $0 != nil }) else { return personal.map { _ in nil } }
         let result: Result<[String?], EngineError> = await withCheckedContinuation { continuation in
             personalDataQueue.async {
-                continuation.resume(returning: Result { () throws(EngineError) in try self.writePersonalData(personal) })
+                let written = Result { () throws(EngineError) in try self.writePersonalData(personal) }
+                continuation.resume(returning: written)
             }
         }
         return try result.get()
@@ -271,7 +290,9 @@ public final class LedgerEngine: Sendable {
             )
             // Published before the request id is marked done, so a repeat can always read its events back.
             if let first = records.first, let last = records.last {
-                publish(first: first.position, head: last.chainHead, state: decided)
+                let positions = first.position...last.position
+                let request = requestID.map { ($0, RequestEntry.done(digest: digest, positions: positions)) }
+                publish(first: first.position, head: last.chainHead, state: decided, request: request)
             }
             if let requestID, let first = records.first, let last = records.last {
                 core.withLock {
@@ -316,12 +337,25 @@ public final class LedgerEngine: Sendable {
         }
     }
 
-    /// Flushes and closes the log. In-flight appends finish first.
+    /// Flushes and closes the log (in-flight appends finish first), then writes the snapshot of the final state
+    /// so that the next start replays nothing.
     public func close() throws(EngineError) {
         do {
             try store.close()
         } catch {
             throw EngineError.storage(error, "the log did not close cleanly")
+        }
+        guard store is FileLedgerStore else { return }
+        do {
+            try snapshots.close(with: publishedSnapshot)
+        } catch {
+            throw EngineError(
+                kind: .storage,
+                code: "snapshot_unwritable",
+                message:
+                    "the log closed cleanly but \(LedgerSnapshot.fileName) could not be written (\(error)); the next start replays the whole log",
+                cause: error as NSError
+            )
         }
     }
 
@@ -372,16 +406,29 @@ public final class LedgerEngine: Sendable {
 
     /// Makes a durable command's records visible to queries once every earlier command's are: commands become
     /// durable in rounds, and their waiters may resume in any order.
-    private func publish(first: UInt64, head: ChainHead, state: LedgerState) {
+    private func publish(first: UInt64, head: ChainHead, state: LedgerState, request: (String, RequestEntry)?) {
         let visible = published.withLock { published in
-            published.waiting[first] = (head, state)
+            published.waiting[first] = (head, state, request)
             while let next = published.waiting.removeValue(forKey: published.head.position + 1) {
                 published.state = next.state
                 published.head = next.head
+                if let (requestID, entry) = next.request { published.requests[requestID] = entry }
             }
             return published.head.position
         }
         headWatch.advance(to: visible)
+        snapshots.published(at: visible) { [self] in publishedSnapshot }
+    }
+
+    /// The published state as a snapshot: persistent collections, so taking it copies nothing.
+    var publishedSnapshot: LedgerSnapshot {
+        published.withLock { published in
+            LedgerSnapshot(
+                head: published.head,
+                state: published.state,
+                requests: published.requests
+            )
+        }
     }
 
     /// What identifies a request for idempotency: the command and its expected version (for a batch, each one's, in

@@ -37,7 +37,7 @@ struct PersonalDataStore: Sendable {
         do {
             let reference = try PersonalDataStore.reference(salt: salt, data: data)
             let contents = try PersonalDataStore.encoder.encode(StoredFile(salt: salt, data: data))
-            try writeDurably(contents, to: path(for: reference))
+            try DurableFile.write(contents, to: path(for: reference), in: directory)
             return reference
         } catch {
             throw EngineError(
@@ -83,24 +83,5 @@ struct PersonalDataStore: Sendable {
 
     private func path(for reference: String) -> String {
         "\(directory)/\(reference.replacingOccurrences(of: ":", with: "-")).json"
-    }
-
-    private func writeDurably(_ contents: Data, to path: String) throws {
-        let temporary = path + ".partial"
-        let file = try FileDescriptor.open(
-            temporary,
-            .writeOnly,
-            options: [.create, .truncate],
-            permissions: [.ownerReadWrite]
-        )
-        try file.closeAfter {
-            _ = try file.writeAll(contents)
-            guard fsync(file.rawValue) == 0 else { throw Errno(rawValue: errno) }
-        }
-        guard rename(temporary, path) == 0 else { throw Errno(rawValue: errno) }
-        let folder = try FileDescriptor.open(directory, .readOnly)
-        try folder.closeAfter {
-            guard fsync(folder.rawValue) == 0 else { throw Errno(rawValue: errno) }
-        }
     }
 }

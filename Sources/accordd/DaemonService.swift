@@ -59,6 +59,7 @@ final class DaemonService: Service, Sendable {
                 clock: { Date() },
                 setAsideDamagedTail: setAsideDamagedTail,
                 treeExpectations: issuer.expectations,
+                snapshotInterval: settings.snapshotIntervalEvents,
                 progress: { [notifier] progress in
                     try? notifier.status(progress.description)
                     try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
@@ -80,6 +81,7 @@ final class DaemonService: Service, Sendable {
             )
         }
         if let recovery = engine.recovery { logRecovery(recovery) }
+        logSnapshot(engine.snapshotOutcome, head: engine.head)
         guard let log = engine.logFile else {
             preconditionFailure("LedgerEngine.open(dataDirectory:) keeps the ledger in a log file")
         }

@@ -1,4 +1,4 @@
-struct PersonRecord: Sendable {
+struct PersonRecord: Sendable, Codable {
     var registered: PersonRegistered
     var position: UInt64
     var secondments: [String] = []

@@ -151,7 +151,8 @@ extension AccordResponder {
     /// The name and e-mail address of a registration, read from its body like `JSONDecoder` would.
     static func personalData(in body: JSONValue) throws -> PersonalData {
         guard case .object(let fields) = body else {
-            throw APIFailure(decoding: JSONValueDecoder(body).mismatch([String: Any].self), commandName: "person.register")
+            let mismatch = JSONValueDecoder(body).mismatch([String: Any].self)
+            throw APIFailure(decoding: mismatch, commandName: "person.register")
         }
         func text(_ key: String) throws -> String? {
             let decoder = JSONValueDecoder(fields[key] ?? .null, codingPath: [PersonalDataKey(key)])

@@ -70,7 +70,10 @@ struct JSONValueDecoder: Decoder {
         }
         return DecodingError.valueNotFound(
             type,
-            DecodingError.Context(codingPath: codingPath, debugDescription: "Expected \(type) value but found null instead.")
+            DecodingError.Context(
+                codingPath: codingPath,
+                debugDescription: "Expected \(type) value but found null instead."
+            )
         )
     }
 
