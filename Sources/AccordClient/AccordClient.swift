@@ -1,7 +1,8 @@
 import AccordAPI
 import Foundation
 
-/// The daemon's API as Swift calls: JSON in, JSON out, errors as `ClientError`.
+/// The daemon's API as Swift calls: JSON in, JSON out, errors as `ClientError`. Connections are kept alive from one
+/// call to the next (one per concurrent call).
 public struct AccordClient: Sendable {
     public let transport: UnixSocketTransport
     /// Told each `503 starting` answer while the client waits for a starting daemon, then nil once it stops waiting.
@@ -9,7 +10,12 @@ public struct AccordClient: Sendable {
 
     /// With a `tunnel`, every request goes through it (to a daemon on another machine) and `socketPath` is unused.
     public init(socketPath: String, timeoutSeconds: Int64 = 120, tunnel: CommandTunnel? = nil) {
-        transport = UnixSocketTransport(socketPath: socketPath, timeoutSeconds: timeoutSeconds, tunnel: tunnel)
+        transport = UnixSocketTransport(
+            socketPath: socketPath,
+            timeoutSeconds: timeoutSeconds,
+            tunnel: tunnel,
+            keepAlive: tunnel == nil
+        )
     }
 
     /// Sends a command body to its route; `requestID` makes a retry safe, `expectedVersion` guards against races.

@@ -6,7 +6,8 @@ import NIOPosix
     import Glibc
 #endif
 
-/// Sends HTTP/1.1 requests over the daemon's Unix socket, one connection per request.
+/// Sends HTTP/1.1 requests over the daemon's Unix socket: on kept-alive connections reused from one request to the
+/// next (`keepAlive`, what `AccordClient` uses), or on a new connection per request.
 public struct UnixSocketTransport: Sendable {
     public let socketPath: String
     /// Largest answer accepted; a page of the event log stays well below it.
@@ -21,76 +22,60 @@ public struct UnixSocketTransport: Sendable {
     /// Where requests go, for messages: the socket, or the tunnel's destination.
     public var place: String { tunnel?.place ?? socketPath }
 
-    public init(socketPath: String, timeoutSeconds: Int64 = 120, tunnel: CommandTunnel? = nil) {
+    /// Idle connections kept for the next request; nil when every request has its own connection.
+    private let pool: ConnectionPool?
+
+    public init(socketPath: String, timeoutSeconds: Int64 = 120, tunnel: CommandTunnel? = nil, keepAlive: Bool = false) {
         self.socketPath = socketPath
         self.timeoutSeconds = timeoutSeconds
         self.tunnel = tunnel
+        pool = keepAlive ? ConnectionPool() : nil
     }
 
     public func send(_ exchange: HTTPExchange) async throws(ClientError) -> HTTPAnswer {
-        let channel = try await connect()
+        if let reused = pool?.take() {
+            do throws(ClientError) {
+                return try await send(exchange, on: reused)
+            } catch where UnixSocketTransport.lostConnection.contains(error.code)
+                && ["GET", "HEAD"].contains(exchange.method)
+            {
+                // The daemon may have closed the idle connection as it was reused; a read is safe to send again (a
+                // command is not: whether it was recorded is for its request id to tell).
+            }
+        }
+        return try await send(exchange, on: KeptConnection(try await connect()))
+    }
+
+    private func send(_ exchange: HTTPExchange, on connection: KeptConnection) async throws(ClientError) -> HTTPAnswer
+    {
         let timedOut = TimeoutFlag()
-        let deadline = channel.channel.eventLoop.scheduleTask(in: .seconds(timeoutSeconds)) {
+        let channel = connection.channel
+        let deadline = channel.eventLoop.scheduleTask(in: .seconds(timeoutSeconds)) {
             timedOut.set()
-            channel.channel.close(promise: nil)
+            channel.close(promise: nil)
         }
         defer { deadline.cancel() }
         do {
-            return try await channel.executeThenClose { inbound, outbound in
-                var headers = HTTPHeaders()
-                headers.add(name: "Host", value: "accordd")
-                headers.add(name: "Content-Length", value: String(exchange.body.count))
-                headers.add(name: "Connection", value: "close")
-                if !exchange.body.isEmpty { headers.add(name: "Content-Type", value: "application/json") }
-                for (name, value) in exchange.headers { headers.add(name: name, value: value) }
-                let head = HTTPRequestHead(
-                    version: .http1_1,
-                    method: HTTPMethod(rawValue: exchange.method),
-                    uri: exchange.path,
-                    headers: headers
-                )
-                try await outbound.write(.head(head))
-                if !exchange.body.isEmpty {
-                    try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: exchange.body))))
-                }
-                try await outbound.write(.end(nil))
-                var status = 0
-                var answerHeaders: [(name: String, value: String)] = []
-                var body = ByteBuffer()
-                for try await part in inbound {
-                    switch part {
-                    case .head(let responseHead):
-                        status = Int(responseHead.status.code)
-                        answerHeaders = responseHead.headers.map { ($0.name, $0.value) }
-                    case .body(var chunk):
-                        guard body.readableBytes + chunk.readableBytes <= maximumResponseBytes else {
-                            throw ClientError(
-                                kind: .protocolViolation,
-                                code: "response_too_large",
-                                message:
-                                    "the daemon's answer is larger than \(maximumResponseBytes) bytes; ask for a smaller page"
-                            )
-                        }
-                        body.writeBuffer(&chunk)
-                    case .end:
-                        return HTTPAnswer(status: status, body: Array(buffer: body), headers: answerHeaders)
-                    }
-                }
-                if timedOut.isSet { throw timeout() }
-                throw ClientError(
-                    kind: .unreachable,
-                    code: "connection_closed",
-                    message:
-                        "the daemon closed the connection on \(place) before answering; see its log (journalctl -u accordd)"
-                )
-            }
+            var sent = exchange
+            if pool == nil { sent.headers.append(("Connection", "close")) }
+            let kept = try await connection.exchange(sent, maximumResponseBytes: maximumResponseBytes)
+            if kept.keepsAlive, let pool { pool.give(back: connection) }
+            return kept.answer
         } catch let error as ClientError {
             throw error
         } catch {
             if timedOut.isSet { throw timeout() }
+            if let channelError = error as? ChannelError, channelError == .eof {
+                throw ClientError(
+                    kind: .unreachable,
+                    code: UnixSocketTransport.connectionClosed,
+                    message:
+                        "the daemon closed the connection on \(place) before answering; see its log (journalctl -u accordd)"
+                )
+            }
             throw ClientError(
                 kind: .unreachable,
-                code: "connection_broken",
+                code: UnixSocketTransport.connectionBroken,
                 message:
                     "the connection to the daemon on \(place) broke before the whole answer arrived; retry, and if it happens again see the daemon's log (journalctl -u accordd)"
             )
@@ -103,6 +88,36 @@ public struct UnixSocketTransport: Sendable {
             code: "timeout",
             message:
                 "the daemon on \(place) did not answer within \(timeoutSeconds) s; it may be stuck: see `systemctl status accordd`, or retry with a larger --timeout"
+        )
+    }
+
+    /// The request line and header fields of `exchange`.
+    static func requestHead(_ exchange: HTTPExchange) -> HTTPRequestHead {
+        var headers = HTTPHeaders()
+        headers.add(name: "Host", value: "accordd")
+        headers.add(name: "Content-Length", value: String(exchange.body.count))
+        if !exchange.body.isEmpty { headers.add(name: "Content-Type", value: "application/json") }
+        for (name, value) in exchange.headers { headers.replaceOrAdd(name: name, value: value) }
+        return HTTPRequestHead(
+            version: .http1_1,
+            method: HTTPMethod(rawValue: exchange.method),
+            uri: exchange.path,
+            headers: headers
+        )
+    }
+
+    /// The code of a connection that broke before the whole answer arrived.
+    static let connectionBroken = "connection_broken"
+    /// The code of a connection the daemon closed before it answered.
+    static let connectionClosed = "connection_closed"
+    /// What a kept connection the daemon closed while idle looks like when it is reused.
+    static let lostConnection: Set<String> = [connectionBroken, connectionClosed]
+
+    static func tooLarge(_ maximumResponseBytes: Int) -> ClientError {
+        ClientError(
+            kind: .protocolViolation,
+            code: "response_too_large",
+            message: "the daemon's answer is larger than \(maximumResponseBytes) bytes; ask for a smaller page"
         )
     }
 

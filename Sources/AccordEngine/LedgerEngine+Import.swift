@@ -7,7 +7,8 @@ extension LedgerEngine {
     /// Every payload must decode as the event its type names, as at a start, and is folded into the state.
     public func importRecords(_ records: [Record]) async throws(EngineError) {
         guard let first = records.first else { return }
-        let (pending, decided) = try core.withLock { core throws(EngineError) -> (any PendingRecords, LedgerState) in
+        let (pending, decided, requests) = try core.withLock {
+            core throws(EngineError) -> (any PendingRecords, LedgerState, [String: RequestEntry]) in
             if let failure = core.failure { throw failure }
             guard first.position == core.nextPosition else {
                 throw EngineError(
@@ -39,7 +40,7 @@ extension LedgerEngine {
             core.state = decided
             core.requests = requests
             core.nextPosition += UInt64(records.count)
-            return (pending, decided)
+            return (pending, decided, requests)
         }
         let written: [Record]
         do throws(LogError) {
@@ -53,6 +54,10 @@ extension LedgerEngine {
             written.map(\.position) == records.map(\.position),
             "the log wrote the imported records at other positions than they had"
         )
-        if let last = written.last { publish(first: first.position, head: last.chainHead, state: decided) }
+        if let last = written.last {
+            publish(first: first.position, head: last.chainHead, state: decided, request: nil)
+            // The imported request ids count for repeats and snapshots like those of the commands recorded here.
+            published.withLock { $0.requests = requests }
+        }
     }
 }

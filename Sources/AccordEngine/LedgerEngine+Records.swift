@@ -16,6 +16,7 @@ extension LedgerEngine {
         clock: @escaping @Sendable () -> Date,
         setAsideDamagedTail: Bool = false,
         treeExpectations: [TreeExpectation] = [],
+        snapshotInterval: UInt64 = LedgerEngine.defaultSnapshotInterval,
         progress: @escaping @Sendable (ReplayProgress) -> Void
     ) throws(EngineError) -> LedgerEngine {
         try prepareDataDirectory(dataDirectory)
@@ -34,13 +35,26 @@ extension LedgerEngine {
                 )
             )
         }
-        // One pass: each record is replayed as soon as the log module has checked it.
-        var replay = Replay()
+        // One pass: each record is replayed as soon as the log module has checked it, from the snapshot's position
+        // on when there is one; the log's record there must have the snapshot's head hash.
+        var snapshot: LedgerSnapshot?
+        var refusal: String?
+        switch LedgerSnapshot.read(dataDirectory: dataDirectory) {
+        case .missing: break
+        case .refused(let reason): refusal = reason
+        case .read(let read): snapshot = read
+        }
+        var replay = snapshot.map(Replay.init(snapshot:)) ?? Replay()
+        var recordAtSnapshot: ChainHead?
         var replayFailure: EngineError?
         let store: FileLedgerStore
         do {
             store = try FileLedgerStore.open(path: logPath, options: options) { record in
                 guard replayFailure == nil else { return }
+                if let snapshot, recordAtSnapshot != snapshot.head {
+                    if record.position == snapshot.head.position { recordAtSnapshot = record.chainHead }
+                    return
+                }
                 do throws(EngineError) {
                     try replay.apply(record)
                 } catch {
@@ -50,6 +64,27 @@ extension LedgerEngine {
         } catch {
             throw EngineError.storage(error)
         }
+        var outcome = SnapshotOutcome.none
+        if let snapshot, refusal == nil {
+            if recordAtSnapshot == snapshot.head {
+                outcome = .used(position: snapshot.head.position)
+            } else if let recordAtSnapshot {
+                refusal =
+                    "it is stale: it reflects position \(snapshot.head.position) with hash \(snapshot.head.hash), but the log's record there has hash \(recordAtSnapshot.hash) (a snapshot of another log, or a log restored from elsewhere)"
+            } else {
+                refusal =
+                    "it is ahead of the log: it reflects position \(snapshot.head.position), but the log ends at \(store.durableHead.position) (a log restored from an older copy, or cut back)"
+            }
+        }
+        if let refusal, replayFailure == nil {
+            outcome = .setAside(reason: refusal, path: LedgerSnapshot.setAside(dataDirectory: dataDirectory))
+            do throws(EngineError) {
+                // Only in this case is the log read a second time: the first pass skipped what the snapshot held.
+                replay = snapshot == nil ? replay : try rebuild(from: store)
+            } catch {
+                replayFailure = error
+            }
+        }
         if replayFailure == nil {
             do throws(EngineError) { try replay.finish() } catch { replayFailure = error }
         }
@@ -57,7 +92,35 @@ extension LedgerEngine {
             _ = try? store.close()
             throw replayFailure
         }
-        return try LedgerEngine(store: store, replayed: replay, dataDirectory: dataDirectory, clock: clock)
+        return try LedgerEngine(
+            store: store,
+            replayed: replay,
+            dataDirectory: dataDirectory,
+            clock: clock,
+            snapshotInterval: snapshotInterval,
+            snapshotOutcome: outcome
+        )
+    }
+
+    /// Events between two snapshots by default.
+    public static let defaultSnapshotInterval: UInt64 = 100_000
+
+    /// Replays the whole log again, through its reader (after a snapshot turned out unusable).
+    private static func rebuild(from store: FileLedgerStore) throws(EngineError) -> Replay {
+        var replay = Replay()
+        let head = store.durableHead
+        while replay.head.position < head.position {
+            let page: [Record]
+            do throws(LogError) {
+                page = try store.reader.records(from: replay.head.position + 1, through: head, maximumCount: 10_000)
+            } catch {
+                throw EngineError.storage(error, "cannot read \(store.location)")
+            }
+            precondition(!page.isEmpty, "a store returned no records below its durable head")
+            for record in page { try replay.apply(record) }
+            try replay.finish()
+        }
+        return replay
     }
 
     /// Opens a ledger on any store: reads and replays every durable record, then accepts commands. Personal data
@@ -98,7 +161,9 @@ extension LedgerEngine {
         store: any LedgerStore,
         replayed: Replay,
         dataDirectory: String,
-        clock: @escaping @Sendable () -> Date
+        clock: @escaping @Sendable () -> Date,
+        snapshotInterval: UInt64 = 0,
+        snapshotOutcome: SnapshotOutcome = .none
     ) throws(EngineError) {
         precondition(
             replayed.head == store.durableHead,
@@ -116,7 +181,9 @@ extension LedgerEngine {
             replayed: replayed,
             dataDirectory: dataDirectory,
             personalData: personalData,
-            clock: clock
+            clock: clock,
+            snapshotInterval: snapshotInterval,
+            snapshotOutcome: snapshotOutcome
         )
         try finishErasures()
     }

@@ -27,8 +27,10 @@ public final class LedgerEngine: Sendable {
     struct Published {
         var state: LedgerState
         var head: ChainHead
+        /// The request ids of the published commands, for snapshots (the decision's index runs ahead of it).
+        var requests: [String: RequestEntry]
         /// Durable commands waiting for an earlier one, by their first position.
-        var waiting: [UInt64: (head: ChainHead, state: LedgerState)] = [:]
+        var waiting: [UInt64: (head: ChainHead, state: LedgerState, request: (String, RequestEntry)?)] = [:]
         /// What "as of" queries start from.
         var asOf: AsOfIndex
     }
@@ -41,15 +43,27 @@ public final class LedgerEngine: Sendable {
     let clock: @Sendable () -> Date
     /// Wakes followers of the log when the published head moves.
     let headWatch: HeadWatch
+    /// When `ledger.snapshot` is written.
+    let snapshots: SnapshotSchedule
+    /// What the start did with the snapshot it found.
+    public let snapshotOutcome: SnapshotOutcome
+    /// Where personal-data files are written (concurrently), off the cooperative pool.
+    let personalDataQueue = DispatchQueue(label: "accord.personal-data", attributes: .concurrent)
 
     init(
         store: any LedgerStore,
         replayed: Replay,
         dataDirectory: String,
         personalData: PersonalDataStore,
-        clock: @escaping @Sendable () -> Date
+        clock: @escaping @Sendable () -> Date,
+        snapshotInterval: UInt64 = 0,
+        snapshotOutcome: SnapshotOutcome = .none
     ) {
         self.store = store
+        self.snapshotOutcome = snapshotOutcome
+        var writtenAt: UInt64 = 0
+        if case .used(let position) = snapshotOutcome { writtenAt = position }
+        snapshots = SnapshotSchedule(interval: snapshotInterval, dataDirectory: dataDirectory, writtenAt: writtenAt)
         self.dataDirectory = dataDirectory
         self.personalData = personalData
         self.clock = clock
@@ -61,7 +75,9 @@ public final class LedgerEngine: Sendable {
                 failure: nil
             )
         )
-        published = Mutex(Published(state: replayed.state, head: replayed.head, asOf: replayed.asOf))
+        published = Mutex(
+            Published(state: replayed.state, head: replayed.head, requests: replayed.requests, asOf: replayed.asOf)
+        )
         headWatch = HeadWatch(position: replayed.head.position)
     }
 
@@ -130,13 +146,57 @@ public final class LedgerEngine: Sendable {
         let personal = try requests.map { request throws(EngineError) in try request.personalData?.validated() }
         // Only a request id needs the digest; without one the append path skips its JSON encoding.
         let digest = requestID == nil ? [] : LedgerEngine.digest(of: requests)
-        // Written before the lock (no fsync under it) and before the event that refers to it is queued, so an
-        // acknowledged registration always has its data; every way out that records nothing discards it again (a
-        // refusal, a repeated request id, a disk-full cut-back), so no file is left that no event refers to.
-        let references = try personalData.store(personal)
-        var referenced = false
-        defer { if !referenced { personalData.discard(references) } }
-        let step = try core.withLock { core throws(EngineError) -> Step in
+        // Written (and fsynced) before the lock, so no other command waits on this one's files, and before the event
+        // that refers to it is queued, so an acknowledged registration always has its data; every way out that
+        // records nothing discards it again (a refusal, a repeated request id, a disk-full cut-back).
+        let references = try await storePersonalData(personal)
+        let step: Step
+        do throws(EngineError) {
+            step = try decideAndEnqueue(
+                requests,
+                references: references,
+                requestID: requestID,
+                digest: digest,
+                author: author
+            )
+        } catch {
+            personalData.discard(references)
+            throw error
+        }
+        if case .replay = step { personalData.discard(references) }
+        return try await finish(
+            step,
+            requests: requests,
+            personal: personal,
+            references: references,
+            requestID: requestID,
+            digest: digest
+        )
+    }
+
+    /// Stores each request's personal data, or none of it if one write fails, on `personalDataQueue`: the writes
+    /// and fsyncs block, which must not happen on Swift's cooperative pool.
+    private func storePersonalData(_ personal: [PersonalData?]) async throws(EngineError) -> [String?] {
+        guard personal.contains(where: { $0 != nil }) else { return personal.map { _ in nil } }
+        let result: Result<[String?], EngineError> = await withCheckedContinuation { continuation in
+            personalDataQueue.async {
+                let written = Result { () throws(EngineError) in try self.personalData.store(personal) }
+                continuation.resume(returning: written)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Under the engine's lock, without I/O: decides the commands against the decision state and queues their
+    /// records, or finds the earlier result of a repeated request id.
+    private func decideAndEnqueue(
+        _ requests: [CommandRequest],
+        references: [String?],
+        requestID: String?,
+        digest: [UInt8],
+        author: Author
+    ) throws(EngineError) -> Step {
+        try core.withLock { core throws(EngineError) -> Step in
             if let failure = core.failure { throw failure }
             if let requestID, let entry = core.requests[requestID] {
                 return try LedgerEngine.repeated(entry, requestID: requestID, digest: digest)
@@ -181,6 +241,17 @@ public final class LedgerEngine: Sendable {
             if let requestID { core.requests[requestID] = .inFlight(digest: digest) }
             return .append(pending, recorded, core.state)
         }
+    }
+
+    /// Waits for the queued records to be durable and publishes them, or reads a repeated request's events back.
+    private func finish(
+        _ step: Step,
+        requests: [CommandRequest],
+        personal: [PersonalData?],
+        references: [String?],
+        requestID: String?,
+        digest: [UInt8]
+    ) async throws(EngineError) -> CommandOutcome {
         switch step {
         case .replay(let positions):
             // Its events are durable but an earlier command's may not be published yet: answer like in-flight.
@@ -196,11 +267,12 @@ public final class LedgerEngine: Sendable {
                 records = try await pending.wait()
             } catch {
                 if error.code == LogErrorCode.diskFull {
+                    personalData.discard(references)
                     await rollBackAfterDiskFull()
                     throw EngineError.storage(error, "the event was not recorded")
                 }
-                // Kept: whether the record reached the disk is known only once the restart re-verifies the log.
-                referenced = true
+                // The personal data is kept: whether the record reached the disk is known only once the restart
+                // re-verifies the log.
                 let failure = EngineError(
                     kind: .storage,
                     code: "log_writer_failed",
@@ -215,10 +287,11 @@ public final class LedgerEngine: Sendable {
                 records.count == recorded.count && zip(records, recorded).allSatisfy { $0.position == $1.position },
                 "the log wrote other positions than the engine decided"
             )
-            referenced = true
             // Published before the request id is marked done, so a repeat can always read its events back.
             if let first = records.first, let last = records.last {
-                publish(first: first.position, head: last.chainHead, state: decided)
+                let positions = first.position...last.position
+                let request = requestID.map { ($0, RequestEntry.done(digest: digest, positions: positions)) }
+                publish(first: first.position, head: last.chainHead, state: decided, request: request)
             }
             if let requestID, let first = records.first, let last = records.last {
                 core.withLock {
@@ -265,12 +338,25 @@ public final class LedgerEngine: Sendable {
         }
     }
 
-    /// Flushes and closes the log. In-flight appends finish first.
+    /// Flushes and closes the log (in-flight appends finish first), then writes the snapshot of the final state
+    /// so that the next start replays nothing.
     public func close() throws(EngineError) {
         do {
             try store.close()
         } catch {
             throw EngineError.storage(error, "the log did not close cleanly")
+        }
+        guard store is FileLedgerStore else { return }
+        do {
+            try snapshots.close(with: publishedSnapshot)
+        } catch {
+            throw EngineError(
+                kind: .storage,
+                code: "snapshot_unwritable",
+                message:
+                    "the log closed cleanly but \(LedgerSnapshot.fileName) could not be written (\(error)); the next start replays the whole log",
+                cause: error as NSError
+            )
         }
     }
 
@@ -308,7 +394,8 @@ public final class LedgerEngine: Sendable {
         )
     }
 
-    /// The registration's events with the reference of its stored personal data.
+    /// Personal data is stored before the event that refers to it is queued, so an acknowledged registration
+    /// always has its data (until erased).
     private static func attach(_ reference: String?, to events: [Event]) -> [Event] {
         guard let reference else { return events }
         return events.map { event in
@@ -320,19 +407,32 @@ public final class LedgerEngine: Sendable {
 
     /// Makes a durable command's records visible to queries once every earlier command's are: commands become
     /// durable in rounds, and their waiters may resume in any order.
-    func publish(first: UInt64, head: ChainHead, state: LedgerState) {
+    func publish(first: UInt64, head: ChainHead, state: LedgerState, request: (String, RequestEntry)?) {
         let visible = published.withLock { published in
-            published.waiting[first] = (head, state)
+            published.waiting[first] = (head, state, request)
             while let next = published.waiting.removeValue(forKey: published.head.position + 1) {
                 if let recordedAt = next.state.recordedEvent(at: next.head.position)?.recordedAt {
                     published.asOf.note(next.state, firstPosition: published.head.position + 1, recordedAt: recordedAt)
                 }
                 published.state = next.state
                 published.head = next.head
+                if let (requestID, entry) = next.request { published.requests[requestID] = entry }
             }
             return published.head.position
         }
         headWatch.advance(to: visible)
+        snapshots.published(at: visible) { [self] in publishedSnapshot }
+    }
+
+    /// The published state as a snapshot: persistent collections, so taking it copies nothing.
+    var publishedSnapshot: LedgerSnapshot {
+        published.withLock { published in
+            LedgerSnapshot(
+                head: published.head,
+                state: published.state,
+                requests: published.requests
+            )
+        }
     }
 
     /// What identifies a request for idempotency: the command and its expected version (for a batch, each one's, in
@@ -392,12 +492,17 @@ extension LedgerEngine {
                 message: "the batch holds no command; send at least one"
             )
         }
-        guard batch.count <= maximumBatchCommands else {
+        try checkBatchCount(batch.count)
+    }
+
+    /// The one check of a batch's number of commands, for the engine and for the server before it decodes them.
+    public static func checkBatchCount(_ count: Int) throws(EngineError) {
+        guard count <= maximumBatchCommands else {
             throw EngineError(
                 kind: .invalidRequest(field: "commands"),
                 code: "batch_too_large",
                 message:
-                    "the batch holds \(batch.count) commands; at most \(maximumBatchCommands) are decided and appended together. Split it into several batches"
+                    "the batch holds \(count) commands; at most \(maximumBatchCommands) are decided and appended together. Split it into several batches"
             )
         }
     }

@@ -141,30 +141,14 @@ struct PersonalDataStore: Sendable {
 
     /// Leaves no file behind when it fails: the reference is new (its salt is random), so nothing refers to it.
     private func writeDurably(_ contents: Data, to path: String) throws {
-        let temporary = path + ".partial"
         do {
-            try writeAndRename(contents, temporary: temporary, to: path)
+            try DurableFile.write(contents, to: path, in: directory)
         } catch {
-            unlink(temporary)
+            unlink(path + ".partial")
             unlink(path)
             try? synchronizeFolder()
             throw error
         }
-    }
-
-    private func writeAndRename(_ contents: Data, temporary: String, to path: String) throws {
-        let file = try FileDescriptor.open(
-            temporary,
-            .writeOnly,
-            options: [.create, .truncate],
-            permissions: [.ownerReadWrite]
-        )
-        try file.closeAfter {
-            _ = try file.writeAll(contents)
-            guard fsync(file.rawValue) == 0 else { throw Errno(rawValue: errno) }
-        }
-        guard rename(temporary, path) == 0 else { throw Errno(rawValue: errno) }
-        try synchronizeFolder()
     }
 
     /// Makes the folder's entries (a file renamed into it, or removed from it) durable.

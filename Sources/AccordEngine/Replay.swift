@@ -12,6 +12,15 @@ struct Replay {
 
     /// Records waiting to be decoded together.
     private var pending: [Record] = []
+
+    init() {}
+
+    /// Starts from a verified snapshot: the records after its head come next.
+    init(snapshot: LedgerSnapshot) {
+        state = snapshot.state
+        head = snapshot.head
+        requests = snapshot.requests
+    }
     /// Records decoded at once: enough to keep every core busy, few enough to bound the memory held.
     static let decodedTogether = 4_096
 

@@ -23,7 +23,7 @@ struct AppendBenchmark: AsyncParsableCommand {
     var clients = 16
     @Option(help: "Requests per client (1 to 100000).")
     var commands = 500
-    @Option(help: "Commands per request: 1 sends each to its own route, more sends them as one batch (1 to 200).")
+    @Option(help: "Commands per request: 1 sends each to its own route, more sends them as one POST /v1/batch (1 to 1000).")
     var batch = 1
     @Flag(help: "Print one JSON object (events, seconds, events_per_second, latency_ms percentiles) instead of text.")
     var json = false
@@ -31,7 +31,7 @@ struct AppendBenchmark: AsyncParsableCommand {
     func validate() throws {
         guard (1...256).contains(clients) else { throw ValidationError("--clients must be between 1 and 256") }
         guard (1...100_000).contains(commands) else { throw ValidationError("--commands must be between 1 and 100000") }
-        guard (1...200).contains(batch) else { throw ValidationError("--batch must be between 1 and 200") }
+        guard (1...1_000).contains(batch) else { throw ValidationError("--batch must be between 1 and 1000") }
     }
 
     func run() async throws {

@@ -68,7 +68,7 @@ struct Accordd: AsyncParsableCommand {
     @Option(
         name: .customLong("config"),
         help: ArgumentHelp(
-            "JSON settings re-read on reload (SIGHUP, accord reload): logLevel, the limits (maximumBodyBytes, maximumConnections, maximumConnectionsPerUser, idleTimeoutMilliseconds, headTimeoutMilliseconds, bodyTimeoutMilliseconds, maximumHeaderBytes, maximumHeaderCount, shutdownGraceMilliseconds, streamStallTimeoutMilliseconds (how long a follower of the log may leave a chunk unread), maximumFollowers; see docs/security.md) and checkpointIntervalSeconds; read at start only: checkpointOrigin, witnessPolicyFile. Default: \(Accordd.defaultConfigurationPath) when it exists (decided again at each reload).",
+            "JSON settings re-read on reload (SIGHUP, accord reload): logLevel, the limits (maximumBodyBytes, maximumBatchBodyBytes, maximumConnections, maximumConnectionsPerUser, idleTimeoutMilliseconds, headTimeoutMilliseconds, bodyTimeoutMilliseconds, maximumHeaderBytes, maximumHeaderCount, shutdownGraceMilliseconds, streamStallTimeoutMilliseconds (how long a follower of the log may leave a chunk unread), maximumFollowers; see docs/security.md) and checkpointIntervalSeconds; read at start only: checkpointOrigin, witnessPolicyFile. Default: \(Accordd.defaultConfigurationPath) when it exists (decided again at each reload).",
             valueName: "path"
         )
     )

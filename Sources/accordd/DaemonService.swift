@@ -66,12 +66,13 @@ final class DaemonService: Service, Sendable {
         let engine: LedgerEngine
         do {
             engine = try await DedicatedThread.run("accordd-replay") {
-                [dataDirectory, setAsideDamagedTail, notifier] () throws(EngineError) -> LedgerEngine in
+                [dataDirectory, setAsideDamagedTail, notifier, settings] () throws(EngineError) -> LedgerEngine in
                 try LedgerEngine.open(
                     dataDirectory: dataDirectory,
                     clock: { Date() },
                     setAsideDamagedTail: setAsideDamagedTail,
                     treeExpectations: issuer.expectations,
+                    snapshotInterval: settings.snapshotIntervalEvents,
                     progress: { progress in
                         gate.report(progress)
                         try? notifier.status(progress.description)
@@ -94,6 +95,7 @@ final class DaemonService: Service, Sendable {
             throw refusal
         }
         if let recovery = engine.recovery { logRecovery(recovery) }
+        logSnapshot(engine.snapshotOutcome, head: engine.head)
         guard let log = engine.logFile else {
             preconditionFailure("LedgerEngine.open(dataDirectory:) keeps the ledger in a log file")
         }

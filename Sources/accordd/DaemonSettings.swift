@@ -1,3 +1,4 @@
+import AccordEngine
 import AccordServer
 import Foundation
 import Logging
@@ -9,6 +10,8 @@ struct DaemonSettings: Equatable, Sendable {
     var logLevel: Logger.Level
     var limits: ServerLimits
     var checkpoints = CheckpointSettings()
+    /// Events between two snapshots of the read models (0: only at a clean stop); read at start only.
+    var snapshotIntervalEvents: UInt64 = LedgerEngine.defaultSnapshotInterval
 
     /// The file's keys; all optional.
     private struct File: Decodable {
@@ -27,13 +30,15 @@ struct DaemonSettings: Equatable, Sendable {
         var maximumHeaderCount: Int?
         var streamStallTimeoutMilliseconds: Int64?
         var maximumFollowers: Int?
+        var maximumBatchBodyBytes: Int?
+        var snapshotIntervalEvents: UInt64?
 
         static let keys: Set<String> = [
             "logLevel", "maximumBodyBytes", "maximumConnections", "shutdownGraceMilliseconds",
             "idleTimeoutMilliseconds", "maximumConnectionsPerUser", "headTimeoutMilliseconds",
             "bodyTimeoutMilliseconds", "maximumHeaderBytes", "maximumHeaderCount", "checkpointOrigin",
             "checkpointIntervalSeconds", "witnessPolicyFile", "streamStallTimeoutMilliseconds",
-            "maximumFollowers",
+            "maximumFollowers", "maximumBatchBodyBytes", "snapshotIntervalEvents",
         ]
     }
 
@@ -69,6 +74,13 @@ struct DaemonSettings: Equatable, Sendable {
                 "maximumBodyBytes",
                 path,
                 &limits.maximumBodyBytes
+            )
+            try set(
+                file.maximumBatchBodyBytes,
+                64 * 1_024...64 * 1_024 * 1_024,
+                "maximumBatchBodyBytes",
+                path,
+                &limits.maximumBatchBodyBytes
             )
             try set(file.maximumConnections, 1...4_096, "maximumConnections", path, &limits.maximumConnections)
             try set(
@@ -137,6 +149,13 @@ struct DaemonSettings: Equatable, Sendable {
                 settings.checkpoints.origin = origin
             }
             settings.checkpoints.witnessPolicyFile = file.witnessPolicyFile
+            try set(
+                file.snapshotIntervalEvents,
+                0...100_000_000,
+                "snapshotIntervalEvents",
+                path,
+                &settings.snapshotIntervalEvents
+            )
         }
         if let flagLogLevel { settings.logLevel = flagLogLevel }
         return settings

@@ -252,6 +252,29 @@ final class PersonalDataErasureTests: XCTestCase {
         }
     }
 
+    /// The file is written before the engine's lock; a registration refused there, or a repeat of one, leaves
+    /// no file behind, since no record refers to it.
+    func testARefusedOrRepeatedRegistrationLeavesNoPersonalDataFile() async throws {
+        try await forEachStore { fixture in
+            let folder = "\(fixture.folder)/\(LedgerEngine.personalDataFolderName)"
+            let files = { (try? FileManager.default.contentsOfDirectory(atPath: folder))?.sorted() ?? [] }
+            do throws(EngineError) {
+                _ = try await registerWithRequestID(fixture, name: "Camille Martin")
+                XCTFail("a person of an unknown institution is refused")
+            } catch {
+                guard case .rejected = error.kind else { return XCTFail("refused by a rule, not \(error)") }
+            }
+            XCTAssertEqual(files(), [], "the refused registration's file is removed")
+            try await fixture.execute(EngineFixture.institution("cnrs"))
+            _ = try await registerWithRequestID(fixture, name: "Camille Martin")
+            let kept = files()
+            XCTAssertEqual(kept.count, 1)
+            let repeated = try await registerWithRequestID(fixture, name: "Camille Martin")
+            XCTAssertTrue(repeated.replayed)
+            XCTAssertEqual(files(), kept, "a repeat keeps the first file and no other")
+        }
+    }
+
     func testAPersonalDataFileThatDoesNotMatchItsReferenceIsDamagedNotShown() async throws {
         try await forEachStore { fixture in
             try await fixture.execute(EngineFixture.institution("cnrs"))

@@ -1,4 +1,4 @@
-struct GrantRecord: Sendable {
+struct GrantRecord: Sendable, Codable {
     var granted: InfrastructureAccessGranted
     var position: UInt64
     var revocation: InfrastructureAccessRevoked?

@@ -1,4 +1,4 @@
-struct ExpertiseRecord: Sendable {
+struct ExpertiseRecord: Sendable, Codable {
     var delivered: ExpertiseDelivered
     var position: UInt64
 }

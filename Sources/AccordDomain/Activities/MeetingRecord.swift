@@ -1,4 +1,4 @@
-struct MeetingRecord: Sendable {
+struct MeetingRecord: Sendable, Codable {
     var held: MeetingHeld
     var position: UInt64
 }

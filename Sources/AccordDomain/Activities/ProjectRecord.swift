@@ -1,4 +1,4 @@
-struct ProjectRecord: Sendable {
+struct ProjectRecord: Sendable, Codable {
     var joined: ProjectJoined
     var position: UInt64
     var ending: ProjectEnded?

@@ -1,4 +1,4 @@
-struct AgreementRecord: Sendable {
+struct AgreementRecord: Sendable, Codable {
     var signed: AgreementSigned
     var position: UInt64
     var validUntil: BusinessDate?

@@ -1,4 +1,4 @@
-struct InstitutionRecord: Sendable {
+struct InstitutionRecord: Sendable, Codable {
     var registered: InstitutionRegistered
     var position: UInt64
 }

@@ -1,4 +1,4 @@
-struct SiteRecord: Sendable {
+struct SiteRecord: Sendable, Codable {
     var registered: SiteRegistered
     var position: UInt64
     var secondments: [String] = []

@@ -71,7 +71,15 @@ public enum Command: Sendable, Equatable {
     /// Decodes a request body for the named command. Throws `CommandDecodingError` for an unknown name and
     /// `DecodingError` (whose coding path names the field) for a body that does not fit.
     public static func decode(commandName: String, body: Data) throws -> Command {
-        let source = JSONPayloadSource(data: body)
+        try decode(commandName: commandName, using: JSONPayloadSource(data: body))
+    }
+
+    /// Decodes a request body the caller parsed already (the server decodes from its own parse of the body).
+    public static func decode(commandName: String, from decoder: any Decoder) throws -> Command {
+        try decode(commandName: commandName, using: DecoderPayloadSource(decoder: decoder))
+    }
+
+    private static func decode(commandName: String, using source: some PayloadSource) throws -> Command {
         switch commandName {
         case RegisterInstitution.commandName: return .registerInstitution(try source.decode(RegisterInstitution.self))
         case RegisterSite.commandName: return .registerSite(try source.decode(RegisterSite.self))

@@ -3,7 +3,7 @@ import HashTreeCollections
 /// The recorded events in log order, as a persistent map from their index: a copy of the state shares every node,
 /// and an append copies only one path, so the engine can keep the state after each command without copying the
 /// history (an array would be copied whole on the first append after a copy).
-struct EventHistory: Sendable, Sequence {
+struct EventHistory: Sendable, Sequence, Codable {
     private var events: TreeDictionary<Int, RecordedEvent> = [:]
 
     var count: Int { events.count }

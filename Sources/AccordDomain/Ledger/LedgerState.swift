@@ -3,7 +3,7 @@ import HashTreeCollections
 /// The whole ledger as a value: every recorded event, the versions of its streams, and the entities that the
 /// effective events make. `decide` checks a command against it; `evolve` folds in what the log recorded. Every part
 /// is a persistent collection, so a copy costs nothing and an event changes only the paths it touches.
-public struct LedgerState: Sendable {
+public struct LedgerState: Sendable, Codable {
     public static let initial = LedgerState()
 
     /// Every event in log order, corrections and retractions included.

@@ -22,3 +22,11 @@ struct NestedPayloadSource<Key: CodingKey>: PayloadSource {
         try container.decode(type, forKey: key)
     }
 }
+
+struct DecoderPayloadSource: PayloadSource {
+    var decoder: any Decoder
+
+    func decode<Payload: Decodable>(_ type: Payload.Type) throws -> Payload {
+        try Payload(from: decoder)
+    }
+}

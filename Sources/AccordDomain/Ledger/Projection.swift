@@ -3,7 +3,7 @@ import HashTreeCollections
 /// The entities as the effective events (after corrections, without retractions) make them, keyed by id.
 /// Rules are checked against it and read models are answered from it. Persistent maps: a copy shares every node
 /// with the original, and a change copies only its path, so that the engine keeps a version per command cheaply.
-struct Projection: Sendable {
+struct Projection: Sendable, Codable {
     var institutions: TreeDictionary<String, InstitutionRecord> = [:]
     var sites: TreeDictionary<String, SiteRecord> = [:]
     var agreements: TreeDictionary<String, AgreementRecord> = [:]

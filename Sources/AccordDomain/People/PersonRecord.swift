@@ -1,4 +1,4 @@
-struct PersonRecord: Sendable {
+struct PersonRecord: Sendable, Codable {
     var registered: PersonRegistered
     var position: UInt64
     var secondments: [String] = []
@@ -7,7 +7,7 @@ struct PersonRecord: Sendable {
     /// Set once the person's personal data was erased.
     var erasure: Erasure?
 
-    struct Erasure: Sendable {
+    struct Erasure: Sendable, Codable {
         var event: PersonalDataErased
         var position: UInt64
     }

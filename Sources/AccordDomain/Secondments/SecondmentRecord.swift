@@ -1,4 +1,4 @@
-struct SecondmentRecord: Sendable {
+struct SecondmentRecord: Sendable, Codable {
     var started: SecondmentStarted
     var position: UInt64
     var plannedEnd: BusinessDate

@@ -7,10 +7,10 @@ extension AccordResponder {
     /// POST /v1/batch: `{"commands": [{"command": NAME, "body": {...}, "expectedVersion": N}, ...]}`, decided and
     /// appended all or none, one receipt. An error in one entry names it (`commands[2].body.name`).
     func batch(_ request: HTTPRequest) async throws -> HTTPResponse {
-        // The strict checks of a single command's body (duplicate keys, numbers, escapes, depth), over the whole batch.
-        try StrictJSON.check(Array(request.body.readableBytesView), commandName: BatchRoute.commandName)
-        let body = Data(request.body.readableBytesView)
-        guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
+        // The strict checks of a single command's body (duplicate keys, numbers, escapes, depth), over the whole batch,
+        // in the batch's one parse.
+        let body = try StrictJSON.parse(Array(request.body.readableBytesView), commandName: BatchRoute.commandName)
+        guard case .object(let object) = body else {
             throw APIFailure(
                 status: .badRequest,
                 code: "invalid_json",
@@ -25,7 +25,7 @@ extension AccordResponder {
                 field: unknown
             )
         }
-        guard let entries = object["commands"] as? [Any] else {
+        guard case .array(let entries)? = object["commands"] else {
             throw APIFailure(
                 status: .badRequest,
                 code: "missing_field",
@@ -33,14 +33,10 @@ extension AccordResponder {
                 field: "commands"
             )
         }
-        guard entries.count <= LedgerEngine.maximumBatchCommands else {
-            throw APIFailure(
-                status: .unprocessableEntity,
-                code: "batch_too_large",
-                message:
-                    "the batch holds \(entries.count) commands; at most \(LedgerEngine.maximumBatchCommands) are recorded together. Split it into several batches",
-                field: "commands"
-            )
+        do throws(EngineError) {
+            try LedgerEngine.checkBatchCount(entries.count)
+        } catch {
+            throw APIFailure(error)
         }
         let author = Author(userID: request.peer.userID, name: request.peer.userName)
         var requests: [CommandRequest] = []
@@ -71,8 +67,8 @@ extension AccordResponder {
 
     static let batchEntryFields: Set<String> = ["command", "body", "expectedVersion"]
 
-    private static func batchEntry(_ entry: Any) throws -> (Command, UInt64?, PersonalData?) {
-        guard let fields = entry as? [String: Any] else {
+    private static func batchEntry(_ entry: JSONValue) throws -> (Command, UInt64?, PersonalData?) {
+        guard case .object(let fields) = entry else {
             throw APIFailure(
                 status: .badRequest,
                 code: "invalid_json",
@@ -87,7 +83,7 @@ extension AccordResponder {
                 field: unknown
             )
         }
-        guard let name = fields["command"] as? String, CommandRoute.named(name) != nil else {
+        guard case .string(let name)? = fields["command"], CommandRoute.named(name) != nil else {
             throw APIFailure(
                 status: .badRequest,
                 code: "unknown_command",
@@ -105,8 +101,8 @@ extension AccordResponder {
                 field: "command"
             )
         }
-        let body = fields["body"] ?? [String: Any]()
-        guard body is [String: Any] else {
+        let body = fields["body"] ?? .object([:])
+        guard case .object = body else {
             throw APIFailure(
                 status: .badRequest,
                 code: "invalid_json",
@@ -115,15 +111,11 @@ extension AccordResponder {
             )
         }
         var expectedVersion: UInt64?
-        do {
-            // JSONDecoder is strict where JSONSerialization's numbers are not: no booleans, fractions or signs.
-            if let version = fields["expectedVersion"] {
-                expectedVersion = try JSONDecoder().decode(
-                    BatchEntryVersion.self,
-                    from: JSONSerialization.data(withJSONObject: ["expectedVersion": version])
-                ).expectedVersion
-            }
-        } catch {
+        switch fields["expectedVersion"] {
+        case nil, .null?: break
+        // StrictJSON let only whole numbers from 0 to 2^64 − 1 through.
+        case .number(let text)?: expectedVersion = UInt64(text)
+        default:
             throw APIFailure(
                 status: .badRequest,
                 code: "invalid_expected_version",
@@ -131,14 +123,7 @@ extension AccordResponder {
                 field: "expectedVersion"
             )
         }
-        let (command, personalData) = try decodeCommand(
-            name,
-            body: try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
-        )
+        let (command, personalData) = try decodeCommand(name, body: body)
         return (command, expectedVersion, personalData)
     }
-}
-
-private struct BatchEntryVersion: Decodable {
-    var expectedVersion: UInt64?
 }

@@ -18,10 +18,13 @@ extension AccordResponder {
                 message: "POST \(request.path) is not a command route; see docs/api.md for the list"
             )
         }
-        if request.body.readableBytes > 0 {
-            try StrictJSON.check(Array(request.body.readableBytesView), commandName: route.commandName)
+        // The body's one parse: the strict checks read it into the value the command is decoded from.
+        var body: JSONValue
+        if request.body.readableBytes == 0, route.pathIDField != nil {
+            body = .object([:])
+        } else {
+            body = try StrictJSON.parse(Array(request.body.readableBytesView), commandName: route.commandName)
         }
-        var body = Data(request.body.readableBytesView)
         if let field = route.pathIDField, let pathID {
             body = try AccordResponder.placing(pathID, in: field, of: body)
         }
@@ -42,14 +45,15 @@ extension AccordResponder {
     }
 
     /// The command's facts and, for a registration, the personal data beside them; unknown fields are refused.
-    static func decodeCommand(_ commandName: String, body: Data) throws -> (Command, PersonalData?) {
+    static func decodeCommand(_ commandName: String, body: JSONValue) throws -> (Command, PersonalData?) {
+        let decoder = JSONValueDecoder(body)
         let command: Command
         do {
-            command = try Command.decode(commandName: commandName, body: body)
+            command = try Command.decode(commandName: commandName, from: decoder)
         } catch {
             throw APIFailure(decoding: error, commandName: commandName)
         }
-        try AccordResponder.refuseUnknownFields(in: body, of: command, commandName: commandName)
+        try AccordResponder.refuseUnknownFields(in: body, askedFields: decoder.askedFields, commandName: commandName)
         let personalData = try commandName == "person.register" ? AccordResponder.personalData(in: body) : nil
         return (command, personalData)
     }
@@ -120,42 +124,34 @@ extension AccordResponder {
     }
 
     /// The id in the path fills the body's id field; a body naming another id is a contradiction, not a choice.
-    static func placing(_ id: String, in field: String, of body: Data) throws -> Data {
-        let parsed: Any
-        do {
-            parsed = body.isEmpty ? [String: Any]() : try JSONSerialization.jsonObject(with: body)
-        } catch {
-            throw APIFailure(
-                status: .badRequest,
-                code: "invalid_json",
-                message: "the body is not valid JSON: \(error.localizedDescription)"
-            )
-        }
-        guard var object = parsed as? [String: Any] else {
+    static func placing(_ id: String, in field: String, of body: JSONValue) throws -> JSONValue {
+        guard case .object(var fields) = body else {
             throw APIFailure(status: .badRequest, code: "invalid_json", message: "the body must be a JSON object")
         }
-        if let given = object[field], (given as? String) != id {
+        if let given = fields[field], given != .string(id) {
+            let named = if case .string(let text) = given { text } else { given.kind }
             throw APIFailure(
                 status: .badRequest,
                 code: "path_body_mismatch",
-                message: "the path names \(field) \"\(id)\" but the body names \"\(given)\"; send one id",
+                message: "the path names \(field) \"\(id)\" but the body names \"\(named)\"; send one id",
                 field: field,
                 id: id
             )
         }
-        object[field] = id
-        return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        fields[field] = .string(id)
+        return .object(fields)
     }
 
     /// The fields a body may carry beside the command's own: the personal data of a registration.
     static let personalDataFields: Set<String> = ["name", "email"]
 
-    static func refuseUnknownFields(in body: Data, of command: Command, commandName: String) throws {
-        guard let submitted = try? JSONSerialization.jsonObject(with: body),
-            let canonical = try? JSONSerialization.jsonObject(with: command.encodedBody())
-        else { return }
+    static func refuseUnknownFields(
+        in body: JSONValue,
+        askedFields: JSONValueDecoder.AskedFields,
+        commandName: String
+    ) throws {
         let allowed = commandName == "person.register" ? personalDataFields : []
-        let unknown = UnknownFields.paths(submitted: submitted, canonical: canonical, allowed: allowed)
+        let unknown = UnknownFields.paths(in: body, askedFields: askedFields, allowed: allowed)
         guard let first = unknown.first else { return }
         throw APIFailure(
             status: .badRequest,
@@ -166,19 +162,21 @@ extension AccordResponder {
         )
     }
 
-    private struct PersonalDataBody: Decodable {
-        var name: String?
-        var email: String?
-    }
-
-    static func personalData(in body: Data) throws -> PersonalData {
-        let decoded: PersonalDataBody
-        do {
-            decoded = try JSONDecoder().decode(PersonalDataBody.self, from: body)
-        } catch {
-            throw APIFailure(decoding: error, commandName: "person.register")
+    /// The name and e-mail address of a registration, read from its body like `JSONDecoder` would.
+    static func personalData(in body: JSONValue) throws -> PersonalData {
+        guard case .object(let fields) = body else {
+            let mismatch = JSONValueDecoder(body).mismatch([String: Any].self)
+            throw APIFailure(decoding: mismatch, commandName: "person.register")
         }
-        guard let name = decoded.name else {
+        func text(_ key: String) throws -> String? {
+            let decoder = JSONValueDecoder(fields[key] ?? .null, codingPath: [PersonalDataKey(key)])
+            switch fields[key] {
+            case nil, .null?: return nil
+            case .string(let text)?: return text
+            default: throw APIFailure(decoding: decoder.mismatch(String.self), commandName: "person.register")
+            }
+        }
+        guard let name = try text("name") else {
             throw APIFailure(
                 status: .badRequest,
                 code: "missing_field",
@@ -187,7 +185,19 @@ extension AccordResponder {
                 field: "name"
             )
         }
-        return PersonalData(name: name, email: decoded.email)
+        return PersonalData(name: name, email: try text("email"))
+    }
+
+    private struct PersonalDataKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+
+        init(_ key: String) {
+            stringValue = key
+        }
+
+        init?(stringValue: String) { self.init(stringValue) }
+        init?(intValue: Int) { nil }
     }
 
     static func expectedVersion(_ headers: HTTPHeaders) throws -> UInt64? {

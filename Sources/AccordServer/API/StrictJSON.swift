@@ -3,7 +3,8 @@ import NIOHTTP1
 /// Checks a command body before it is decoded, for what Foundation's decoders let through or report without a
 /// field: a key given twice (which one counts would depend on the decoder), a number that is negative, fractional
 /// or past 2^64 − 1 (the API's numbers are all whole, such as `position`), a `\u` escape that is half a surrogate
-/// pair, and nesting deeper than any command has. Each refusal names the field by its path.
+/// pair, and nesting deeper than any command has. Each refusal names the field by its path. The value it reads is
+/// the body's one parse: the command is decoded from it (`JSONValueDecoder`).
 struct StrictJSON {
     static let maximumDepth = 16
 
@@ -11,12 +12,13 @@ struct StrictJSON {
     private let commandName: String
     private var index = 0
 
-    static func check(_ body: [UInt8], commandName: String) throws(APIFailure) {
+    static func parse(_ body: [UInt8], commandName: String) throws(APIFailure) -> JSONValue {
         var scanner = StrictJSON(bytes: body, commandName: commandName)
         scanner.skipWhitespace()
-        try scanner.value(path: "", depth: 0)
+        let value = try scanner.value(path: "", depth: 0)
         scanner.skipWhitespace()
         guard scanner.index == body.count else { throw scanner.syntax("unexpected text after the JSON value") }
+        return value
     }
 
     private init(bytes: [UInt8], commandName: String) {
@@ -30,7 +32,7 @@ struct StrictJSON {
         while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
     }
 
-    private mutating func value(path: String, depth: Int) throws(APIFailure) {
+    private mutating func value(path: String, depth: Int) throws(APIFailure) -> JSONValue {
         guard depth <= StrictJSON.maximumDepth else {
             throw APIFailure(
                 status: .badRequest,
@@ -41,32 +43,38 @@ struct StrictJSON {
             )
         }
         switch current {
-        case UInt8(ascii: "{"): try object(path: path, depth: depth)
-        case UInt8(ascii: "["): try array(path: path, depth: depth)
-        case UInt8(ascii: "\""): _ = try string(path: path)
-        case UInt8(ascii: "t"): try literal("true")
-        case UInt8(ascii: "f"): try literal("false")
-        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "{"): return try object(path: path, depth: depth)
+        case UInt8(ascii: "["): return try array(path: path, depth: depth)
+        case UInt8(ascii: "\""): return .string(try string(path: path))
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case .some(let byte) where byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte):
-            try number(path: path)
+            return .number(try number(path: path))
         default: throw syntax("a value was expected")
         }
     }
 
-    private mutating func object(path: String, depth: Int) throws(APIFailure) {
+    private mutating func object(path: String, depth: Int) throws(APIFailure) -> JSONValue {
         index += 1
-        var keys = Set<String>()
+        var fields: [String: JSONValue] = [:]
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
-            return
+            return .object(fields)
         }
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw syntax("a field name in double quotes was expected") }
             let key = try string(path: path)
             let keyPath = path.isEmpty ? key : "\(path).\(key)"
-            guard keys.insert(key).inserted else {
+            guard fields[key] == nil else {
                 throw APIFailure(
                     status: .badRequest,
                     code: "duplicate_key",
@@ -78,36 +86,35 @@ struct StrictJSON {
             guard current == UInt8(ascii: ":") else { throw syntax("':' was expected after \"\(keyPath)\"") }
             index += 1
             skipWhitespace()
-            try value(path: keyPath, depth: depth + 1)
+            fields[key] = try value(path: keyPath, depth: depth + 1)
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"):
                 index += 1
-                return
+                return .object(fields)
             default: throw syntax("',' or '}' was expected after \"\(keyPath)\"")
             }
         }
     }
 
-    private mutating func array(path: String, depth: Int) throws(APIFailure) {
+    private mutating func array(path: String, depth: Int) throws(APIFailure) -> JSONValue {
         index += 1
+        var elements: [JSONValue] = []
         skipWhitespace()
         if current == UInt8(ascii: "]") {
             index += 1
-            return
+            return .array(elements)
         }
-        var position = 0
         while true {
             skipWhitespace()
-            try value(path: "\(path)[\(position)]", depth: depth + 1)
-            position += 1
+            elements.append(try value(path: "\(path)[\(elements.count)]", depth: depth + 1))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "]"):
                 index += 1
-                return
+                return .array(elements)
             default: throw syntax("',' or ']' was expected in \"\(path)\"")
             }
         }
@@ -139,11 +146,7 @@ struct StrictJSON {
     private mutating func escape(into text: inout [UInt8], path: String) throws(APIFailure) {
         guard let byte = current else { throw syntax("a string is not closed") }
         index += 1
-        let simple: [UInt8: UInt8] = [
-            UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F, UInt8(ascii: "b"): 0x08,
-            UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
-        ]
-        if let replacement = simple[byte] {
+        if let replacement = StrictJSON.simpleEscapes[byte] {
             text.append(replacement)
             return
         }
@@ -179,10 +182,17 @@ struct StrictJSON {
         String(value, radix: 16, uppercase: true)
     }
 
-    private mutating func number(path: String) throws(APIFailure) {
+    private static let simpleEscapes: [UInt8: UInt8] = [
+        UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F, UInt8(ascii: "b"): 0x08,
+        UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
+    ]
+
+    private static let numberBytes: Set<UInt8> = Set("-+.eE0123456789".utf8)
+
+    /// The number's text, once it is known to be a whole number from 0 to 2^64 − 1.
+    private mutating func number(path: String) throws(APIFailure) -> String {
         let start = index
-        let numberBytes: Set<UInt8> = Set("-+.eE0123456789".utf8)
-        while let byte = current, numberBytes.contains(byte) { index += 1 }
+        while let byte = current, StrictJSON.numberBytes.contains(byte) { index += 1 }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard Double(text) != nil || text.allSatisfy(\.isNumber) else {
             throw syntax("\"\(text.prefix(40))\" is not a number")
@@ -196,6 +206,7 @@ struct StrictJSON {
                 field: path
             )
         }
+        return text
     }
 
     private mutating func literal(_ word: String) throws(APIFailure) {

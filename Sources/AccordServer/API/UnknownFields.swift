@@ -1,27 +1,31 @@
-import Foundation
-
 /// Finds the fields of a request body that the command does not have: a typo (`validUntill`) would otherwise be
-/// dropped silently and a fact lost. The command decoded and encoded again is the reference; fields that are
-/// absent from it because they are optional and null are fine.
+/// dropped silently and a fact lost. The fields the command's decoding asked for are the reference; fields it did
+/// not ask for are fine when they are null (an optional left out).
 enum UnknownFields {
-    /// Paths of the fields in `submitted` that `canonical` does not have, e.g. `corrected.payload.nmae`.
-    static func paths(submitted: Any, canonical: Any, allowed: Set<String> = [], prefix: String = "") -> [String] {
-        switch (submitted, canonical) {
-        case (let submitted as [String: Any], let canonical as [String: Any]):
+    /// Paths of the fields in `body` nobody asked for, e.g. `corrected.payload.nmae`; `allowed` top-level fields
+    /// are read by someone else (the personal data of a registration).
+    static func paths(
+        in body: JSONValue,
+        askedFields: JSONValueDecoder.AskedFields,
+        allowed: Set<String> = [],
+        prefix: String = ""
+    ) -> [String] {
+        switch body {
+        case .object(let fields):
             var found: [String] = []
-            for key in submitted.keys.sorted() {
+            for key in fields.keys.sorted() {
                 let path = prefix.isEmpty ? key : "\(prefix).\(key)"
-                let value = submitted[key]!
-                if let known = canonical[key] {
-                    found += paths(submitted: value, canonical: known, prefix: path)
-                } else if !(value is NSNull) && !allowed.contains(key) {
+                let value = fields[key]!
+                if askedFields.contains(path) {
+                    found += paths(in: value, askedFields: askedFields, prefix: path)
+                } else if value != .null && !allowed.contains(key) {
                     found.append(path)
                 }
             }
             return found
-        case (let submitted as [Any], let canonical as [Any]):
-            return zip(submitted, canonical).enumerated().flatMap { index, pair in
-                paths(submitted: pair.0, canonical: pair.1, prefix: "\(prefix)[\(index)]")
+        case .array(let elements):
+            return elements.enumerated().flatMap { index, element in
+                paths(in: element, askedFields: askedFields, prefix: "\(prefix)[\(index)]")
             }
         default:
             return []

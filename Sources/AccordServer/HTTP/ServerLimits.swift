@@ -1,7 +1,12 @@
+import AccordAPI
+
 /// Every input has a limit; these are the server's. docs/security.md lists them with their defaults.
 public struct ServerLimits: Sendable, Equatable {
     /// Largest request body accepted; a larger announced Content-Length is answered 413 before any of it is read.
     public var maximumBodyBytes: Int
+    /// Largest body of a batch (`POST /v1/batch`, up to 1,000 commands), refused like `maximumBodyBytes` but with
+    /// `batch_too_large`: the default leaves about 4 KiB to each of 1,000 commands.
+    public var maximumBatchBodyBytes: Int = 4 * 1024 * 1024
     /// Connections served at once; past it new connections get 503 and are closed.
     public var maximumConnections: Int
     /// Connections one user (uid) may hold at once, so that one local account cannot take every slot.
@@ -44,5 +49,14 @@ public struct ServerLimits: Sendable, Equatable {
         self.bodyTimeoutMilliseconds = bodyTimeoutMilliseconds
         self.maximumHeaderBytes = maximumHeaderBytes
         self.maximumHeaderCount = maximumHeaderCount
+    }
+
+    /// The body limit of a request to `uri`: a batch's own, or every other request's.
+    func maximumBodyBytes(uri: String) -> Int {
+        ServerLimits.isBatch(uri) ? maximumBatchBodyBytes : maximumBodyBytes
+    }
+
+    static func isBatch(_ uri: String) -> Bool {
+        uri.prefix { $0 != "?" } == BatchRoute.path
     }
 }

@@ -57,6 +57,7 @@ public final class UnixSocketServer: Sendable {
     private let logger: Logger
     private let limitsStore: Mutex<ServerLimits>
     private let state = Mutex(State())
+    private let answers = Mutex<ConnectionAnswers?>(nil)
 
     public init(
         socket: ListeningSocket,
@@ -195,6 +196,7 @@ public final class UnixSocketServer: Sendable {
             name: SocketOptionName(SO_PEERCRED)
         )
         let limits = self.limits
+        let answers = connectionAnswers(for: limits)
         return credentials.flatMapThrowing { [self] credentials in
             // NIO's socket-option call hides the length the kernel returns, which SO_PEERGROUPS needs.
             let groupIDs = try channel.pipeline.syncOperations.withUnsafeTransportIfAvailable(
@@ -206,18 +208,8 @@ public final class UnixSocketServer: Sendable {
                     head: .milliseconds(limits.headTimeoutMilliseconds),
                     body: .milliseconds(limits.bodyTimeoutMilliseconds)
                 ),
-                headTimeoutAnswer: responder.refusal(
-                    status: 408,
-                    code: "request_timeout",
-                    message:
-                        "the request's head did not arrive within \(limits.headTimeoutMilliseconds) ms of its first byte; send it whole"
-                ).encodedForClosing(),
-                bodyTimeoutAnswer: responder.refusal(
-                    status: 408,
-                    code: "request_timeout",
-                    message:
-                        "the request's body did not arrive within \(limits.bodyTimeoutMilliseconds) ms of its head; send it whole"
-                ).encodedForClosing()
+                headTimeoutAnswer: answers.headTimeout,
+                bodyTimeoutAnswer: answers.bodyTimeout
             )
             var decoderLimits = NIOHTTPDecoderLimitConfiguration()
             decoderLimits.maxHeaderListSize = limits.maximumHeaderBytes
@@ -231,19 +223,7 @@ public final class UnixSocketServer: Sendable {
                 withDecoderLimitConfiguration: decoderLimits
             )
             try operations.addHandlers([
-                ProtocolErrorAnswerer(
-                    headersTooLarge: responder.refusal(
-                        status: 431,
-                        code: "headers_too_large",
-                        message:
-                            "the request's head is larger than \(limits.maximumHeaderBytes) bytes or has more than \(limits.maximumHeaderCount) header fields; send fewer or shorter headers"
-                    ),
-                    malformed: responder.refusal(
-                        status: 400,
-                        code: "malformed_http",
-                        message: "the request is not valid HTTP/1.1; see docs/api.md"
-                    )
-                ),
+                ProtocolErrorAnswerer(headersTooLarge: answers.headersTooLarge, malformed: answers.malformed),
                 RequestProgressReporter(),
             ])
             let connection = AcceptedConnection(
@@ -256,6 +236,14 @@ public final class UnixSocketServer: Sendable {
             holdUnserved(connection)
             return connection
         }
+    }
+
+    /// The refusals of `accept`'s handlers for `limits`, made again only when a reload changed the limits.
+    private func connectionAnswers(for limits: ServerLimits) -> ConnectionAnswers {
+        if let cached = answers.withLock({ $0 }), cached.limits == limits { return cached }
+        let made = ConnectionAnswers(limits: limits, responder: responder)
+        answers.withLock { $0 = made }
+        return made
     }
 
     private func holdUnserved(_ connection: AcceptedConnection) {
@@ -370,17 +358,12 @@ public final class UnixSocketServer: Sendable {
         while let part = try await parts.next() {
             switch part {
             case .head(let requestHead):
-                let maximum = limits.maximumBodyBytes
+                let maximum = limits.maximumBodyBytes(uri: requestHead.uri)
                 if let declared = requestHead.headers.first(name: "content-length").flatMap(Int.init),
                     declared > maximum
                 {
                     // Refused on the announced length, before reading any of it: the body is never waited for.
-                    let refusal = responder.refusal(
-                        status: 413,
-                        code: "body_too_large",
-                        message:
-                            "the request body is larger than \(maximum) bytes (it announces \(declared)); send less"
-                    )
+                    let refusal = tooLarge(uri: requestHead.uri, maximum: maximum, announced: declared)
                     try await write(refusal, keepAlive: false, version: requestHead.version, to: outbound)
                     await closeAfterTheClient(&parts, channel: channel)
                     return
@@ -388,15 +371,12 @@ public final class UnixSocketServer: Sendable {
                 head = requestHead
                 body.clear()
             case .body(var chunk):
-                guard head != nil else { continue }
-                if body.readableBytes + chunk.readableBytes > limits.maximumBodyBytes {
+                guard let requestHead = head else { continue }
+                let maximum = limits.maximumBodyBytes(uri: requestHead.uri)
+                if body.readableBytes + chunk.readableBytes > maximum {
                     // A chunked body has no announced length: refused as soon as it passes the limit.
-                    let refusal = responder.refusal(
-                        status: 413,
-                        code: "body_too_large",
-                        message: "the request body is larger than \(limits.maximumBodyBytes) bytes; send less"
-                    )
-                    try await write(refusal, keepAlive: false, version: head?.version ?? .http1_1, to: outbound)
+                    let refusal = tooLarge(uri: requestHead.uri, maximum: maximum, announced: nil)
+                    try await write(refusal, keepAlive: false, version: requestHead.version, to: outbound)
                     await closeAfterTheClient(&parts, channel: channel)
                     return
                 }
@@ -427,6 +407,24 @@ public final class UnixSocketServer: Sendable {
                 }
             }
         }
+    }
+
+    /// The 413 for a body past its limit: a batch's names its own limit and says to split it.
+    private func tooLarge(uri: String, maximum: Int, announced: Int?) -> HTTPResponse {
+        let announcing = announced.map { " (it announces \($0))" } ?? ""
+        guard ServerLimits.isBatch(uri) else {
+            return responder.refusal(
+                status: 413,
+                code: "body_too_large",
+                message: "the request body is larger than \(maximum) bytes\(announcing); send less"
+            )
+        }
+        return responder.refusal(
+            status: 413,
+            code: "batch_too_large",
+            message:
+                "the batch's body is larger than \(maximum) bytes\(announcing), the most maximumBatchBodyBytes lets one batch carry; split it into several batches"
+        )
     }
 
     static let deadlineHandlerName = "request-deadlines"
