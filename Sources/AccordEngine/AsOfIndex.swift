@@ -33,6 +33,21 @@ struct AsOfIndex: Sendable {
         }
     }
 
+    /// Takes the recorded times of a state loaded whole (from a snapshot), which no replay passed: without them, a
+    /// time before the snapshot would be taken for the head. Its versions are not rebuilt (that would cost the
+    /// memory of a replay), so a position before the snapshot is replayed from the first event, correct but slower.
+    mutating func noteRecordedTimes(of state: LedgerState) {
+        guard let last = state.lastPosition else { return }
+        for position in 1...last {
+            guard let event = state.recordedEvent(at: position) else { continue }
+            if steps.isEmpty || event.recordedAt > steps[steps.count - 1]!.recordedAt {
+                steps[steps.count] = TimeStep(recordedAt: event.recordedAt, position: position)
+            }
+        }
+        let quotient = last / AsOfIndex.interval
+        if versions[quotient] == nil { versions[quotient] = state }
+    }
+
     /// The ledger as it stood at `position` (at most the head's), from the nearest kept version before it and the
     /// events `head` recorded after that version. A position older than every kept version (a state loaded from
     /// elsewhere than a replay) is replayed from the first event.

@@ -20,6 +20,7 @@ struct Replay {
         state = snapshot.state
         head = snapshot.head
         requests = snapshot.requests
+        asOf.noteRecordedTimes(of: snapshot.state)
     }
     /// Records decoded at once: enough to keep every core busy, few enough to bound the memory held.
     static let decodedTogether = 4_096
