@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Pure domain: events, commands, deciders, read models. No I/O, no clock.
@@ -50,6 +52,19 @@ let package = Package(
                 "AccordLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        // The ledger in PostgreSQL: a LedgerStore keeping the log file's frames in a table (decision 0007).
+        .target(
+            name: "AccordPostgres",
+            dependencies: [
+                "AccordEngine",
+                "AccordLog",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Wire types shared by the server and its clients.
@@ -99,6 +114,7 @@ let package = Package(
                 "AccordServer",
                 "AccordEngine",
                 "AccordLog",
+                "AccordPostgres",
                 "AccordProof",
                 "AccordTransparency",
                 "AccordSystemd",
@@ -139,7 +155,15 @@ let package = Package(
         ),
         .testTarget(name: "AccordDomainTests", dependencies: ["AccordDomain"]),
         .testTarget(name: "AccordLogTests", dependencies: ["AccordLog", "AccordProof"]),
-        .testTarget(name: "AccordEngineTests", dependencies: ["AccordEngine"]),
+        // A real PostgreSQL cluster for tests (initdb in a temporary folder, Unix socket only).
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
+        .testTarget(
+            name: "AccordEngineTests",
+            dependencies: [
+                "AccordEngine", "AccordPostgres", "PostgresTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "AccordProofTests",
             dependencies: [
@@ -154,6 +178,7 @@ let package = Package(
             name: "AccordEndToEndTests",
             dependencies: [
                 "AccordClient", "AccordAPI", "AccordDomain", "AccordLog", "AccordProof", "AccordTransparency",
+                "PostgresTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Golden"]

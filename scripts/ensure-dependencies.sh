@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure what the build needs is on this machine: the Swift toolchain, libsystemd's headers (pkg-config) and,
-# for the proof tests, Python 3 with the cryptography package.
+# for the proof tests, Python 3 with the cryptography package; and, for the PostgreSQL store's tests, PostgreSQL's
+# server programs (optional: without them those tests are skipped, saying why).
 # As root it installs what is missing through apt; otherwise it prints the exact command to run and fails.
 set -euo pipefail
 
@@ -10,6 +11,15 @@ if ! pkg-config --exists libsystemd 2>/dev/null; then missing+=(libsystemd-dev);
 # The proof tests cross-check Ed25519 with a second implementation (Python's cryptography) and run docs/verify.py.
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 python3 -c 'import cryptography' >/dev/null 2>&1 || missing+=(python3-cryptography)
+
+# The PostgreSQL store's tests start their own server (initdb in a temporary folder); Debian 12 has PostgreSQL 15.
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        missing+=(postgresql)
+    else
+        echo "ensure-dependencies: PostgreSQL is not installed: its tests will be skipped (sudo apt-get install -y postgresql)" >&2
+    fi
+fi
 
 if ((${#missing[@]})); then
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -313,7 +313,7 @@ public final class LedgerEngine: Sendable {
 
     /// Makes a durable command's records visible to queries once every earlier command's are: commands become
     /// durable in rounds, and their waiters may resume in any order.
-    private func publish(first: UInt64, head: ChainHead, state: LedgerState) {
+    func publish(first: UInt64, head: ChainHead, state: LedgerState) {
         let visible = published.withLock { published in
             published.waiting[first] = (head, state)
             while let next = published.waiting.removeValue(forKey: published.head.position + 1) {

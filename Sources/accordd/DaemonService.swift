@@ -51,19 +51,25 @@ final class DaemonService: Service, Sendable {
         notify { try $0.status("verifying the log in \(dataDirectory)") }
         let checkpointSettings = settings.checkpoints
         let witnessPolicy = try DaemonService.loadWitnessPolicy(checkpointSettings)
-        let issuer = try openCheckpoints(checkpointSettings)
+        // Checkpoints need the log file's Merkle tree: a PostgreSQL store has none (decision 0011).
+        let issuer = settings.store == nil ? try openCheckpoints(checkpointSettings) : nil
         let engine: LedgerEngine
+        let progress: @Sendable (ReplayProgress) -> Void = { [notifier] progress in
+            try? notifier.status(progress.description)
+            try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
+        }
         do {
-            engine = try LedgerEngine.open(
-                dataDirectory: dataDirectory,
-                clock: { Date() },
-                setAsideDamagedTail: setAsideDamagedTail,
-                treeExpectations: issuer.expectations,
-                progress: { [notifier] progress in
-                    try? notifier.status(progress.description)
-                    try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
-                }
-            )
+            if let store = settings.store {
+                engine = try await openPostgreSQLEngine(store, progress: progress)
+            } else {
+                engine = try LedgerEngine.open(
+                    dataDirectory: dataDirectory,
+                    clock: { Date() },
+                    setAsideDamagedTail: setAsideDamagedTail,
+                    treeExpectations: issuer?.expectations ?? [],
+                    progress: progress
+                )
+            }
         } catch {
             var metadata: Logger.Metadata = ["code": "\(error.code)", "data_directory": "\(dataDirectory)"]
             if let position = (error.cause as? LogError)?.position { metadata["accord.position"] = "\(position)" }
@@ -80,9 +86,6 @@ final class DaemonService: Service, Sendable {
             )
         }
         if let recovery = engine.recovery { logRecovery(recovery) }
-        guard let log = engine.logFile else {
-            preconditionFailure("LedgerEngine.open(dataDirectory:) keeps the ledger in a log file")
-        }
         let marker = RunMarker(dataDirectory: dataDirectory)
         if let previous = marker.previousRun() {
             logger.warning(
@@ -95,13 +98,17 @@ final class DaemonService: Service, Sendable {
                 "cannot write \(marker.path): if this run does not stop cleanly, the next start cannot say so"
             )
         }
-        let transparency = Transparency(
-            issuer: issuer,
-            verification: VerificationService(),
-            policy: witnessPolicy,
-            log: log,
-            stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
-        )
+        let transparency = engine.logFile.flatMap { log in
+            issuer.map { issuer in
+                Transparency(
+                    issuer: issuer,
+                    verification: VerificationService(),
+                    policy: witnessPolicy,
+                    log: log,
+                    stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
+                )
+            }
+        }
         let group = MultiThreadedEventLoopGroup.singleton
         let connections = ConnectionCounter()
         let responder = AccordResponder(
@@ -113,11 +120,13 @@ final class DaemonService: Service, Sendable {
             transparency: transparency,
             maximumFollowers: { [self] in (reloader.applied ?? settings).limits.maximumFollowers }
         )
-        let schedule = CheckpointSchedule(
-            transparency: transparency,
-            intervalSeconds: { [self] in (reloader.applied ?? settings).checkpoints.intervalSeconds },
-            logger: logger
-        )
+        let schedule = transparency.map { transparency in
+            CheckpointSchedule(
+                transparency: transparency,
+                intervalSeconds: { [self] in (reloader.applied ?? settings).checkpoints.intervalSeconds },
+                logger: logger
+            )
+        }
         let server = UnixSocketServer(
             socket: socket,
             responder: ReloadRouteResponder(api: responder, reloader: reloader),
@@ -144,7 +153,8 @@ final class DaemonService: Service, Sendable {
                 }
                 tasks.addTask { await self.supervise(engine: engine, server: server, group: group, watchdog: watchdog) }
                 tasks.addTask { await self.reloadOnHangUp(engine: engine, server: server) }
-                tasks.addTask { await schedule.run() }
+                if let schedule { tasks.addTask { await schedule.run() } }
+                if settings.store?.readOnly == true { tasks.addTask { await self.followReplica(engine: engine) } }
                 try await tasks.next()
                 tasks.cancelAll()
             }

@@ -9,6 +9,8 @@ struct DaemonSettings: Equatable, Sendable {
     var logLevel: Logger.Level
     var limits: ServerLimits
     var checkpoints = CheckpointSettings()
+    /// A PostgreSQL store instead of the log file; read at start only.
+    var store: StoreSettings?
 
     /// The file's keys; all optional.
     private struct File: Decodable {
@@ -27,13 +29,16 @@ struct DaemonSettings: Equatable, Sendable {
         var maximumHeaderCount: Int?
         var streamStallTimeoutMilliseconds: Int64?
         var maximumFollowers: Int?
+        var store: String?
+        var storePasswordFile: String?
+        var storeReadOnly: Bool?
 
         static let keys: Set<String> = [
             "logLevel", "maximumBodyBytes", "maximumConnections", "shutdownGraceMilliseconds",
             "idleTimeoutMilliseconds", "maximumConnectionsPerUser", "headTimeoutMilliseconds",
             "bodyTimeoutMilliseconds", "maximumHeaderBytes", "maximumHeaderCount", "checkpointOrigin",
             "checkpointIntervalSeconds", "witnessPolicyFile", "streamStallTimeoutMilliseconds",
-            "maximumFollowers",
+            "maximumFollowers", "store", "storePasswordFile", "storeReadOnly",
         ]
     }
 
@@ -137,6 +142,13 @@ struct DaemonSettings: Equatable, Sendable {
                 settings.checkpoints.origin = origin
             }
             settings.checkpoints.witnessPolicyFile = file.witnessPolicyFile
+            if let address = file.store {
+                settings.store = StoreSettings(
+                    address: address,
+                    passwordFile: file.storePasswordFile,
+                    readOnly: file.storeReadOnly ?? false
+                )
+            }
         }
         if let flagLogLevel { settings.logLevel = flagLogLevel }
         return settings
