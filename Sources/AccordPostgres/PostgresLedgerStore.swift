@@ -21,6 +21,8 @@ public final class PostgresLedgerStore: LedgerStore {
     /// The advisory-lock key of the ledger's writer: "accord" in ASCII; advisory locks are per database.
     static let writerLockKey: Int64 = 0x61_63_63_6f_72_64
     static let table = "accord_ledger"
+    /// How long a writer's open waits for the lock of a writer that is going away.
+    static let lockWaitLimit: Duration = .seconds(5)
     /// An INSERT carries at most this many records; a larger queue goes in several rounds.
     static let maximumRecordsPerRound = 4_096
 
@@ -40,6 +42,8 @@ public final class PostgresLedgerStore: LedgerStore {
         var inFlight: [Waiting] = []
         var writing = false
         var closed = false
+        /// `close()` waits on `idle` for the round in flight.
+        var closeWaiting = false
         var failure: LogError?
         var rounds: UInt64 = 0
         var recordsWritten: UInt64 = 0
@@ -79,6 +83,21 @@ public final class PostgresLedgerStore: LedgerStore {
                 durableHead: head?.chainHead ?? .genesis
             )
         )
+        connection.closeFuture.whenComplete { [weak self] _ in self?.connectionClosed() }
+    }
+
+    /// The session ended without `close()`: the writer's lock went with it, so nothing more may be appended; the
+    /// rounds waiting fail now rather than when their next statement would.
+    private func connectionClosed() {
+        guard !state.withLock({ $0.closed }) else { return }
+        fail(
+            LogError(
+                code: LogErrorCode.writerFailed,
+                message: "the connection to \(location) was lost, and the writer's lock with it: this accordd appends "
+                    + "nothing more (whether the appends in flight were committed is known after a restart, which "
+                    + "re-reads the ledger)"
+            )
+        )
     }
 
     /// Connects, takes the writer's lock (unless `readOnly`), creates the table if it is missing (writer only) and
@@ -108,14 +127,22 @@ public final class PostgresLedgerStore: LedgerStore {
         }
         do throws(LogError) {
             if !readOnly {
-                let locked = try await single(
-                    connection,
-                    "SELECT pg_try_advisory_lock(\(writerLockKey))",
-                    as: Bool.self,
-                    logger,
-                    location
-                )
-                guard locked == true else {
+                // A writer that just stopped or died may hold the lock a moment longer, until its backend exits.
+                let deadline = ContinuousClock.now + lockWaitLimit
+                var locked = false
+                while true {
+                    locked =
+                        try await single(
+                            connection,
+                            "SELECT pg_try_advisory_lock(\(writerLockKey))",
+                            as: Bool.self,
+                            logger,
+                            location
+                        ) == true
+                    guard !locked, ContinuousClock.now < deadline else { break }
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+                guard locked else {
                     throw LogError(
                         code: PostgresErrorCode.fenced,
                         message: "another accordd writes the ledger in \(location) (it holds the writer's lock): "
@@ -332,33 +359,41 @@ public final class PostgresLedgerStore: LedgerStore {
     }
 
     private func finishRound(_ batch: [Waiting], bytes: Int) {
-        let more = state.withLock { state -> Bool in
+        let (finished, more, wake) = state.withLock { state -> (Bool, Bool, Bool) in
+            // The store failed meanwhile (the connection closed): those appends were failed with it.
+            guard state.failure == nil else { return (false, false, false) }
             if let last = batch.last?.records.last { state.durableHead = last.chainHead }
             state.inFlight = []
             state.rounds += 1
             state.recordsWritten += UInt64(batch.reduce(0) { $0 + $1.records.count })
             state.bytesWritten += UInt64(bytes)
             if state.queue.isEmpty { state.writing = false }
-            return state.writing
+            return (true, state.writing, !state.writing && state.closeWaiting)
         }
+        guard finished else { return }
         for waiting in batch { waiting.promise.succeed(waiting.records) }
-        if more { writeRound() } else { idle.signal() }
+        if more { writeRound() }
+        if wake { idle.signal() }
     }
 
     /// A failure is final: every record in flight or queued fails, and so does every later append.
     private func fail(_ failure: LogError) {
-        logger.critical("\(failure.message)", metadata: ["code": "\(failure.code)"])
-        let failed = state.withLock { state -> [Waiting] in
+        let taken = state.withLock { state -> (failed: [Waiting], wake: Bool)? in
+            // Only the first failure counts; a later one (the statement in flight failing after the connection
+            // closed) finds nothing left to fail.
+            guard state.failure == nil else { return nil }
             state.failure = failure
             state.writing = false
             defer {
                 state.queue = []
                 state.inFlight = []
             }
-            return state.inFlight + state.queue
+            return (state.inFlight + state.queue, state.closeWaiting)
         }
-        for waiting in failed { waiting.promise.fail(failure) }
-        idle.signal()
+        guard let taken else { return }
+        logger.critical("\(failure.message)", metadata: ["code": "\(failure.code)"])
+        for waiting in taken.failed { waiting.promise.fail(failure) }
+        if taken.wake { idle.signal() }
     }
 
     public func records(from position: UInt64, through head: ChainHead, limit: Int) async throws(LogError)
@@ -458,11 +493,15 @@ public final class PostgresLedgerStore: LedgerStore {
     /// which releases the writer's lock.
     public func close() throws(LogError) {
         let wait = state.withLock { state -> Bool in
-            let first = !state.closed
+            state.closeWaiting = !state.closed && state.writing
             state.closed = true
-            return first && state.writing
+            return state.closeWaiting
         }
         if wait { idle.wait() }
+        if !readOnly, state.withLock({ $0.failure == nil }) {
+            // Released before the session ends, so that the next writer (a restart) finds it free at once.
+            _ = try? connection.query("SELECT pg_advisory_unlock(\(Self.writerLockKey))", logger: logger).wait()
+        }
         try? connection.close().wait()
         if let failure = state.withLock({ $0.failure }) { throw failure }
     }

@@ -16,7 +16,8 @@ struct CopyCommand: AsyncParsableCommand {
             Reads every record of --from (verifying checksums and the hash chain), writes the same frames to --to, \
             which must be empty (a folder without ledger.log, or a database without records), then opens --to \
             again, verifies it from genesis and compares its head hash and Merkle root with the source's. Stop the \
-            accordd writing --from first (a folder's log is locked while accordd runs). Personal data is not part \
+            accordd writing --from first (a folder's log is locked while accordd runs; it is opened as accordd's start \
+            opens it, so a torn last record is set aside beside it). Personal data is not part \
             of the log: copy <data-dir>/personal-data with the files. Exit status: 0 when the copy verified, 65 \
             when a ledger is damaged or the copy differs, 1 otherwise.
             """

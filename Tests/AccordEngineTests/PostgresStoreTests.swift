@@ -68,6 +68,28 @@ final class PostgresStoreTests: XCTestCase {
         try next.close()
     }
 
+    /// A writer whose session was ended (the lock went with it) fails by itself, before its next append, and
+    /// never appends again, even once a new writer took over.
+    func testAWriterThatLostItsSessionStopsAppending() async throws {
+        let cluster = try EngineFixture.cluster()
+        let url = try cluster.createDatabase()
+        let database = try XCTUnwrap(url.split(separator: "?").first?.split(separator: "/").last)
+        let writer = try await open(url)
+        _ = try await writer.enqueue([draft(1)]).wait()
+        try cluster.sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()"
+        )
+        let deadline = ContinuousClock.now + .seconds(30)
+        while writer.status.failure == nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        XCTAssertEqual(writer.status.failure?.code, LogErrorCode.writerFailed, "the lost session failed the store")
+        XCTAssertThrowsError(try writer.enqueue([draft(2)]), "a failed store takes no more appends")
+        let successor = try await open(url)
+        _ = try await successor.enqueue([draft(2)]).wait()
+        XCTAssertEqual(successor.durableHead.position, 2)
+        XCTAssertThrowsError(try writer.close(), "closing reports the failure")
+        try successor.close()
+    }
+
     /// A writer whose head is no longer the table's (rows appended behind its back) fails instead of forking.
     func testAWriterRefusesToAppendPastRowsItDidNotWrite() async throws {
         let cluster = try EngineFixture.cluster()
