@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Pure domain: events, commands, deciders, read models. No I/O, no clock.
@@ -54,6 +56,19 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HashTreeCollections", package: "swift-collections"),
                 .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        // The ledger in PostgreSQL: a LedgerStore keeping the log file's frames in a table (decision 0007).
+        .target(
+            name: "AccordPostgres",
+            dependencies: [
+                "AccordEngine",
+                "AccordLog",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Wire types shared by the server and its clients.
@@ -104,6 +119,7 @@ let package = Package(
                 "AccordServer",
                 "AccordEngine",
                 "AccordLog",
+                "AccordPostgres",
                 "AccordProof",
                 "AccordTransparency",
                 "AccordSystemd",
@@ -146,7 +162,15 @@ let package = Package(
         ),
         .testTarget(name: "AccordDomainTests", dependencies: ["AccordDomain"]),
         .testTarget(name: "AccordLogTests", dependencies: ["AccordLog", "AccordProof"]),
-        .testTarget(name: "AccordEngineTests", dependencies: ["AccordEngine"]),
+        // A real PostgreSQL cluster for tests (initdb in a temporary folder, Unix socket only).
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
+        .testTarget(
+            name: "AccordEngineTests",
+            dependencies: [
+                "AccordEngine", "AccordPostgres", "PostgresTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "AccordProofTests",
             dependencies: [
@@ -163,6 +187,7 @@ let package = Package(
                 "AccordClient", "AccordAPI", "AccordDomain", "AccordLog", "AccordProof", "AccordTransparency",
                 // The roles table's list of routes, which the fuzz test targets.
                 "AccordServer",
+                "PostgresTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Golden"]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure what the build needs is on this machine: the Swift toolchain, libsystemd's headers (pkg-config) and,
-# for the proof tests, Python 3 with the cryptography package, and for the I/O-error test, strace.
+# for the proof tests, Python 3 with the cryptography package, and for the I/O-error test, strace; and, for the
+# PostgreSQL store's tests, PostgreSQL's server programs (optional: without them those tests are skipped, saying why).
 # As root it installs what is missing through apt; otherwise it prints the exact command to run and fails.
 # For the browser and SSH tests it also installs, as root, Chromium and the OpenSSH server; without root it only says
 # they are missing, and those tests skip saying why.
@@ -26,6 +27,15 @@ if ((${#optional[@]})); then
     else
         echo "ensure-dependencies: ${optional[*]} not installed, so the browser or SSH tests will skip; install with:" >&2
         echo "    sudo apt-get update && sudo apt-get install -y ${optional[*]}" >&2
+    fi
+fi
+
+# The PostgreSQL store's tests start their own server (initdb in a temporary folder); Debian 12 has PostgreSQL 15.
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        missing+=(postgresql)
+    else
+        echo "ensure-dependencies: PostgreSQL is not installed: its tests will be skipped (sudo apt-get install -y postgresql)" >&2
     fi
 fi
 

@@ -135,13 +135,14 @@ extension LedgerEngine {
         return try LedgerEngine(store: store, replayed: replay, dataDirectory: dataDirectory, clock: clock)
     }
 
-    /// Reads and replays the store's records through `head`, a page at a time.
+    /// Reads and replays the store's records after `start`'s head through `head`, a page at a time.
     static func replay(
         _ store: any LedgerStore,
         through head: ChainHead,
+        after start: Replay = Replay(),
         progress: @Sendable (ReplayProgress) -> Void = { _ in }
     ) async throws(EngineError) -> Replay {
-        var replay = Replay()
+        var replay = start
         while replay.head.position < head.position {
             let page: [Record]
             do throws(LogError) {

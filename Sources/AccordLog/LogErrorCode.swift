@@ -38,6 +38,8 @@ public enum LogErrorCode {
     public static let batchTooLarge = "log_batch_too_large"
     /// The writer's queue is full; retry shortly.
     public static let queueFull = "log_queue_full"
+    /// The store was opened read-only (a standby of another writer): it takes no appends.
+    public static let readOnly = "store_read_only"
     /// A reader was asked to read through a head that the file does not contain.
     public static let headNotFound = "log_head_not_found"
     /// The Merkle tree file cannot answer (it could not be written, or a subtree lies past the tree).

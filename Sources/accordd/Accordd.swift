@@ -1,4 +1,6 @@
 import AccordAPI
+import AccordLog
+import AccordPostgres
 import AccordServer
 import AccordSystemd
 import ArgumentParser
@@ -36,7 +38,8 @@ struct Accordd: AsyncParsableCommand {
             (~/.local/state/accord). Under systemd socket activation it serves on the inherited socket named \
             "accord" and never creates or removes it.
             """,
-        version: AccordVersion.current
+        version: AccordVersion.current,
+        subcommands: [CopyCommand.self]
     )
 
     @Option(
@@ -83,6 +86,32 @@ struct Accordd: AsyncParsableCommand {
     )
     var policyPath: String?
 
+    @Option(
+        name: .customLong("store"),
+        help: ArgumentHelp(
+            "Keep the ledger in PostgreSQL instead of <data-dir>/ledger.log: postgresql://USER@HOST:PORT/DATABASE, or postgresql://USER@/DATABASE?host=/run/postgresql for a Unix socket (sslmode=disable|prefer|require for TCP). Never with a password: see --store-password-file. Overrides the configuration file's store. Personal data stays in --data-dir (docs/operations.md).",
+            valueName: "url"
+        )
+    )
+    var store: String?
+
+    @Option(
+        name: .customLong("store-password-file"),
+        help: ArgumentHelp(
+            "A file holding the PostgreSQL password (one line). Default: the systemd credential accord-postgresql-password when there is one, else no password (peer or trust authentication).",
+            valueName: "path"
+        )
+    )
+    var storePasswordFile: String?
+
+    @Flag(
+        name: .customLong("read-only"),
+        help: ArgumentHelp(
+            "With --store: a standby on a PostgreSQL streaming replica. It serves queries and follow streams as the replica applies the primary's records, and refuses commands (409 store_read_only, naming the primary)."
+        )
+    )
+    var readOnly = false
+
     @Flag(
         name: .customLong("set-aside-damaged-tail"),
         help:
@@ -109,6 +138,17 @@ struct Accordd: AsyncParsableCommand {
 
     @Argument(help: ArgumentHelp("With --check-config: the file to check.", valueName: "file"))
     var checkedFile: String?
+
+    /// `accordd copy ...` goes to its command before parsing: accordd's own optional file argument (for
+    /// --check-config) would otherwise take the word `copy`.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == CopyCommand.configuration.commandName {
+            await CopyCommand.main(Array(arguments.dropFirst()))
+        } else {
+            await main(arguments)
+        }
+    }
 
     static let defaultConfigurationPath = "/etc/accord/accordd.json"
     static let defaultPolicyPath = "/etc/accord/policy.conf"
@@ -145,9 +185,40 @@ struct Accordd: AsyncParsableCommand {
         let places = DefaultPlaces.ofCurrentUser(environment: environment)
         let listenedSockets = Result { () throws(SystemdError) in try ListenedSockets.fromEnvironment() }
         let configuration = DaemonSettings.configurationPath(explicit: configurationPath)
-        let settings: DaemonSettings
-        do {
+        var settings: DaemonSettings
+        do throws(DaemonError) {
             settings = try DaemonSettings.load(path: configuration, flagLogLevel: logLevel)
+            if let store {
+                settings.store = StoreSettings(
+                    address: store,
+                    passwordFile: storePasswordFile ?? settings.store?.passwordFile,
+                    readOnly: readOnly || settings.store?.readOnly == true
+                )
+            } else if let storePasswordFile {
+                guard settings.store != nil else {
+                    throw DaemonError(
+                        code: "bad_configuration",
+                        message: "--store-password-file \(storePasswordFile) is the password of a store, and neither --store nor the configuration file's store names one"
+                    )
+                }
+                settings.store?.passwordFile = storePasswordFile
+            }
+            if readOnly {
+                guard settings.store != nil else {
+                    throw DaemonError(
+                        code: "bad_configuration",
+                        message: "--read-only is for a standby on a PostgreSQL replica: give its --store too"
+                    )
+                }
+                settings.store?.readOnly = true
+            }
+            if let address = settings.store?.address {
+                do throws(LogError) {
+                    _ = try PostgresAddress(parsing: address)
+                } catch {
+                    throw DaemonError(code: error.code, message: error.message, cause: error)
+                }
+            }
         } catch {
             FileHandle.standardError.write(Data("accordd: \(error)\n".utf8))
             var refusal = error

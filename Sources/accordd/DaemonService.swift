@@ -51,7 +51,8 @@ final class DaemonService: Service, Sendable {
         notify { try $0.status("verifying the log in \(dataDirectory)") }
         let checkpointSettings = settings.checkpoints
         let witnessPolicy = try DaemonService.loadWitnessPolicy(checkpointSettings)
-        let issuer = try openCheckpoints(checkpointSettings)
+        // Checkpoints need the log file's Merkle tree: a PostgreSQL store has none (decision 0011).
+        let issuer = settings.store == nil ? try openCheckpoints(checkpointSettings) : nil
         // Listening before the replay: until the gate opens, every request is answered 503 starting with progress.
         let gate = StartGate()
         let group = MultiThreadedEventLoopGroup.singleton
@@ -64,21 +65,26 @@ final class DaemonService: Service, Sendable {
         )
         let listening = try await EarlyListening.begin(server, socket: socket)
         let engine: LedgerEngine
+        let progress: @Sendable (ReplayProgress) -> Void = { [notifier] progress in
+            gate.report(progress)
+            try? notifier.status(progress.description)
+            try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
+        }
         do {
-            engine = try await DedicatedThread.run("accordd-replay") {
-                [dataDirectory, setAsideDamagedTail, notifier, settings] () throws(EngineError) -> LedgerEngine in
-                try LedgerEngine.open(
-                    dataDirectory: dataDirectory,
-                    clock: { Date() },
-                    setAsideDamagedTail: setAsideDamagedTail,
-                    treeExpectations: issuer.expectations,
-                    snapshotInterval: settings.snapshotIntervalEvents,
-                    progress: { progress in
-                        gate.report(progress)
-                        try? notifier.status(progress.description)
-                        try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
-                    }
-                )
+            if let store = settings.store {
+                engine = try await openPostgreSQLEngine(store, progress: progress)
+            } else {
+                engine = try await DedicatedThread.run("accordd-replay") {
+                    [dataDirectory, setAsideDamagedTail, settings] () throws(EngineError) -> LedgerEngine in
+                    try LedgerEngine.open(
+                        dataDirectory: dataDirectory,
+                        clock: { Date() },
+                        setAsideDamagedTail: setAsideDamagedTail,
+                        treeExpectations: issuer?.expectations ?? [],
+                        snapshotInterval: settings.snapshotIntervalEvents,
+                        progress: progress
+                    )
+                }
             }
         } catch {
             var metadata: Logger.Metadata = ["code": "\(error.code)", "data_directory": "\(dataDirectory)"]
@@ -96,9 +102,6 @@ final class DaemonService: Service, Sendable {
         }
         if let recovery = engine.recovery { logRecovery(recovery) }
         logSnapshot(engine.snapshotOutcome, head: engine.head)
-        guard let log = engine.logFile else {
-            preconditionFailure("LedgerEngine.open(dataDirectory:) keeps the ledger in a log file")
-        }
         let marker = RunMarker(dataDirectory: dataDirectory)
         if let previous = marker.previousRun() {
             logger.warning(
@@ -111,13 +114,17 @@ final class DaemonService: Service, Sendable {
                 "cannot write \(marker.path): if this run does not stop cleanly, the next start cannot say so"
             )
         }
-        let transparency = Transparency(
-            issuer: issuer,
-            verification: VerificationService(),
-            policy: witnessPolicy,
-            log: log,
-            stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
-        )
+        let transparency = engine.logFile.flatMap { log in
+            issuer.map { issuer in
+                Transparency(
+                    issuer: issuer,
+                    verification: VerificationService(),
+                    policy: witnessPolicy,
+                    log: log,
+                    stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
+                )
+            }
+        }
         let connections = ConnectionCounter()
         let responder = AccordResponder(
             engine: engine,
@@ -128,11 +135,13 @@ final class DaemonService: Service, Sendable {
             transparency: transparency,
             maximumFollowers: { [self] in (reloader.applied ?? settings).limits.maximumFollowers }
         )
-        let schedule = CheckpointSchedule(
-            transparency: transparency,
-            intervalSeconds: { [self] in (reloader.applied ?? settings).checkpoints.intervalSeconds },
-            logger: logger
-        )
+        let schedule = transparency.map { transparency in
+            CheckpointSchedule(
+                transparency: transparency,
+                intervalSeconds: { [self] in (reloader.applied ?? settings).checkpoints.intervalSeconds },
+                logger: logger
+            )
+        }
         connections.source = { server.connectionCount }
         reloader.attach(server)
         gate.open(
@@ -156,7 +165,8 @@ final class DaemonService: Service, Sendable {
                 logger.info("ready", metadata: ["head_position": "\(engine.head.position)", "socket": "\(socket)"])
                 tasks.addTask { await self.supervise(engine: engine, server: server, group: group, watchdog: watchdog) }
                 tasks.addTask { await self.reloadOnHangUp(engine: engine, server: server) }
-                tasks.addTask { await schedule.run() }
+                if let schedule { tasks.addTask { await schedule.run() } }
+                if settings.store?.readOnly == true { tasks.addTask { await self.followReplica(engine: engine) } }
                 try await tasks.next()
                 tasks.cancelAll()
             }

@@ -12,6 +12,8 @@ struct DaemonSettings: Equatable, Sendable {
     var checkpoints = CheckpointSettings()
     /// Events between two snapshots of the read models (0: only at a clean stop); read at start only.
     var snapshotIntervalEvents: UInt64 = LedgerEngine.defaultSnapshotInterval
+    /// A PostgreSQL store instead of the log file; read at start only.
+    var store: StoreSettings?
 
     /// The file's keys; all optional.
     private struct File: Decodable {
@@ -32,13 +34,17 @@ struct DaemonSettings: Equatable, Sendable {
         var maximumFollowers: Int?
         var maximumBatchBodyBytes: Int?
         var snapshotIntervalEvents: UInt64?
+        var store: String?
+        var storePasswordFile: String?
+        var storeReadOnly: Bool?
 
         static let keys: Set<String> = [
             "logLevel", "maximumBodyBytes", "maximumConnections", "shutdownGraceMilliseconds",
             "idleTimeoutMilliseconds", "maximumConnectionsPerUser", "headTimeoutMilliseconds",
             "bodyTimeoutMilliseconds", "maximumHeaderBytes", "maximumHeaderCount", "checkpointOrigin",
             "checkpointIntervalSeconds", "witnessPolicyFile", "streamStallTimeoutMilliseconds",
-            "maximumFollowers", "maximumBatchBodyBytes", "snapshotIntervalEvents",
+            "maximumFollowers", "maximumBatchBodyBytes", "snapshotIntervalEvents", "store", "storePasswordFile",
+            "storeReadOnly",
         ]
     }
 
@@ -156,6 +162,13 @@ struct DaemonSettings: Equatable, Sendable {
                 path,
                 &settings.snapshotIntervalEvents
             )
+            if let address = file.store {
+                settings.store = StoreSettings(
+                    address: address,
+                    passwordFile: file.storePasswordFile,
+                    readOnly: file.storeReadOnly ?? false
+                )
+            }
         }
         if let flagLogLevel { settings.logLevel = flagLogLevel }
         return settings

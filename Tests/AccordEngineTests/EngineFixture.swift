@@ -1,19 +1,26 @@
 import AccordDomain
 import AccordEngine
 import AccordLog
+import AccordPostgres
 import Foundation
+import Logging
+import PostgresTestSupport
 import XCTest
 
 /// An engine on a fresh data folder with a fixed clock, reopened as the daemon would be after a restart; its
-/// records in the log file or in memory (`Store`), so that every engine test runs against both stores.
+/// records in the log file, in memory or in a PostgreSQL database of the test cluster (`Store`), so that every
+/// engine test runs against every store.
 final class EngineFixture {
     enum Store: CaseIterable {
         case file
         case memory
+        case postgresql
     }
 
     let store: Store
     let folder: String
+    /// The PostgreSQL store's database, fresh for this fixture.
+    let databaseURL: String?
     var engine: LedgerEngine
     static let author = Author(userID: 1000, name: "camille")
     static let clock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_767_657_600.123456) }
@@ -23,7 +30,8 @@ final class EngineFixture {
         guard let created = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
         self.store = store
         folder = String(cString: created)
-        engine = try await EngineFixture.open(store, folder: folder, keeping: [])
+        databaseURL = try store == .postgresql ? EngineFixture.cluster().createDatabase() : nil
+        engine = try await EngineFixture.open(store, folder: folder, keeping: [], databaseURL: databaseURL)
     }
 
     deinit {
@@ -34,10 +42,26 @@ final class EngineFixture {
     /// A restart: the file store reopens the log; the memory store starts again from the records it held.
     func reopen() async throws {
         try engine.close()
-        engine = try await EngineFixture.open(store, folder: folder, keeping: memoryStore?.allRecords ?? [])
+        engine = try await EngineFixture.open(
+            store,
+            folder: folder,
+            keeping: memoryStore?.allRecords ?? [],
+            databaseURL: databaseURL
+        )
     }
 
-    private static func open(_ store: Store, folder: String, keeping records: [Record]) async throws -> LedgerEngine {
+    /// The shared test cluster; throws (so that the store is skipped, saying why) where PostgreSQL cannot run.
+    static func cluster() throws -> PostgresCluster {
+        guard let cluster = PostgresCluster.shared else { throw XCTSkip(PostgresCluster.unavailableReason) }
+        return cluster
+    }
+
+    private static func open(
+        _ store: Store,
+        folder: String,
+        keeping records: [Record],
+        databaseURL: String?
+    ) async throws -> LedgerEngine {
         switch store {
         case .file:
             return try LedgerEngine.open(dataDirectory: folder, clock: EngineFixture.clock, progress: { _ in })
@@ -47,6 +71,14 @@ final class EngineFixture {
                 dataDirectory: folder,
                 clock: EngineFixture.clock
             )
+        case .postgresql:
+            let store = try await PostgresLedgerStore.open(
+                address: try PostgresAddress(parsing: databaseURL ?? ""),
+                password: nil,
+                readOnly: false,
+                logger: Logger(label: "accord-test")
+            )
+            return try await LedgerEngine.open(store: store, dataDirectory: folder, clock: EngineFixture.clock)
         }
     }
 
@@ -76,9 +108,18 @@ final class EngineFixture {
         )
     }
 
-    /// The records' bytes as the store holds them.
+    /// The records' bytes as the store holds them (for PostgreSQL: every row's frame in position order).
     var logBytes: Data {
         if let memoryStore { return Data(memoryStore.frameBytes) }
+        if let databaseURL, let cluster = PostgresCluster.shared,
+            let database = databaseURL.split(separator: "?").first?.split(separator: "/").last,
+            let hex = try? cluster.sql(
+                "SELECT coalesce(string_agg(encode(frame, 'hex'), '' ORDER BY position), '') FROM accord_ledger",
+                database: String(database)
+            )
+        {
+            return Data(Hex.decode(hex) ?? [])
+        }
         return FileManager.default.contents(atPath: "\(folder)/\(LedgerEngine.logFileName)") ?? Data()
     }
 }
@@ -90,6 +131,9 @@ extension XCTestCase {
             let failuresBefore = testRun?.failureCount ?? 0
             do {
                 try await body(try await EngineFixture(store))
+            } catch let skip as XCTSkip {
+                print("\(name): the \(store) store is skipped: \(skip.message ?? "unavailable")")
+                continue
             } catch {
                 XCTFail("on the \(store) store: \(error)")
                 continue

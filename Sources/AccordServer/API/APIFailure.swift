@@ -1,6 +1,7 @@
 import AccordAPI
 import AccordDomain
 import AccordEngine
+import AccordLog
 import Foundation
 import NIOHTTP1
 
@@ -68,6 +69,8 @@ struct APIFailure: Error {
             )
         case .invalidRequest(let field):
             self.init(status: .unprocessableEntity, code: engineError.code, message: engineError.message, field: field)
+        case .storage where engineError.code == LogErrorCode.readOnly:
+            self.init(status: .conflict, code: engineError.code, message: engineError.message)
         case .storage:
             self.init(status: .serviceUnavailable, code: engineError.code, message: engineError.message)
         }

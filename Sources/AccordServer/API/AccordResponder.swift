@@ -43,6 +43,13 @@ public struct AccordResponder: HTTPResponder {
                 return try whoami(request, roles: roles)
             }
             let method = request.method == .HEAD ? "GET" : "\(request.method)"
+            if transparency == nil, TransparencyRoute.match(method: method, path: request.path) != nil {
+                throw APIFailure(
+                    status: .notImplemented,
+                    code: "proofs_unavailable",
+                    message: "checkpoints, proofs and verification need a log file's Merkle tree, and this accordd keeps its ledger in \(engine.logPath) (decision 0011): copy it to a folder with `accordd copy --from URL --to DIR` and verify that with `accord verify --log DIR/ledger.log`"
+                )
+            }
             if let transparency, let (route, position) = TransparencyRoute.match(method: method, path: request.path) {
                 return try await transparencyAnswer(
                     route,

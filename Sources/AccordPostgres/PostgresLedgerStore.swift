@@ -1,0 +1,591 @@
+import AccordEngine
+import AccordLog
+import Dispatch
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+import Synchronization
+
+/// The ledger in a PostgreSQL table, one row per record holding the log file's own frame (docs/log-format.md),
+/// so that the same verifier, hash chain and Merkle tree apply (decision 0011).
+///
+/// One connection does everything, and the writer's lock is a session advisory lock on that same connection:
+/// an append can only run in the session that holds the lock, and when the session ends (the connection is lost,
+/// the backend is terminated) the lock goes with it and every later append of this store fails. Appends are
+/// group-committed: while one INSERT is in flight, new records gather and go together in the next, each one
+/// statement and so one transaction, acknowledged when PostgreSQL answered its commit (`synchronous_commit` as
+/// configured on the server).
+public final class PostgresLedgerStore: LedgerStore {
+    /// The advisory-lock key of the ledger's writer: "accord" in ASCII; advisory locks are per database.
+    static let writerLockKey: Int64 = 0x61_63_63_6f_72_64
+    static let table = "accord_ledger"
+    /// How long a writer's open waits for the lock of a writer that is going away.
+    static let lockWaitLimit: Duration = .seconds(5)
+    /// An INSERT carries at most this many records; a larger queue goes in several rounds.
+    static let maximumRecordsPerRound = 4_096
+
+    private struct Waiting {
+        let records: [Record]
+        let frames: [ByteBuffer]
+        let bytes: Int
+        let promise: EventLoopPromise<[Record]>
+        let enqueuedAtNanoseconds: UInt64
+    }
+
+    private struct State {
+        /// The last record queued (durable or not): where the next draft is chained.
+        var queuedHead: (position: UInt64, hash: [UInt8])
+        var durableHead: ChainHead
+        var queue: [Waiting] = []
+        var inFlight: [Waiting] = []
+        var writing = false
+        var closed = false
+        /// `close()` waits on `idle` for the round in flight.
+        var closeWaiting = false
+        var failure: LogError?
+        var rounds: UInt64 = 0
+        var recordsWritten: UInt64 = 0
+        var bytesWritten: UInt64 = 0
+    }
+
+    public let location: String
+    /// True for a standby: it reads and never appends.
+    public let readOnly: Bool
+    /// The server's `synchronous_commit` for this session: what an acknowledgement means (docs/operations.md).
+    public let synchronousCommit: String
+    /// On a standby: the primary its server streams from (`pg_stat_wal_receiver`), to send commands to.
+    public let primary: String?
+    private let connection: PostgresConnection
+    private let logger: Logger
+    private let state: Mutex<State>
+    private let idle = DispatchSemaphore(value: 0)
+
+    private init(
+        location: String,
+        readOnly: Bool,
+        synchronousCommit: String,
+        primary: String?,
+        connection: PostgresConnection,
+        head: Record?,
+        logger: Logger
+    ) {
+        self.location = location
+        self.readOnly = readOnly
+        self.synchronousCommit = synchronousCommit
+        self.primary = primary
+        self.connection = connection
+        self.logger = logger
+        state = Mutex(
+            State(
+                queuedHead: (head?.position ?? 0, head?.hash ?? LogFormat.genesisHash),
+                durableHead: head?.chainHead ?? .genesis
+            )
+        )
+        connection.closeFuture.whenComplete { [weak self] _ in self?.connectionClosed() }
+    }
+
+    /// The session ended without `close()`: the writer's lock went with it, so nothing more may be appended; the
+    /// rounds waiting fail now rather than when their next statement would.
+    private func connectionClosed() {
+        guard !state.withLock({ $0.closed }) else { return }
+        fail(
+            LogError(
+                code: LogErrorCode.writerFailed,
+                message: "the connection to \(location) was lost, and the writer's lock with it: this accordd appends "
+                    + "nothing more (whether the appends in flight were committed is known after a restart, which "
+                    + "re-reads the ledger)"
+            )
+        )
+    }
+
+    /// Connects, takes the writer's lock (unless `readOnly`), creates the table if it is missing (writer only) and
+    /// reads the head. The records themselves are verified when they are read (`records`), as a replay reads all.
+    public static func open(
+        address: PostgresAddress,
+        password: String?,
+        readOnly: Bool,
+        logger: Logger
+    ) async throws(LogError) -> PostgresLedgerStore {
+        let location = address.description
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(
+                configuration: try configuration(address, password: password),
+                id: 1,
+                logger: logger
+            )
+        } catch let error as LogError {
+            throw error
+        } catch {
+            throw LogError(
+                code: PostgresErrorCode.unavailable,
+                message: "cannot connect to \(location): \(describe(error)); check that PostgreSQL runs there, "
+                    + "that the user may log in to the database, and the password"
+            )
+        }
+        do throws(LogError) {
+            if !readOnly {
+                // A writer that just stopped or died may hold the lock a moment longer, until its backend exits.
+                let deadline = ContinuousClock.now + lockWaitLimit
+                var locked = false
+                while true {
+                    locked =
+                        try await single(
+                            connection,
+                            "SELECT pg_try_advisory_lock(\(writerLockKey))",
+                            as: Bool.self,
+                            logger,
+                            location
+                        ) == true
+                    guard !locked, ContinuousClock.now < deadline else { break }
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+                guard locked else {
+                    throw LogError(
+                        code: PostgresErrorCode.fenced,
+                        message: "another accordd writes the ledger in \(location) (it holds the writer's lock): "
+                            + "stop it first, or start this one with --read-only"
+                    )
+                }
+                try await run(
+                    connection,
+                    PostgresQuery(
+                        unsafeSQL: "CREATE TABLE IF NOT EXISTS \(table) "
+                            + "(position bigint PRIMARY KEY CHECK (position > 0), frame bytea NOT NULL)"
+                    ),
+                    logger,
+                    location
+                )
+            }
+            let exists = try await single(
+                connection,
+                "SELECT to_regclass(\(table)) IS NOT NULL",
+                as: Bool.self,
+                logger,
+                location
+            )
+            guard exists == true else {
+                throw LogError(
+                    code: PostgresErrorCode.noLedger,
+                    message: "\(location) holds no ledger (no table \(table)): start a writer on the primary first"
+                )
+            }
+            let synchronousCommit =
+                try await single(connection, "SHOW synchronous_commit", as: String.self, logger, location) ?? "on"
+            let primary =
+                readOnly
+                ? try await single(
+                    connection,
+                    "SELECT sender_host || ':' || sender_port FROM pg_stat_wal_receiver",
+                    as: String.self,
+                    logger,
+                    location
+                ) : nil
+            return PostgresLedgerStore(
+                location: location,
+                readOnly: readOnly,
+                synchronousCommit: synchronousCommit,
+                primary: primary,
+                connection: connection,
+                head: try await lastRecord(connection, logger, location),
+                logger: logger
+            )
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    public var durableHead: ChainHead { state.withLock { $0.durableHead } }
+
+    /// On a standby: the head as the replica has it now (it applied more of the primary's WAL), which becomes the
+    /// durable head. A replica whose table shrank or changed under a standby is no longer the primary's copy.
+    public func refreshHead() async throws(LogError) -> ChainHead {
+        precondition(readOnly, "only a read-only store's table grows under it")
+        let known = durableHead
+        guard let last = try await Self.lastRecord(connection, logger, location) else {
+            guard known.position == 0 else { throw rewound(known, to: .genesis) }
+            return known
+        }
+        guard last.position >= known.position else { throw rewound(known, to: last.chainHead) }
+        if last.position == known.position {
+            guard last.hashHex == known.hash else { throw rewound(known, to: last.chainHead) }
+            return known
+        }
+        state.withLock { state in
+            state.durableHead = last.chainHead
+            state.queuedHead = (last.position, last.hash)
+        }
+        return last.chainHead
+    }
+
+    private func rewound(_ known: ChainHead, to found: ChainHead) -> LogError {
+        LogError(
+            code: PostgresErrorCode.rewound,
+            message: "the ledger in \(location) now ends at \(found), but this standby already served \(known): the "
+                + "server is no longer a copy of the primary it followed; point the standby at the current primary",
+            position: known.position
+        )
+    }
+
+    private static func lastRecord(
+        _ connection: PostgresConnection,
+        _ logger: Logger,
+        _ location: String
+    ) async throws(LogError) -> Record? {
+        let last = try await single(
+            connection,
+            PostgresQuery(unsafeSQL: "SELECT frame FROM \(table) ORDER BY position DESC LIMIT 1"),
+            as: ByteBuffer.self,
+            logger,
+            location
+        )
+        return try last.map { buffer throws(LogError) in try Record(frame: Array(buffer.readableBytesView)) }
+    }
+
+    public func enqueue(_ drafts: [RecordDraft]) throws(LogError) -> any PendingRecords {
+        let promise = connection.eventLoop.makePromise(of: [Record].self)
+        let records: [Record]
+        let startRound: Bool
+        do throws(LogError) {
+            (records, startRound) = try queue(drafts, promise: promise)
+        } catch {
+            promise.fail(error)
+            throw error
+        }
+        if startRound { writeRound() }
+        return PostgresPendingRecords(records: records, committed: promise.futureResult, location: location)
+    }
+
+    /// Frames, chains and queues `drafts` under the lock; true when no round is in flight to pick them up.
+    private func queue(
+        _ drafts: [RecordDraft],
+        promise: EventLoopPromise<[Record]>
+    ) throws(LogError) -> ([Record], Bool) {
+        try state.withLock { state throws(LogError) -> ([Record], Bool) in
+            if let failure = state.failure { throw failure }
+            guard !readOnly else {
+                throw LogError(
+                    code: LogErrorCode.readOnly,
+                    message: "this accordd is a read-only standby of \(location) and records nothing: send commands "
+                        + "to the accordd of the primary\(primary.map { " (PostgreSQL at \($0))" } ?? "")"
+                )
+            }
+            guard !state.closed else {
+                throw LogError(
+                    code: LogErrorCode.closed,
+                    message: "The ledger in \(location) was closed; nothing was written."
+                )
+            }
+            var (position, previousHash) = state.queuedHead
+            var records: [Record] = []
+            var frames: [ByteBuffer] = []
+            var bytes = 0
+            for draft in drafts {
+                position += 1
+                let framed = try Record.chained(draft, position: position, previousHash: previousHash)
+                previousHash = framed.record.hash
+                records.append(framed.record)
+                frames.append(ByteBuffer(bytes: framed.bytes))
+                bytes += framed.bytes.count
+            }
+            state.queuedHead = (position, previousHash)
+            state.queue.append(
+                Waiting(
+                    records: records,
+                    frames: frames,
+                    bytes: bytes,
+                    promise: promise,
+                    enqueuedAtNanoseconds: DispatchTime.now().uptimeNanoseconds
+                )
+            )
+            defer { state.writing = true }
+            return (records, !state.writing)
+        }
+    }
+
+    /// Sends everything queued in one INSERT; when PostgreSQL answered, acknowledges it and starts the next round if
+    /// more arrived meanwhile. Runs on the connection's event loop, never on Swift's cooperative pool.
+    private func writeRound() {
+        let batch = state.withLock { state -> [Waiting] in
+            var count = 0
+            var taken = 0
+            for waiting in state.queue {
+                guard taken == 0 || count + waiting.records.count <= Self.maximumRecordsPerRound else { break }
+                count += waiting.records.count
+                taken += 1
+            }
+            state.inFlight = Array(state.queue.prefix(taken))
+            state.queue.removeFirst(taken)
+            return state.inFlight
+        }
+        let positions = batch.flatMap(\.records).map { Int64($0.position) }
+        let frames = batch.flatMap(\.frames)
+        let expectedHead = Int64(positions[0] - 1)
+        var query = PostgresQuery(
+            unsafeSQL: "INSERT INTO \(Self.table) (position, frame) "
+                + "SELECT * FROM unnest($1::bigint[], $2::bytea[]) "
+                + "WHERE (SELECT coalesce(max(position), 0) FROM \(Self.table)) = $3 RETURNING position"
+        )
+        query.binds.append(positions)
+        query.binds.append(frames)
+        query.binds.append(expectedHead)
+        connection.query(query, logger: logger).whenComplete { [self] result in
+            switch result {
+            case .success(let answer) where answer.rows.count == positions.count:
+                finishRound(batch, bytes: frames.reduce(0) { $0 + $1.readableBytes })
+            case .success:
+                fail(
+                    LogError(
+                        code: PostgresErrorCode.fenced,
+                        message: "the ledger in \(location) no longer ends at position \(expectedHead): another "
+                            + "writer appended to it; this accordd stops appending (restart it to re-read the ledger)",
+                        position: UInt64(expectedHead)
+                    )
+                )
+            case .failure(let error):
+                fail(
+                    LogError(
+                        code: LogErrorCode.writerFailed,
+                        message: "an append to \(location) failed (\(Self.describe(error))); whether its records "
+                            + "were committed is known only after a restart, which re-reads the ledger",
+                        position: positions.first.map(UInt64.init)
+                    )
+                )
+            }
+        }
+    }
+
+    private func finishRound(_ batch: [Waiting], bytes: Int) {
+        let (finished, more, wake) = state.withLock { state -> (Bool, Bool, Bool) in
+            // The store failed meanwhile (the connection closed): those appends were failed with it.
+            guard state.failure == nil else { return (false, false, false) }
+            if let last = batch.last?.records.last { state.durableHead = last.chainHead }
+            state.inFlight = []
+            state.rounds += 1
+            state.recordsWritten += UInt64(batch.reduce(0) { $0 + $1.records.count })
+            state.bytesWritten += UInt64(bytes)
+            if state.queue.isEmpty { state.writing = false }
+            return (true, state.writing, !state.writing && state.closeWaiting)
+        }
+        guard finished else { return }
+        for waiting in batch { waiting.promise.succeed(waiting.records) }
+        if more { writeRound() }
+        if wake { idle.signal() }
+    }
+
+    /// A failure is final: every record in flight or queued fails, and so does every later append.
+    private func fail(_ failure: LogError) {
+        let taken = state.withLock { state -> (failed: [Waiting], wake: Bool)? in
+            // Only the first failure counts; a later one (the statement in flight failing after the connection
+            // closed) finds nothing left to fail.
+            guard state.failure == nil else { return nil }
+            state.failure = failure
+            state.writing = false
+            defer {
+                state.queue = []
+                state.inFlight = []
+            }
+            return (state.inFlight + state.queue, state.closeWaiting)
+        }
+        guard let taken else { return }
+        logger.critical("\(failure.message)", metadata: ["code": "\(failure.code)"])
+        for waiting in taken.failed { waiting.promise.fail(failure) }
+        if taken.wake { idle.signal() }
+    }
+
+    public func records(from position: UInt64, through head: ChainHead, limit: Int) async throws(LogError)
+        -> [Record]
+    {
+        let start = max(position, 1)
+        guard start <= head.position else { return [] }
+        let end = start - 1 + min(UInt64(max(limit, 1)), head.position - start + 1)
+        // The record before the page too, to check the page's first link.
+        var query = PostgresQuery(
+            unsafeSQL: "SELECT position, frame FROM \(Self.table) WHERE position BETWEEN $1 AND $2 ORDER BY position"
+        )
+        query.binds.append(Int64(start - 1))
+        query.binds.append(Int64(end))
+        var rows: [(Int64, ByteBuffer)] = []
+        do {
+            for try await row in try await connection.query(query, logger: logger).decode((Int64, ByteBuffer).self) {
+                rows.append(row)
+            }
+        } catch {
+            throw LogError(
+                code: PostgresErrorCode.unavailable,
+                message: "cannot read records \(start) to \(end) from \(location): \(Self.describe(error))"
+            )
+        }
+        var previousHash = start == 1 ? LogFormat.genesisHash : nil
+        var expected = start == 1 ? start : start - 1
+        var records: [Record] = []
+        for (rowPosition, frame) in rows {
+            guard rowPosition == Int64(expected) else {
+                throw LogError(
+                    code: LogErrorCode.positionGap,
+                    message: "\(location) holds no record \(expected) (the next is \(rowPosition)): records were "
+                        + "deleted; restore the database from a backup",
+                    position: expected
+                )
+            }
+            let record = try Record(frame: Array(frame.readableBytesView))
+            guard record.position == expected else {
+                throw LogError(
+                    code: LogErrorCode.positionGap,
+                    message: "the row at position \(expected) of \(location) holds the frame of record "
+                        + "\(record.position): rows were moved",
+                    position: expected
+                )
+            }
+            if let previousHash, record.previousHash != previousHash {
+                throw LogError(
+                    code: LogErrorCode.chainBroken,
+                    message: "record \(expected) of \(location) does not follow the record before it (hash chain "
+                        + "broken): the table was changed; restore the database from a backup",
+                    position: expected
+                )
+            }
+            previousHash = record.hash
+            if record.position >= start { records.append(record) }
+            expected += 1
+        }
+        guard expected == end + 1 else {
+            throw LogError(
+                code: LogErrorCode.headNotFound,
+                message: "\(location) ends before position \(end), inside the head \(head) to read through",
+                position: head.position
+            )
+        }
+        if end == head.position, records.last?.hashHex != head.hash {
+            throw LogError(
+                code: LogErrorCode.headNotFound,
+                message: "\(location) does not hold the head \(head) to read through",
+                position: head.position
+            )
+        }
+        return records
+    }
+
+    public var status: WriterStatus {
+        state.withLock { state in
+            let pending = state.inFlight + state.queue
+            let now = DispatchTime.now().uptimeNanoseconds
+            return WriterStatus(
+                pendingAppends: pending.count,
+                pendingRecords: pending.reduce(0) { $0 + $1.records.count },
+                pendingBytes: pending.reduce(0) { $0 + $1.bytes },
+                oldestPendingAgeNanoseconds: pending.first.map { now - min(now, $0.enqueuedAtNanoseconds) } ?? 0,
+                roundsCompleted: state.rounds,
+                recordsWritten: state.recordsWritten,
+                bytesWritten: state.bytesWritten,
+                failure: state.failure
+            )
+        }
+    }
+
+    /// A lost connection fails the store (it cannot tell what reached the server), so there is no disk-full state.
+    public func acknowledgeDiskFull() {}
+
+    /// Waits for the round in flight and the queue (on a thread outside the event loop), then closes the session,
+    /// which releases the writer's lock.
+    public func close() throws(LogError) {
+        let wait = state.withLock { state -> Bool in
+            state.closeWaiting = !state.closed && state.writing
+            state.closed = true
+            return state.closeWaiting
+        }
+        if wait { idle.wait() }
+        if !readOnly, state.withLock({ $0.failure == nil }) {
+            // Released before the session ends, so that the next writer (a restart) finds it free at once.
+            _ = try? connection.query("SELECT pg_advisory_unlock(\(Self.writerLockKey))", logger: logger).wait()
+        }
+        try? connection.close().wait()
+        if let failure = state.withLock({ $0.failure }) { throw failure }
+    }
+
+    private static func configuration(
+        _ address: PostgresAddress,
+        password: String?
+    ) throws(LogError) -> PostgresConnection.Configuration {
+        switch address.endpoint {
+        case .unixSocket(let path):
+            return PostgresConnection.Configuration(
+                unixSocketPath: path,
+                username: address.user,
+                password: password,
+                database: address.database
+            )
+        case .tcp(let host, let port):
+            let tls: PostgresConnection.Configuration.TLS
+            do {
+                switch address.tls {
+                case .disable: tls = .disable
+                case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                }
+            } catch {
+                throw LogError(
+                    code: PostgresErrorCode.unavailable,
+                    message: "cannot set up TLS for \(address): \(error)"
+                )
+            }
+            return PostgresConnection.Configuration(
+                host: host,
+                port: port,
+                username: address.user,
+                password: password,
+                database: address.database,
+                tls: tls
+            )
+        }
+    }
+
+    private static func run(
+        _ connection: PostgresConnection,
+        _ query: PostgresQuery,
+        _ logger: Logger,
+        _ location: String
+    ) async throws(LogError) {
+        do {
+            _ = try await connection.query(query, logger: logger).collect()
+        } catch {
+            throw LogError(
+                code: PostgresErrorCode.unavailable,
+                message: "\(location) refused \(query.sql): \(describe(error))"
+            )
+        }
+    }
+
+    /// The first column of the first row, or nil without a row.
+    private static func single<Value: PostgresDecodable>(
+        _ connection: PostgresConnection,
+        _ query: PostgresQuery,
+        as type: Value.Type,
+        _ logger: Logger,
+        _ location: String
+    ) async throws(LogError) -> Value? {
+        do {
+            for try await value in try await connection.query(query, logger: logger).decode(Value.self) {
+                return value
+            }
+            return nil
+        } catch {
+            throw LogError(
+                code: PostgresErrorCode.unavailable,
+                message: "\(location) refused \(query.sql): \(describe(error))"
+            )
+        }
+    }
+
+    /// PostgreSQL's own message when the server sent one (PSQLError's description hides it on purpose).
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            return "\(error.code)"
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import PostgresTestSupport
+import XCTest
+
+/// A primary and a streaming standby on this machine (two PostgreSQL clusters on two sockets, the standby
+/// synchronous with `remote_apply`): accordd writes on the primary, a `--read-only` accordd serves the standby and
+/// refuses commands; the primary's accordd and PostgreSQL are killed during appends, the standby is promoted, a
+/// writer starts there and every acknowledged event is in its chain.
+final class PostgresStandbyTests: XCTestCase {
+    func testAStandbyServesReadsRefusesCommandsAndTakesOverWithEveryAcknowledgedEvent() async throws {
+        guard PostgresCluster.shared != nil else { throw XCTSkip(PostgresCluster.unavailableReason) }
+        let primary = try PostgresCluster()
+        defer { primary.stop() }
+        let standby = try PostgresCluster(standbyOf: primary)
+        defer { standby.stop() }
+        try primary.set("synchronous_standby_names", "*")
+        try primary.set("synchronous_commit", "remote_apply")
+        try primary.sql("CREATE DATABASE accord")
+        let folder = try TemporaryFolder()
+        let writer = try DaemonProcess(
+            socketPath: folder.file("primary.sock"),
+            dataDirectory: folder.file("data-primary"),
+            extraArguments: ["--store", primary.url(database: "accord")]
+        )
+        try await writer.start()
+        XCTAssertTrue(writer.errors.contains("remote_apply"), "the start logs what an acknowledgement means")
+        var reader = try DaemonProcess(
+            socketPath: folder.file("standby.sock"),
+            dataDirectory: folder.file("data-standby"),
+            extraArguments: ["--store", standby.url(database: "accord"), "--read-only"]
+        )
+        try await reader.start()
+
+        try ReadmeWalkthroughTests.runWalkthrough(
+            socketPath: writer.socketPath,
+            temporaryFolder: folder.path,
+            stoppingBefore: "# Proof for outsiders"
+        )
+        let onPrimary = CLIRunner(socketPath: writer.socketPath)
+        let onStandby = CLIRunner(socketPath: reader.socketPath)
+        let primaryHead = try head(onPrimary)
+        let caughtUp = try await Deadline.poll(seconds: 30) { (try? self.head(onStandby)) == primaryHead }
+        XCTAssertTrue(caughtUp, "the standby serves the primary's head \(primaryHead)")
+        let history = try onStandby.run(["person", "history", "p-0001"])
+        XCTAssertEqual(history.exitCode, 0, history.standardError)
+        XCTAssertTrue(history.standardOutput.contains("s-2026-001"), history.standardOutput)
+
+        let refused = try onStandby.run(PostgresStandbyTests.register("refused-on-standby"))
+        XCTAssertEqual(refused.exitCode, 1)
+        XCTAssertTrue(refused.standardError.contains("read-only standby"), refused.standardError)
+        XCTAssertTrue(refused.standardError.contains(primary.socketDirectory), "names the primary: \(refused.standardError)")
+
+        // Appends until the primary's machine "dies": its accordd and its PostgreSQL killed together.
+        let acknowledged = AcknowledgedIDs()
+        let appending = Task.detached {
+            for index in 0..<10_000 {
+                let id = "i-\(index)"
+                guard (try? onPrimary.run(PostgresStandbyTests.register(id)))?.exitCode == 0 else { return }
+                acknowledged.append(id)
+            }
+        }
+        _ = try await Deadline.poll(seconds: 60) { acknowledged.all.count >= 20 }
+        try await writer.stop(signal: SIGKILL)
+        try primary.stopImmediately()
+        await appending.value
+        let acknowledgedIDs = acknowledged.all
+        XCTAssertGreaterThanOrEqual(acknowledgedIDs.count, 20)
+
+        let readerStatus = try await reader.stop()
+        XCTAssertEqual(readerStatus, 0, reader.errors)
+        try standby.promote()
+        reader = try DaemonProcess(
+            socketPath: folder.file("new-primary.sock"),
+            dataDirectory: folder.file("data-standby"),
+            extraArguments: ["--store", standby.url(database: "accord")]
+        )
+        try await reader.start()
+        let newPrimary = CLIRunner(socketPath: reader.socketPath)
+        let listed = try newPrimary.run(["institution", "list", "--json"])
+        XCTAssertEqual(listed.exitCode, 0, listed.standardError)
+        for id in acknowledgedIDs {
+            XCTAssertTrue(listed.standardOutput.contains("\"\(id)\""), "acknowledged \(id) is on the new primary")
+        }
+        let continued = try newPrimary.run(PostgresStandbyTests.register("after-failover"))
+        XCTAssertEqual(continued.exitCode, 0, continued.standardError)
+        let newPrimaryStatus = try await reader.stop()
+        XCTAssertEqual(newPrimaryStatus, 0, reader.errors)
+
+        let copy = folder.file("copy")
+        let copied = try CLIRunner(
+            socketPath: "",
+            wrapper: [BuiltProducts.daemon, "copy", "--from", standby.url(database: "accord"), "--to", copy]
+        ).runWithoutSocket()
+        XCTAssertEqual(copied.exitCode, 0, copied.standardError)
+        let verified = try CLIRunner(
+            socketPath: "",
+            wrapper: [BuiltProducts.client, "verify", "--log", "\(copy)/ledger.log"]
+        ).runWithoutSocket()
+        XCTAssertEqual(verified.exitCode, 2, "a gap (no checkpoint), never a manipulation: \(verified.standardOutput)")
+        XCTAssertTrue(verified.standardOutput.contains("no_checkpoint"), verified.standardOutput)
+    }
+
+    private func head(_ cli: CLIRunner) throws -> Int {
+        let status = try cli.run(["status", "--json"])
+        let head = (status.json as? [String: Any])?["head"] as? [String: Any]
+        guard let position = head?["position"] as? Int else { throw ClusterFailure("no head in \(status)") }
+        return position
+    }
+
+    private static func register(_ id: String) -> [String] {
+        ["institution", "register", "--id", id, "--name", "Institution \(id)", "--country", "FR", "--kind", "university"]
+    }
+}

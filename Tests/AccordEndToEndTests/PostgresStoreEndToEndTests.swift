@@ -1,0 +1,126 @@
+import Foundation
+import PostgresTestSupport
+import XCTest
+
+/// `accordd --store postgresql://` with the real binaries and a real PostgreSQL (the test cluster): the README's
+/// walk-through, a restart, a second writer refused, and `accordd copy` to a folder and back, verified.
+final class PostgresStoreEndToEndTests: XCTestCase {
+    private func cluster() throws -> PostgresCluster {
+        guard let cluster = PostgresCluster.shared else { throw XCTSkip(PostgresCluster.unavailableReason) }
+        return cluster
+    }
+
+    private func daemon(_ folder: TemporaryFolder, _ url: String, name: String = "a") throws -> DaemonProcess {
+        try DaemonProcess(
+            socketPath: folder.file("\(name).sock"),
+            dataDirectory: folder.file("data-\(name)"),
+            extraArguments: ["--store", url]
+        )
+    }
+
+    private func run(_ command: [String]) throws -> CommandResult {
+        try CLIRunner(socketPath: "", wrapper: command).runWithoutSocket()
+    }
+
+    private func database(_ url: String) -> String {
+        String(url.split(separator: "?")[0].split(separator: "/").last ?? "")
+    }
+
+    private func frames(_ cluster: PostgresCluster, _ url: String) throws -> String {
+        try cluster.sql(
+            "SELECT string_agg(encode(frame, 'hex'), '' ORDER BY position) FROM accord_ledger",
+            database: database(url)
+        )
+    }
+
+    func testTheWalkthroughOnPostgreSQLSurvivesARestartAndCopiesToAFolderAndBack() async throws {
+        let cluster = try cluster()
+        let url = try cluster.createDatabase()
+        let folder = try TemporaryFolder()
+        var primary = try daemon(folder, url)
+        try await primary.start()
+        // Up to its proofs, which a PostgreSQL store refuses (decision 0011); the copy below is verified instead.
+        try ReadmeWalkthroughTests.runWalkthrough(
+            socketPath: primary.socketPath,
+            temporaryFolder: folder.path,
+            stoppingBefore: "# Proof for outsiders"
+        )
+        let cli = CLIRunner(socketPath: primary.socketPath)
+        let status = try cli.run(["status", "--json"])
+        XCTAssertEqual(status.exitCode, 0, status.standardError)
+        let head = try XCTUnwrap((status.json as? [String: Any])?["head"] as? [String: Any])
+        let position = try XCTUnwrap(head["position"] as? Int)
+        XCTAssertGreaterThan(position, 5)
+        XCTAssertEqual(
+            try cluster.sql("SELECT count(*) FROM accord_ledger", database: database(url)),
+            "\(position)",
+            "every acknowledged event is a row"
+        )
+
+        let proofs = try cli.run(["checkpoint"])
+        XCTAssertNotEqual(proofs.exitCode, 0)
+        XCTAssertTrue(proofs.standardError.contains("accordd copy"), proofs.standardError)
+
+        let second = try daemon(folder, url, name: "b")
+        try? await second.start(timeoutSeconds: 30)
+        XCTAssertFalse(second.process.isRunning, "a second writer on the same database must not start")
+        XCTAssertTrue(second.errors.contains("another accordd writes the ledger"), second.errors)
+
+        let primaryStatus = try await primary.stop()
+        XCTAssertEqual(primaryStatus, 0, primary.errors)
+        primary = try daemon(folder, url)
+        try await primary.start()
+        let again = try cli.run(["status", "--json"])
+        let headAgain = try XCTUnwrap((again.json as? [String: Any])?["head"] as? [String: Any])
+        XCTAssertEqual(headAgain["position"] as? Int, position, "the restart replayed every row")
+        let registered = try cli.run([
+            "institution", "register", "--id", "inria", "--name", "Inria", "--country", "FR", "--kind", "researchOrganisation",
+        ])
+        XCTAssertEqual(registered.exitCode, 0, registered.standardError)
+        let restartedStatus = try await primary.stop()
+        XCTAssertEqual(restartedStatus, 0, primary.errors)
+
+        let copied = folder.file("copied")
+        let toFolder = try run([BuiltProducts.daemon, "copy", "--from", url, "--to", copied])
+        XCTAssertEqual(toFolder.exitCode, 0, toFolder.standardError)
+        XCTAssertTrue(toFolder.standardOutput.contains("copied \(position + 1) records"), toFolder.standardOutput)
+        // The chain and the tree verify; no checkpoint covers them (a PostgreSQL store signs none): a gap, exit 2.
+        let verified = try run([BuiltProducts.client, "verify", "--log", "\(copied)/ledger.log"])
+        XCTAssertEqual(verified.exitCode, 2, verified.standardError + verified.standardOutput)
+        XCTAssertTrue(verified.standardOutput.contains("\(position + 1) verified"), verified.standardOutput)
+        XCTAssertTrue(verified.standardOutput.contains("no_checkpoint"), verified.standardOutput)
+        let root = try XCTUnwrap(toFolder.standardOutput.split(separator: "\n").last?.split(separator: " ").last)
+        XCTAssertTrue(verified.standardOutput.contains("root               \(root)"), "the copy's Merkle root")
+
+        let back = try cluster.createDatabase()
+        let toDatabase = try run([BuiltProducts.daemon, "copy", "--from", copied, "--to", back])
+        XCTAssertEqual(toDatabase.exitCode, 0, toDatabase.standardError)
+        XCTAssertEqual(try frames(cluster, back), try frames(cluster, url), "the same frames, byte for byte")
+        XCTAssertEqual(
+            toDatabase.standardOutput.split(separator: "\n").dropFirst(),
+            toFolder.standardOutput.split(separator: "\n").dropFirst(),
+            "the same head and Merkle root"
+        )
+        let logBytes = try Data(contentsOf: URL(fileURLWithPath: "\(copied)/ledger.log"))
+        XCTAssertEqual(
+            logBytes.dropFirst(32).map { String(format: "%02x", $0) }.joined(),
+            try frames(cluster, url),
+            "the log file holds the rows' frames after its header"
+        )
+
+        let refused = try run([BuiltProducts.daemon, "copy", "--from", copied, "--to", back])
+        XCTAssertEqual(refused.exitCode, 1)
+        XCTAssertTrue(refused.standardError.contains("copy_destination_not_empty"), refused.standardError)
+    }
+
+    func testAPasswordInTheAddressIsRefusedBeforeAnythingStarts() throws {
+        let folder = try TemporaryFolder()
+        let result = try run([
+            BuiltProducts.daemon, "--socket", folder.file("a.sock"), "--data-dir", folder.file("data"),
+            "--log-target", "stderr", "--store", "postgresql://accord:secret@localhost/accord",
+        ])
+        XCTAssertNotEqual(result.exitCode, 0)
+        XCTAssertTrue(result.standardError.contains("--store-password-file"), result.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.file("a.sock")))
+    }
+}

@@ -1,0 +1,141 @@
+import AccordDomain
+import AccordEngine
+import AccordLog
+import AccordPostgres
+import Foundation
+import Logging
+import PostgresTestSupport
+import XCTest
+
+/// The PostgreSQL store against a real server: the same frames as the log file, one writer, a lost session fails.
+final class PostgresStoreTests: XCTestCase {
+    private let logger = Logger(label: "accord-test")
+
+    private func open(_ url: String, readOnly: Bool = false) async throws -> PostgresLedgerStore {
+        try await PostgresLedgerStore.open(
+            address: try PostgresAddress(parsing: url),
+            password: nil,
+            readOnly: readOnly,
+            logger: logger
+        )
+    }
+
+    private func draft(_ index: Int) -> RecordDraft {
+        RecordDraft(
+            recordedAtMicroseconds: Int64(index),
+            authorUserID: 1000,
+            authorName: "camille",
+            eventType: "Test",
+            streamID: "test/\(index)",
+            payload: Array("{\"index\":\(index)}".utf8)
+        )
+    }
+
+    func testThePostgreSQLStoreHoldsTheSameBytesAsTheLogFile() async throws {
+        let file = try await EngineFixture(.file)
+        let postgres = try await EngineFixture(.postgresql)
+        for fixture in [file, postgres] {
+            for id in ["cnrs", "jrc", "inria"] {
+                try await fixture.execute(EngineFixture.institution(id), requestID: "register-\(id)")
+            }
+        }
+        XCTAssertEqual(postgres.engine.head, file.engine.head, "same records, same chain")
+        XCTAssertEqual(Data(file.logBytes.dropFirst(LogFormat.headerBytes)), postgres.logBytes)
+    }
+
+    func testASecondWriterIsFencedOutAndAStandbyReads() async throws {
+        let url = try EngineFixture.cluster().createDatabase()
+        let writer = try await open(url)
+        _ = try await writer.enqueue([draft(1), draft(2)]).wait()
+        do {
+            _ = try await open(url)
+            XCTFail("a second writer must not open the ledger")
+        } catch let error as LogError {
+            XCTAssertEqual(error.code, PostgresErrorCode.fenced)
+            XCTAssertTrue(error.message.contains("--read-only"), error.message)
+        }
+        let reader = try await open(url, readOnly: true)
+        XCTAssertEqual(reader.durableHead, writer.durableHead)
+        let read = try await reader.records(from: 1, through: reader.durableHead, limit: 10)
+        XCTAssertEqual(read.map(\.position), [1, 2])
+        XCTAssertThrowsError(try reader.enqueue([draft(3)])) { error in
+            XCTAssertEqual((error as? LogError)?.code, LogErrorCode.readOnly)
+        }
+        try reader.close()
+        try writer.close()
+        let next = try await open(url)
+        XCTAssertEqual(next.durableHead.position, 2, "the lock went with the first writer's session")
+        try next.close()
+    }
+
+    /// A writer whose session was ended (the lock went with it) fails by itself, before its next append, and
+    /// never appends again, even once a new writer took over.
+    func testAWriterThatLostItsSessionStopsAppending() async throws {
+        let cluster = try EngineFixture.cluster()
+        let url = try cluster.createDatabase()
+        let database = try XCTUnwrap(url.split(separator: "?").first?.split(separator: "/").last)
+        let writer = try await open(url)
+        _ = try await writer.enqueue([draft(1)]).wait()
+        try cluster.sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()"
+        )
+        let deadline = ContinuousClock.now + .seconds(30)
+        while writer.status.failure == nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        XCTAssertEqual(writer.status.failure?.code, LogErrorCode.writerFailed, "the lost session failed the store")
+        XCTAssertThrowsError(try writer.enqueue([draft(2)]), "a failed store takes no more appends")
+        let successor = try await open(url)
+        _ = try await successor.enqueue([draft(2)]).wait()
+        XCTAssertEqual(successor.durableHead.position, 2)
+        XCTAssertThrowsError(try writer.close(), "closing reports the failure")
+        try successor.close()
+    }
+
+    /// A writer whose head is no longer the table's (rows appended behind its back) fails instead of forking.
+    func testAWriterRefusesToAppendPastRowsItDidNotWrite() async throws {
+        let cluster = try EngineFixture.cluster()
+        let url = try cluster.createDatabase()
+        let database = String(try XCTUnwrap(url.split(separator: "?").first?.split(separator: "/").last))
+        let writer = try await open(url)
+        _ = try await writer.enqueue([draft(1)]).wait()
+        let foreign = try Record.chained(draft(2), position: 2, previousHash: writer.durableHeadHash())
+        try cluster.sql(
+            "INSERT INTO accord_ledger VALUES (2, '\\x\(Hex.encode(foreign.bytes))')",
+            database: database
+        )
+        do {
+            _ = try await writer.enqueue([draft(3)]).wait()
+            XCTFail("the writer's position 2 is taken")
+        } catch {
+            XCTAssertEqual(error.code, PostgresErrorCode.fenced)
+        }
+        XCTAssertEqual(writer.durableHead.position, 1)
+        XCTAssertThrowsError(try writer.close())
+    }
+
+    /// Group commit: appends enqueued while a round is in flight go together in the next one.
+    func testConcurrentAppendsShareRounds() async throws {
+        let url = try EngineFixture.cluster().createDatabase()
+        let store = try await open(url)
+        let pending = try (1...200).map { index in try store.enqueue([draft(index)]) }
+        for append in pending { _ = try await append.wait() }
+        XCTAssertEqual(store.durableHead.position, 200)
+        XCTAssertLessThan(store.status.roundsCompleted, 200, "waiting appends were committed together")
+        let records = try await store.records(from: 1, through: store.durableHead, limit: 1_000)
+        XCTAssertEqual(records.map(\.position), Array(1...200))
+        try store.close()
+    }
+
+    func testAnAddressWithAPasswordIsRefused() {
+        XCTAssertThrowsError(try PostgresAddress(parsing: "postgresql://accord:secret@db.example/accord")) { error in
+            XCTAssertEqual((error as? LogError)?.code, PostgresErrorCode.badAddress)
+            XCTAssertTrue("\(error)".contains("--store-password-file"), "\(error)")
+        }
+        XCTAssertThrowsError(try PostgresAddress(parsing: "postgresql://accord@db.example/accord?sslmode=verify-full"))
+        let socket = try? PostgresAddress(parsing: "postgresql://accord@/ledger?host=/run/postgresql")
+        XCTAssertEqual(socket?.endpoint, .unixSocket(path: "/run/postgresql/.s.PGSQL.5432"))
+    }
+}
+
+extension PostgresLedgerStore {
+    fileprivate func durableHeadHash() -> [UInt8] { Hex.decode(durableHead.hash) ?? [] }
+}
