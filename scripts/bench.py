@@ -150,12 +150,26 @@ class Daemon:
                                          self.data, "--config", configuration, "--log-target", "stderr",
                                          "--log-level", "warning"],
                                         stderr=subprocess.DEVNULL)
-        while not os.path.exists(self.socket):
+        # accordd listens before its replay and answers 503 starting until it is ready: ready is the first 200.
+        while not self.answers():
             if self.process.poll() is not None:
                 raise RuntimeError("accordd stopped before it was ready")
             time.sleep(0.01)
         self.ready_seconds = time.monotonic() - self.started
         cleanups.append(self.stop)
+
+    def answers(self):
+        """Whether the daemon answers GET /v1/status with 200 (not 503 starting, not a missing socket)."""
+        if not os.path.exists(self.socket):
+            return False
+        try:
+            connection = UnixHTTPConnection(self.socket)
+            connection.request("GET", "/v1/status")
+            status = connection.getresponse().status
+            connection.close()
+            return status == 200
+        except OSError:
+            return False
 
     def resident_kilobytes(self):
         with open(f"/proc/{self.process.pid}/status") as status:
@@ -273,7 +287,7 @@ def main():
         f"{median['sqlite 100']:,.0f} | {ratio('accord batch 100', 'sqlite 100')} |",
         f"| raw write(300 B)+fdatasync, records/s | | {median['raw 1']:,.0f} | |",
         "",
-        f"Start of a {EVENTS:,}-event log (no snapshot): READY (socket answering) after {ready:.2f} s, resident "
+        f"Start of a {EVENTS:,}-event log (no snapshot): ready (GET /v1/status answered 200) after {ready:.2f} s, resident "
         f"memory {resident / 1024:,.0f} MiB; `accord-bench replay`: {replay}. The same log (grown by the query "
         f"measurement) from the snapshot its clean stop wrote: READY after {ready_snapshot:.2f} s.",
         f"Queries (list and show, a connection each) while 16 clients append: p50 {query_p50:.2f} ms, "

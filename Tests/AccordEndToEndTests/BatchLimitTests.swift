@@ -33,6 +33,13 @@ final class BatchLimitTests: XCTestCase {
         XCTAssertEqual(BatchLimitTests.error(tooLarge)["code"], "batch_too_large", tooLargeText)
         XCTAssertTrue(tooLargeText.contains("larger than 262144 bytes (it announces 262145)"), tooLargeText)
 
+        // Far past what the socket's buffers hold: the daemon answers before the client has written it all.
+        let farTooLarge = try await AccordClient(socketPath: daemon.socketPath).transport.send(
+            HTTPExchange(method: "POST", path: "/v1/batch", body: Array(repeating: UInt8(ascii: " "), count: 8 << 20))
+        )
+        XCTAssertEqual(farTooLarge.status, 413, String(decoding: farTooLarge.body, as: UTF8.self))
+        XCTAssertEqual(BatchLimitTests.error(farTooLarge)["code"], "batch_too_large")
+
         let otherRoute = try await transport.send(
             HTTPExchange(method: "POST", path: "/v1/institutions", body: Array(repeating: UInt8(ascii: " "), count: 70_000))
         )
