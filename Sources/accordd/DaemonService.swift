@@ -61,7 +61,8 @@ final class DaemonService: Service, Sendable {
             responder: gate,
             limits: settings.limits,
             group: group,
-            logger: logger
+            logger: logger,
+            refused: MetricsRouteResponder.countRefusal
         )
         let listening = try await EarlyListening.begin(server, socket: socket)
         let engine: LedgerEngine

@@ -40,10 +40,13 @@ struct MetricsRouteResponder: HTTPResponder {
             default: MetricsRouteResponder.otherDuration
             }
         duration.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-        if let code = response.errorCode {
-            Counter(label: "accord_refusals_total", dimensions: [("code", code)]).increment()
-        }
+        if let code = response.errorCode { MetricsRouteResponder.countRefusal(code) }
         return response
+    }
+
+    /// Counts one refusal by its error code: the API's, and those the server makes before the API sees a request.
+    static func countRefusal(_ code: String) {
+        Counter(label: "accord_refusals_total", dimensions: [("code", code)]).increment()
     }
 
     private func metrics(_ request: HTTPRequest) -> HTTPResponse {

@@ -21,6 +21,11 @@ final class MetricsTests: XCTestCase {
         XCTAssertEqual(unknown.status, 404)
         let refusedMethod = try await transport.send(HTTPExchange(method: "POST", path: "/v1/metrics"))
         XCTAssertEqual(refusedMethod.status, 405)
+        // Refused by the server itself, on its announced length, before any responder sees it: counted all the same.
+        let tooLarge = try await transport.send(
+            HTTPExchange(method: "POST", path: "/v1/institutions", body: Array(repeating: UInt8(ascii: " "), count: 70_000))
+        )
+        XCTAssertEqual(tooLarge.status, 413)
 
         let answer = try await transport.send(HTTPExchange(method: "GET", path: "/v1/metrics"))
         XCTAssertEqual(answer.status, 200)
@@ -32,6 +37,7 @@ final class MetricsTests: XCTestCase {
         XCTAssertEqual(samples[#"accord_refusals_total{code="duplicate_id"}"#], 2, text)
         XCTAssertEqual(samples[#"accord_refusals_total{code="unknown_route"}"#], 1, text)
         XCTAssertEqual(samples[#"accord_refusals_total{code="method_not_allowed"}"#], 1, text)
+        XCTAssertEqual(samples[#"accord_refusals_total{code="body_too_large"}"#], 1, text)
         // Five command requests and the refused POST /v1/metrics; the scrape itself is timed once it is answered.
         XCTAssertEqual(samples[#"accord_request_duration_seconds_count{method="POST"}"#], 6, text)
         XCTAssertGreaterThanOrEqual(samples[#"accord_request_duration_seconds_count{method="GET"}"#] ?? 0, 2, text)

@@ -13,13 +13,13 @@ struct ConnectionAnswers: Sendable {
         self.limits = limits
         headTimeout = responder.refusal(
             status: 408,
-            code: "request_timeout",
+            code: RequestDeadlineHandler.timeoutCode,
             message:
                 "the request's head did not arrive within \(limits.headTimeoutMilliseconds) ms of its first byte; send it whole"
         ).encodedForClosing()
         bodyTimeout = responder.refusal(
             status: 408,
-            code: "request_timeout",
+            code: RequestDeadlineHandler.timeoutCode,
             message:
                 "the request's body did not arrive within \(limits.bodyTimeoutMilliseconds) ms of its head; send it whole"
         ).encodedForClosing()

@@ -15,9 +15,12 @@ final class ProtocolErrorAnswerer: ChannelDuplexHandler {
     /// The decoder may report more than one error for the same bytes; the client gets one answer.
     private var answered = false
 
-    init(headersTooLarge: HTTPResponse, malformed: HTTPResponse) {
+    private let refused: @Sendable (String) -> Void
+
+    init(headersTooLarge: HTTPResponse, malformed: HTTPResponse, refused: @escaping @Sendable (String) -> Void) {
         self.headersTooLarge = headersTooLarge
         self.malformed = malformed
+        self.refused = refused
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -29,6 +32,7 @@ final class ProtocolErrorAnswerer: ChannelDuplexHandler {
         if !answerInProgress && !answered {
             answered = true
             let response = parserError == .headerOverflow ? headersTooLarge : malformed
+            if let code = response.errorCode { refused(code) }
             var headers = response.headers
             headers.replaceOrAdd(name: "Content-Length", value: String(response.body.readableBytes))
             headers.replaceOrAdd(name: "Connection", value: "close")

@@ -32,7 +32,17 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var phase = Phase.awaitingRequest
     private var timer: Scheduled<Void>?
 
-    init(deadlines: Deadlines, headTimeoutAnswer: ByteBuffer, bodyTimeoutAnswer: ByteBuffer) {
+    private let refused: @Sendable (String) -> Void
+    /// The code of both timeout answers, for `refused`.
+    static let timeoutCode = "request_timeout"
+
+    init(
+        deadlines: Deadlines,
+        headTimeoutAnswer: ByteBuffer,
+        bodyTimeoutAnswer: ByteBuffer,
+        refused: @escaping @Sendable (String) -> Void
+    ) {
+        self.refused = refused
         self.deadlines = deadlines
         self.headTimeoutAnswer = headTimeoutAnswer
         self.bodyTimeoutAnswer = bodyTimeoutAnswer
@@ -95,6 +105,7 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
                 context.close(promise: nil)
                 return
             }
+            self.refused(RequestDeadlineHandler.timeoutCode)
             context.writeAndFlush(self.wrapOutboundOut(answer)).assumeIsolated().whenComplete { _ in
                 context.close(promise: nil)
             }

@@ -58,19 +58,24 @@ public final class UnixSocketServer: Sendable {
     private let limitsStore: Mutex<ServerLimits>
     private let state = Mutex(State())
     private let answers = Mutex<ConnectionAnswers?>(nil)
+    /// Told the code of every refusal the server makes itself, before any responder sees the request (a deadline,
+    /// a limit, unparseable HTTP), so that metrics count them with the responders' refusals.
+    private let refused: @Sendable (String) -> Void
 
     public init(
         socket: ListeningSocket,
         responder: any HTTPResponder,
         limits: ServerLimits,
         group: MultiThreadedEventLoopGroup,
-        logger: Logger
+        logger: Logger,
+        refused: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.socket = socket
         self.responder = responder
         self.group = group
         self.logger = logger
         self.limitsStore = Mutex(limits)
+        self.refused = refused
     }
 
     public var limits: ServerLimits {
@@ -209,7 +214,8 @@ public final class UnixSocketServer: Sendable {
                     body: .milliseconds(limits.bodyTimeoutMilliseconds)
                 ),
                 headTimeoutAnswer: answers.headTimeout,
-                bodyTimeoutAnswer: answers.bodyTimeout
+                bodyTimeoutAnswer: answers.bodyTimeout,
+                refused: refused
             )
             var decoderLimits = NIOHTTPDecoderLimitConfiguration()
             decoderLimits.maxHeaderListSize = limits.maximumHeaderBytes
@@ -223,7 +229,11 @@ public final class UnixSocketServer: Sendable {
                 withDecoderLimitConfiguration: decoderLimits
             )
             try operations.addHandlers([
-                ProtocolErrorAnswerer(headersTooLarge: answers.headersTooLarge, malformed: answers.malformed),
+                ProtocolErrorAnswerer(
+                    headersTooLarge: answers.headersTooLarge,
+                    malformed: answers.malformed,
+                    refused: refused
+                ),
                 RequestProgressReporter(),
             ])
             let connection = AcceptedConnection(
@@ -321,7 +331,9 @@ public final class UnixSocketServer: Sendable {
                 case .admitted: break
                 case .closed: return
                 case .refused(let refusal):
-                    let answer = responder.refusal(status: 503, code: "too_many_connections", message: refusal)
+                    let code = "too_many_connections"
+                    let answer = responder.refusal(status: 503, code: code, message: refusal)
+                    refused(code)
                     // HTTP answers a request: wait for one (the deadlines bound the wait), then refuse it.
                     var parts = inbound.makeAsyncIterator()
                     while let part = try await parts.next() {
@@ -412,19 +424,15 @@ public final class UnixSocketServer: Sendable {
     /// The 413 for a body past its limit: a batch's names its own limit and says to split it.
     private func tooLarge(uri: String, maximum: Int, announced: Int?) -> HTTPResponse {
         let announcing = announced.map { " (it announces \($0))" } ?? ""
-        guard ServerLimits.isBatch(uri) else {
-            return responder.refusal(
-                status: 413,
-                code: "body_too_large",
-                message: "the request body is larger than \(maximum) bytes\(announcing); send less"
-            )
-        }
-        return responder.refusal(
-            status: 413,
-            code: "batch_too_large",
-            message:
+        let (code, message) =
+            ServerLimits.isBatch(uri)
+            ? (
+                "batch_too_large",
                 "the batch's body is larger than \(maximum) bytes\(announcing), the most maximumBatchBodyBytes lets one batch carry; split it into several batches"
-        )
+            )
+            : ("body_too_large", "the request body is larger than \(maximum) bytes\(announcing); send less")
+        refused(code)
+        return responder.refusal(status: 413, code: code, message: message)
     }
 
     static let deadlineHandlerName = "request-deadlines"
