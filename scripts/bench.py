@@ -289,7 +289,7 @@ def main():
         "",
         f"Start of a {EVENTS:,}-event log (no snapshot): ready (GET /v1/status answered 200) after {ready:.2f} s, resident "
         f"memory {resident / 1024:,.0f} MiB; `accord-bench replay`: {replay}. The same log (grown by the query "
-        f"measurement) from the snapshot its clean stop wrote: READY after {ready_snapshot:.2f} s.",
+        f"measurement) from the snapshot its clean stop wrote: ready after {ready_snapshot:.2f} s.",
         f"Queries (list and show, a connection each) while 16 clients append: p50 {query_p50:.2f} ms, "
         f"p99 {query_p99:.2f} ms.",
     ]
