@@ -55,9 +55,14 @@ extension LedgerEngine {
             "the log wrote the imported records at other positions than they had"
         )
         if let last = written.last {
-            publish(first: first.position, head: last.chainHead, state: decided, request: nil)
             // The imported request ids count for repeats and snapshots like those of the commands recorded here.
-            published.withLock { $0.requests = requests }
+            publish(
+                first: first.position,
+                head: last.chainHead,
+                state: decided,
+                request: nil,
+                replacingRequests: requests
+            )
         }
     }
 }

@@ -18,6 +18,8 @@ extension LedgerEngine {
             guard head.position > current.position else { return }
             var start = Replay()
             (start.state, start.requests) = core.withLock { ($0.state, $0.requests) }
+            // The replay notes each record's time in the as-of index, as a start does.
+            start.asOf = published.withLock { $0.asOf }
             start.head = current
             let replayed = try await LedgerEngine.replay(store, through: head, after: start)
             core.withLock { core in
@@ -25,8 +27,14 @@ extension LedgerEngine {
                 core.requests = replayed.requests
                 core.nextPosition = replayed.head.position + 1
             }
-            publish(first: current.position + 1, head: replayed.head, state: replayed.state, request: nil)
-            published.withLock { $0.requests = replayed.requests }
+            publish(
+                first: current.position + 1,
+                head: replayed.head,
+                state: replayed.state,
+                request: nil,
+                replacingRequests: replayed.requests,
+                replacingAsOf: replayed.asOf
+            )
         } catch {
             core.withLock { $0.failure = $0.failure ?? error }
             throw error

@@ -407,7 +407,16 @@ public final class LedgerEngine: Sendable {
 
     /// Makes a durable command's records visible to queries once every earlier command's are: commands become
     /// durable in rounds, and their waiters may resume in any order.
-    func publish(first: UInt64, head: ChainHead, state: LedgerState, request: (String, RequestEntry)?) {
+    /// An import or a standby's catch-up, which fold many commands in at once, hand over their whole request-id
+    /// index and as-of index, set under the same lock as the state so a snapshot never sees one without the other.
+    func publish(
+        first: UInt64,
+        head: ChainHead,
+        state: LedgerState,
+        request: (String, RequestEntry)?,
+        replacingRequests: [String: RequestEntry]? = nil,
+        replacingAsOf: AsOfIndex? = nil
+    ) {
         let visible = published.withLock { published in
             published.waiting[first] = (head, state, request)
             while let next = published.waiting.removeValue(forKey: published.head.position + 1) {
@@ -418,6 +427,8 @@ public final class LedgerEngine: Sendable {
                 published.head = next.head
                 if let (requestID, entry) = next.request { published.requests[requestID] = entry }
             }
+            if let replacingRequests { published.requests = replacingRequests }
+            if let replacingAsOf { published.asOf = replacingAsOf }
             return published.head.position
         }
         headWatch.advance(to: visible)

@@ -68,8 +68,7 @@ struct CopyCommand: AsyncParsableCommand {
             print("Merkle root: \(root.base64)")
         } catch {
             FileHandle.standardError.write(Data("accordd copy: \(error.message) [\(error.code)]\n".utf8))
-            let damaged = error.code.hasPrefix("log_") && error.code != LogErrorCode.ioError
-                && error.code != LogErrorCode.locked || error.code == Self.mismatchCode
+            let damaged = error.meansUntrustedData || error.code == Self.mismatchCode
             throw ExitCode(damaged ? DaemonError.dataExitCode : 1)
         }
     }
