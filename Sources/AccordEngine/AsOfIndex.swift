@@ -28,6 +28,11 @@ struct AsOfIndex: Sendable {
         guard let last = state.lastPosition else { return }
         let quotient = last / AsOfIndex.interval
         if versions[quotient] == nil { versions[quotient] = state }
+        noteTime(recordedAt, firstPosition: firstPosition)
+    }
+
+    /// Keeps a time step when the log's clock moved forward.
+    private mutating func noteTime(_ recordedAt: Date, firstPosition: UInt64) {
         if steps.isEmpty || recordedAt > steps[steps.count - 1]!.recordedAt {
             steps[steps.count] = TimeStep(recordedAt: recordedAt, position: firstPosition)
         }
@@ -40,9 +45,7 @@ struct AsOfIndex: Sendable {
         guard let last = state.lastPosition else { return }
         for position in 1...last {
             guard let event = state.recordedEvent(at: position) else { continue }
-            if steps.isEmpty || event.recordedAt > steps[steps.count - 1]!.recordedAt {
-                steps[steps.count] = TimeStep(recordedAt: event.recordedAt, position: position)
-            }
+            noteTime(event.recordedAt, firstPosition: position)
         }
         let quotient = last / AsOfIndex.interval
         if versions[quotient] == nil { versions[quotient] = state }
