@@ -13,11 +13,18 @@ trap 'rm -f "$log"' EXIT
 swift build --build-tests || { echo "accord: 0 passed, 1 failed"; exit 1; }
 swift test --skip-build --disable-swift-testing 2>&1 | tee "$log"
 swift_status=${PIPESTATUS[0]}
-summary=$(grep -E "^\s*Executed [0-9]+ tests?" "$log" | tail -n 1)
-executed=$(sed -E 's/.*Executed ([0-9]+) tests?.*/\1/' <<<"$summary")
-failures=$(sed -E 's/.* ([0-9]+) failures?.*/\1/' <<<"$summary")
-skipped=$(grep -oE "[0-9]+ tests? skipped" <<<"$summary" | grep -oE "^[0-9]+" || echo 0)
-executed=${executed:-0}; failures=${failures:-0}; skipped=${skipped:-0}
+# Counted from each test case's own line, not from XCTest's closing summary: a test process that dies on a signal
+# never prints that summary, and the counts must still say how far it got.
+executed=$(grep -cE "^Test Case '.*' (passed|failed|skipped) " "$log")
+failures=$(grep -cE "^Test Case '.*' failed " "$log")
+skipped=$(grep -cE "^Test Case '.*' skipped " "$log")
+# The test that was running when the process died is the last one started and never ended.
+last_started=$(grep -oE "^Test Case '[^']*' started" "$log" | tail -n 1 | sed -E "s/^Test Case '([^']*)' started/\1/")
+crashed=""
+if [ "$swift_status" -ne 0 ] && ! grep -qE "^Test Suite 'All tests' (passed|failed)" "$log"; then
+    crashed="$last_started"
+    failures=$((failures + 1)); executed=$((executed + 1))
+fi
 if [ "$swift_status" -ne 0 ] && [ "$failures" -eq 0 ]; then failures=1; fi
 
 scripts/systemd-sandbox/test-installed-units.sh
@@ -37,5 +44,14 @@ esac
 passed=$((executed - failures - skipped + systemd_passed + openapi_passed))
 failed=$((failures + systemd_failed + openapi_failed))
 echo
+# Repeated at the end, where a CI log's tail shows it: which tests failed, and where the test process died.
+grep -E "^Test Case '.*' failed |: error: " "$log" | sed 's/^/failed: /' | head -n 40
+if [ -n "$crashed" ]; then
+    echo "crashed: the test process ended (status $swift_status) during $crashed:"
+    grep -E "Fatal error|Precondition failed|Exited with|signal" "$log" | tail -n 5 | sed 's/^/    /'
+    tail -n 15 "$log" | sed 's/^/    | /'
+fi
+[ "$systemd_failed" -eq 0 ] || echo "failed: the systemd sandbox test (its output is above)"
+[ "$openapi_failed" -eq 0 ] || echo "failed: the OpenAPI check (its output is above)"
 echo "accord: $passed passed, $failed failed, $((skipped + systemd_skipped + openapi_skipped)) skipped"
 [ "$failed" -eq 0 ] && [ "$executed" -gt 0 ]
