@@ -21,6 +21,9 @@ struct CLIRunner {
         try execute(wrapper, standardInput: nil)
     }
 
+    /// A write to a child that has ended fails with EPIPE instead of killing the whole test process by SIGPIPE.
+    private static let brokenPipesAreErrors: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
     private func execute(_ command: [String], standardInput: String?) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
@@ -36,7 +39,9 @@ struct CLIRunner {
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        if let standardInput { input.fileHandleForWriting.write(Data(standardInput.utf8)) }
+        _ = Self.brokenPipesAreErrors
+        // A child that ends before reading its whole input is judged by its exit code and output.
+        if let standardInput { try? input.fileHandleForWriting.write(contentsOf: Data(standardInput.utf8)) }
         try input.fileHandleForWriting.close()
         // Both pipes are read at once so a large output on one cannot block the child on the other.
         let reading = DispatchGroup()

@@ -59,7 +59,9 @@ final class DaemonProcess {
     /// Sends a signal and waits, with a deadline, for the process to exit; returns its exit status.
     @discardableResult
     func stop(signal: Int32 = SIGTERM, timeoutSeconds: Double = 30) async throws -> Int32 {
-        kill(process.processIdentifier, signal)
+        // Never started, its pid is 0, and kill(0, …) would signal the test process's own group.
+        guard process.processIdentifier > 0 else { throw DaemonFailure(message: "accordd was never started") }
+        if process.isRunning { kill(process.processIdentifier, signal) }
         let exited = try await Deadline.poll(seconds: timeoutSeconds) { !process.isRunning }
         guard exited else {
             kill(process.processIdentifier, SIGKILL)

@@ -18,7 +18,7 @@ final class FollowTests: XCTestCase {
             [BuiltProducts.client, "--socket", ledger.socketPath, "log", "--follow", "--from", "1", "--json"],
             outputPath: outputPath
         )
-        defer { kill(follower.processIdentifier, SIGKILL) }
+        defer { if follower.isRunning { kill(follower.processIdentifier, SIGKILL) } }
         let client = AccordClient(socketPath: ledger.socketPath)
         let acknowledged = AcknowledgedIDs()
         let total = 180

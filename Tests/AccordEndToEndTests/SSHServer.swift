@@ -67,7 +67,7 @@ final class SSHServer {
     }
 
     deinit {
-        kill(process.processIdentifier, SIGTERM)
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
     }
 
     private static func generateKey(_ path: String) throws {

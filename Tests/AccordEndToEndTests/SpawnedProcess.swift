@@ -23,8 +23,15 @@ final class SpawnedProcess {
         let environment = TestEnvironment.withoutSystemd
         let environ = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { environ.forEach { free($0) } }
+        // Its own process group, as Foundation's Process gives its children: a signal sent to the child's group
+        // (sshd and other servers end their helpers that way) never reaches the test process itself.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+        let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
         guard status == 0 else { throw DaemonFailure(message: "posix_spawn \(arguments[0]) failed: errno \(status)") }
         processIdentifier = pid
     }
