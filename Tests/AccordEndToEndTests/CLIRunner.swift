@@ -59,6 +59,10 @@ struct CLIRunner {
         guard reading.wait(timeout: .now() + 30) == .success else {
             throw CLIRunnerTimeout(command: command, seconds: Self.deadlineSeconds)
         }
+        // The test process lives for the whole run: each descriptor it forgets counts against its limit.
+        for handle in [output.fileHandleForReading, errors.fileHandleForReading, input.fileHandleForReading] {
+            try? handle.close()
+        }
         return CommandResult(
             exitCode: process.terminationStatus,
             standardOutput: String(decoding: outputData, as: UTF8.self),

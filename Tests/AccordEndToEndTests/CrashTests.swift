@@ -25,7 +25,7 @@ final class CrashTests: XCTestCase {
             let attempts = RequestLedger()
             let writers = 4
             let killAfter = Int.random(in: 5...60, using: &generator)
-            let pid = ledger.daemon.process.processIdentifier
+            let daemon = ledger.daemon.process
             await withTaskGroup(of: Void.self) { tasks in
                 for writer in 0..<writers {
                     tasks.addTask {
@@ -47,7 +47,8 @@ final class CrashTests: XCTestCase {
                 }
                 tasks.addTask {
                     _ = try? await Deadline.poll(seconds: 60, every: 1) { attempts.acknowledgedCount >= killAfter }
-                    kill(pid, SIGKILL)
+                    // Only a process not yet reaped: a reaped pid may already be another process's, or a thread's.
+                    if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) }
                 }
             }
             let exited = try await Deadline.poll(seconds: 30) { !ledger.daemon.process.isRunning }

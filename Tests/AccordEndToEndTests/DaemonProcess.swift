@@ -7,6 +7,8 @@ final class DaemonProcess {
     let dataDirectory: String
     let process = Process()
     private let errorFile: String
+    /// The daemon's output file, open in the test process only until the daemon holds its own copy.
+    private let output: FileHandle?
 
     /// `launcher` is a program and its arguments that start accordd (its path and arguments follow), such as strace.
     init(
@@ -32,13 +34,15 @@ final class DaemonProcess {
         var merged = TestEnvironment.withoutSystemd
         merged.merge(environment) { _, new in new }
         process.environment = merged
-        process.standardOutput = FileHandle(forWritingAtPath: errorFile)
-        process.standardError = FileHandle(forWritingAtPath: errorFile)
+        output = FileHandle(forWritingAtPath: errorFile)
+        process.standardOutput = output
+        process.standardError = output
     }
 
     /// Starts the daemon and waits, with a deadline, until it answers on its socket.
     func start(timeoutSeconds: Double = 60) async throws {
         try process.run()
+        try? output?.close()
         let transport = UnixSocketTransport(socketPath: socketPath)
         let answered = try await Deadline.poll(seconds: timeoutSeconds) {
             guard process.isRunning else { return true }

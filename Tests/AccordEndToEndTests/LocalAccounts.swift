@@ -56,14 +56,8 @@ final class LocalAccounts {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
+        let (status, text) = try ChildOutput.run(process)
+        guard status == 0 else {
             throw DaemonFailure(message: "\(program) \(arguments.joined(separator: " ")) failed: \(text)")
         }
         return text

@@ -91,13 +91,7 @@ struct ProofFixture {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "\(evidence)/verify.py", evidence]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        return CommandResult(exitCode: process.terminationStatus, standardOutput: text, standardError: text)
+        let (status, text) = try ChildOutput.run(process)
+        return CommandResult(exitCode: status, standardOutput: text, standardError: text)
     }
 }

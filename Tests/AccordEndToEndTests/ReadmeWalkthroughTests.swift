@@ -48,14 +48,9 @@ final class ReadmeWalkthroughTests: XCTestCase {
         // The walk-through's files go to a folder it makes with mktemp: inside the test's own.
         environment["TMPDIR"] = temporaryFolder
         process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (status, printed) = try ChildOutput.run(process)
         XCTAssertEqual(
-            process.terminationStatus,
+            status,
             0,
             "the walk-through stopped on an error:\n\(printed)",
             file: file,

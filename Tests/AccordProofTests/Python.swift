@@ -33,6 +33,10 @@ enum Python {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
+        // The test process lives for the whole run: each descriptor it forgets counts against its limit.
+        for handle in [output.fileHandleForReading, errors.fileHandleForReading, input.fileHandleForReading] {
+            try? handle.close()
+        }
         return Outcome(
             status: process.terminationStatus,
             output: String(decoding: outputData, as: UTF8.self),
