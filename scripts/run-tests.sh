@@ -11,7 +11,7 @@ log=$(mktemp /tmp/accord-tests.XXXXXX.log)
 trap 'rm -f "$log"' EXIT
 
 swift build --build-tests || { echo "accord: 0 passed, 1 failed"; exit 1; }
-# The common default of 1,024 descriptors (CI's too): a descriptor the test process forgets to close fails here first.
+# The common default limit of 1,024 descriptors: a descriptor the test process forgets to close fails here first.
 ulimit -Sn 1024 2>/dev/null || true
 swift test --skip-build --disable-swift-testing 2>&1 | tee "$log"
 swift_status=${PIPESTATUS[0]}
