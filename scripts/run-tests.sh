@@ -12,8 +12,7 @@ trap 'rm -f "$log"' EXIT
 
 swift build --build-tests || { echo "accord: 0 passed, 1 failed"; exit 1; }
 # The common default limit of 1,024 descriptors: a descriptor the test process forgets to close fails here first.
-ulimit -Sn 1024 2>/dev/null || true
-swift test --skip-build --disable-swift-testing 2>&1 | tee "$log"
+(ulimit -Sn 1024 2>/dev/null; exec swift test --skip-build --disable-swift-testing) 2>&1 | tee "$log"
 swift_status=${PIPESTATUS[0]}
 # Counted from each test case's own line, not from XCTest's closing summary: a test process that dies on a signal
 # never prints that summary, and the counts must still say how far it got.
