@@ -38,8 +38,8 @@ final class PostgresStandbyTests: XCTestCase {
         )
         let onPrimary = CLIRunner(socketPath: writer.socketPath)
         let onStandby = CLIRunner(socketPath: reader.socketPath)
-        let primaryHead = try head(onPrimary)
-        let caughtUp = try await Deadline.poll(seconds: 30) { (try? self.head(onStandby)) == primaryHead }
+        let primaryHead = try PostgresStandbyTests.head(onPrimary)
+        let caughtUp = try await Deadline.poll(seconds: 30) { (try? PostgresStandbyTests.head(onStandby)) == primaryHead }
         XCTAssertTrue(caughtUp, "the standby serves the primary's head \(primaryHead)")
         let history = try onStandby.run(["person", "history", "p-0001"])
         XCTAssertEqual(history.exitCode, 0, history.standardError)
@@ -100,14 +100,14 @@ final class PostgresStandbyTests: XCTestCase {
         XCTAssertTrue(verified.standardOutput.contains("no_checkpoint"), verified.standardOutput)
     }
 
-    private func head(_ cli: CLIRunner) throws -> Int {
+    static func head(_ cli: CLIRunner) throws -> Int {
         let status = try cli.run(["status", "--json"])
         let head = (status.json as? [String: Any])?["head"] as? [String: Any]
         guard let position = head?["position"] as? Int else { throw ClusterFailure("no head in \(status)") }
         return position
     }
 
-    private static func register(_ id: String) -> [String] {
+    static func register(_ id: String) -> [String] {
         ["institution", "register", "--id", id, "--name", "Institution \(id)", "--country", "FR", "--kind", "university"]
     }
 }
