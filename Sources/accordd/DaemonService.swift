@@ -182,7 +182,8 @@ final class DaemonService: Service, Sendable {
             server.beginShutdown()
         }
         do {
-            try engine.close()
+            // Closing waits for the disk or the database (bounded there): on a thread of its own, off the pool.
+            try await DedicatedThread.run("accordd-close") { () throws(EngineError) in try engine.close() }
         } catch {
             logger.critical("the log did not close cleanly", metadata: ["error": "\(error)"])
             throw error
