@@ -136,7 +136,7 @@ class PostgreSQL:
 class Daemon:
     """accordd on a temporary data folder and socket."""
 
-    def __init__(self, data=None):
+    def __init__(self, data=None, arguments=()):
         self.folder = tempfile.mkdtemp(prefix="daemon-", dir=WORK)
         self.socket = os.path.join(self.folder, "accord.sock")
         self.data = data or os.path.join(self.folder, "data")
@@ -148,7 +148,7 @@ class Daemon:
         self.started = time.monotonic()
         self.process = subprocess.Popen([os.path.join(BIN, "accordd"), "--socket", self.socket, "--data-dir",
                                          self.data, "--config", configuration, "--log-target", "stderr",
-                                         "--log-level", "warning"],
+                                         "--log-level", "warning", *arguments],
                                         stderr=subprocess.DEVNULL)
         # accordd listens before its replay and answers 503 starting until it is ready: ready is the first 200.
         while not self.answers():
@@ -218,6 +218,28 @@ def query_latency(daemon, seconds):
     return percentile(latencies, 0.5), percentile(latencies, 0.99)
 
 
+def postgresql_store_round(postgres, round_number, add):
+    """accordd --store postgresql:// on the pgbench cluster (synchronous_commit=on, no standby: a commit is flushed
+    on this disk), a fresh database each round as the file store gets a fresh folder; the same accord-bench appends."""
+    database = f"accord_store_{round_number}"
+    subprocess.run(postgres.user + ["psql", "-h", postgres.folder, "-U", "bench", "-d", "postgres", "-qc",
+                                    f"CREATE DATABASE {database}"], check=True)
+    daemon = Daemon(arguments=["--store", f"postgresql://bench@/{database}?host={postgres.folder}"])
+    for clients in CLIENTS:
+        result = daemon.append(clients)
+        add(f"accord postgresql {clients}", result["events_per_second"])
+        add(f"accord postgresql {clients} p50", result["latency_ms"]["p50"])
+    daemon.stop()
+
+
+def postgresql_store_lines(median, ratio):
+    """The PostgreSQL store's rows: accordd on PostgreSQL beside pgbench's own inserts, the file store's figure said."""
+    return [f"| {clients} client(s), 1 event per request, PostgreSQL store (file store "
+            f"{median[f'accord {clients}']:,.0f}), events/s | {median[f'accord postgresql {clients}']:,.0f} "
+            f"(p50 {median[f'accord postgresql {clients} p50']:.2f} ms) | PostgreSQL {median[f'pg {clients}']:,.0f} | "
+            f"{ratio(f'accord postgresql {clients}', f'pg {clients}')} |" for clients in CLIENTS]
+
+
 def main():
     machine = f"{platform.node()}: {os.cpu_count()} cores, {platform.platform()}, " + \
         f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') >> 30} GiB, load {os.getloadavg()[0]:.1f} at start"
@@ -245,6 +267,7 @@ def main():
             add(f"accord {clients} p50", result["latency_ms"]["p50"])
         add("accord batch 100", daemon.append(1, batch=100)["events_per_second"])
         daemon.stop()
+        postgresql_store_round(postgres, round_number, add)
 
     median = {name: statistics.median(values) for name, values in rows.items()}
     say(f"generating {EVENTS} events")
@@ -286,6 +309,7 @@ def main():
         f"| 100 events per batch vs SQLite 100 per transaction | {median['accord batch 100']:,.0f} | SQLite "
         f"{median['sqlite 100']:,.0f} | {ratio('accord batch 100', 'sqlite 100')} |",
         f"| raw write(300 B)+fdatasync, records/s | | {median['raw 1']:,.0f} | |",
+        *postgresql_store_lines(median, ratio),
         "",
         f"Start of a {EVENTS:,}-event log (no snapshot): ready (GET /v1/status answered 200) after {ready:.2f} s, resident "
         f"memory {resident / 1024:,.0f} MiB; `accord-bench replay`: {replay}. The same log (grown by the query "

@@ -151,6 +151,20 @@ extension LedgerEngine {
                 throw EngineError.storage(error, "cannot read \(store.location)")
             }
             precondition(!page.isEmpty, "a store returned no records below its durable head")
+            // The store checks the links inside a page; its first record must also link to where the replay stands
+            // (genesis, the last page, or the head a standby served), or the store no longer holds the chain read.
+            guard page[0].previousHashHex == replay.head.hash else {
+                throw EngineError.storage(
+                    LogError(
+                        code: LogErrorCode.chainBroken,
+                        message: "record \(page[0].position) of \(store.location) does not follow \(replay.head), "
+                            + "which was read from it before (hash chain broken): the records before it were "
+                            + "replaced; restore the store from a backup, or point accordd at the right one",
+                        position: page[0].position
+                    ),
+                    "cannot read \(store.location)"
+                )
+            }
             for record in page { try replay.apply(record) }
             try replay.finish()
             progress(ReplayProgress(phase: .replaying, completed: replay.head.position, total: head.position))

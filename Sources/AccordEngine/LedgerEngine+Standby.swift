@@ -3,10 +3,12 @@ import AccordLog
 extension LedgerEngine {
     /// For an engine on a read-only store that another process appends to (a standby on a PostgreSQL streaming
     /// replica): asks `currentHead` for the store's durable head now, reads the records after the published head
-    /// through it, evolves the state with them and publishes them to queries and followers. Such an engine decides
-    /// no command (its store refuses every append), so nothing else changes the state meanwhile; call it from one
-    /// task. A failure is final, as a writer's is: `failure` is set and the daemon stops, to start on a fresh read.
+    /// through it (the first must link to that head: `replay` refuses it otherwise), evolves the state with them and
+    /// publishes them to queries and followers. Such an engine decides no command (its store refuses every append),
+    /// so nothing else changes the state meanwhile; call it from one task. A failure leaves the published state as
+    /// it was and is kept in `catchUpTrouble` until a catch-up succeeds; the caller decides whether to retry.
     public func catchUp(_ currentHead: () async throws(LogError) -> ChainHead) async throws(EngineError) {
+        let current = self.head
         do throws(EngineError) {
             let head: ChainHead
             do throws(LogError) {
@@ -14,8 +16,10 @@ extension LedgerEngine {
             } catch {
                 throw EngineError.storage(error, "cannot read the head of \(store.location)")
             }
-            let current = self.head
-            guard head.position > current.position else { return }
+            guard head.position > current.position else {
+                catchUpTroubleState.withLock { $0 = nil }
+                return
+            }
             var start = Replay()
             (start.state, start.requests) = core.withLock { ($0.state, $0.requests) }
             // The replay notes each record's time in the as-of index, as a start does.
@@ -35,9 +39,21 @@ extension LedgerEngine {
                 replacingRequests: replayed.requests,
                 replacingAsOf: replayed.asOf
             )
+            catchUpTroubleState.withLock { $0 = nil }
         } catch {
-            core.withLock { $0.failure = $0.failure ?? error }
+            let now = clock()
+            catchUpTroubleState.withLock { trouble in
+                trouble = CatchUpTrouble(
+                    since: trouble?.since ?? now,
+                    failedAttempts: (trouble?.failedAttempts ?? 0) + 1,
+                    lastFailure: error,
+                    servedHead: current
+                )
+            }
             throw error
         }
     }
+
+    /// Set while a standby's catch-ups fail: it serves an older head than its replica may hold.
+    public var catchUpTrouble: CatchUpTrouble? { catchUpTroubleState.withLock { $0 } }
 }

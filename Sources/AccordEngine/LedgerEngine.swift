@@ -49,6 +49,8 @@ public final class LedgerEngine: Sendable {
     public let snapshotOutcome: SnapshotOutcome
     /// Where personal-data files are written (concurrently), off the cooperative pool.
     let personalDataQueue = DispatchQueue(label: "accord.personal-data", attributes: .concurrent)
+    /// On a standby: set while its catch-ups fail (`catchUp`), cleared by the next that succeeds.
+    let catchUpTroubleState = Mutex<CatchUpTrouble?>(nil)
 
     init(
         store: any LedgerStore,

@@ -25,6 +25,8 @@ public final class PostgresLedgerStore: LedgerStore {
     static let lockWaitLimit: Duration = .seconds(5)
     /// An INSERT carries at most this many records; a larger queue goes in several rounds.
     static let maximumRecordsPerRound = 4_096
+    /// How long `close()` waits for the round in flight, and then for each statement of the goodbye, by default.
+    public static let defaultCloseWaitLimit: Duration = .seconds(10)
 
     private struct Waiting {
         let records: [Record]
@@ -57,7 +59,12 @@ public final class PostgresLedgerStore: LedgerStore {
     public let synchronousCommit: String
     /// On a standby: the primary its server streams from (`pg_stat_wal_receiver`), to send commands to.
     public let primary: String?
-    private let connection: PostgresConnection
+    /// The session: a writer's is fixed (its lock is in it); a standby's is replaced when it was lost (`refreshHead`).
+    private let session: Mutex<PostgresConnection>
+    private var connection: PostgresConnection { session.withLock { $0 } }
+    /// How a standby connects again.
+    private let configuration: PostgresConnection.Configuration
+    private let closeWaitLimit: Duration
     private let logger: Logger
     private let state: Mutex<State>
     private let idle = DispatchSemaphore(value: 0)
@@ -68,6 +75,8 @@ public final class PostgresLedgerStore: LedgerStore {
         synchronousCommit: String,
         primary: String?,
         connection: PostgresConnection,
+        configuration: PostgresConnection.Configuration,
+        closeWaitLimit: Duration,
         head: Record?,
         logger: Logger
     ) {
@@ -75,7 +84,9 @@ public final class PostgresLedgerStore: LedgerStore {
         self.readOnly = readOnly
         self.synchronousCommit = synchronousCommit
         self.primary = primary
-        self.connection = connection
+        session = Mutex(connection)
+        self.configuration = configuration
+        self.closeWaitLimit = closeWaitLimit
         self.logger = logger
         state = Mutex(
             State(
@@ -86,10 +97,15 @@ public final class PostgresLedgerStore: LedgerStore {
         connection.closeFuture.whenComplete { [weak self] _ in self?.connectionClosed() }
     }
 
-    /// The session ended without `close()`: the writer's lock went with it, so nothing more may be appended; the
-    /// rounds waiting fail now rather than when their next statement would.
+    /// The session ended without `close()`. A writer's lock went with it, so nothing more may be appended: the rounds
+    /// waiting fail now rather than when their next statement would. A standby holds no lock and connects again at
+    /// its next `refreshHead`.
     private func connectionClosed() {
         guard !state.withLock({ $0.closed }) else { return }
+        guard !readOnly else {
+            logger.warning("the connection to \(location) was lost: this standby connects again at its next catch-up")
+            return
+        }
         fail(
             LogError(
                 code: LogErrorCode.writerFailed,
@@ -106,25 +122,12 @@ public final class PostgresLedgerStore: LedgerStore {
         address: PostgresAddress,
         password: String?,
         readOnly: Bool,
+        closeWaitLimit: Duration = defaultCloseWaitLimit,
         logger: Logger
     ) async throws(LogError) -> PostgresLedgerStore {
         let location = address.description
-        let connection: PostgresConnection
-        do {
-            connection = try await PostgresConnection.connect(
-                configuration: try configuration(address, password: password),
-                id: 1,
-                logger: logger
-            )
-        } catch let error as LogError {
-            throw error
-        } catch {
-            throw LogError(
-                code: PostgresErrorCode.unavailable,
-                message: "cannot connect to \(location): \(describe(error)); check that PostgreSQL runs there, "
-                    + "that the user may log in to the database, and the password"
-            )
-        }
+        let configuration = try makeConfiguration(address, password: password)
+        let connection = try await connect(configuration, location: location, logger: logger)
         do throws(LogError) {
             if !readOnly {
                 // A writer that just stopped or died may hold the lock a moment longer, until its backend exits.
@@ -189,6 +192,8 @@ public final class PostgresLedgerStore: LedgerStore {
                 synchronousCommit: synchronousCommit,
                 primary: primary,
                 connection: connection,
+                configuration: configuration,
+                closeWaitLimit: closeWaitLimit,
                 head: try await lastRecord(connection, logger, location),
                 logger: logger
             )
@@ -198,13 +203,38 @@ public final class PostgresLedgerStore: LedgerStore {
         }
     }
 
+    private static func connect(
+        _ configuration: PostgresConnection.Configuration,
+        location: String,
+        logger: Logger
+    ) async throws(LogError) -> PostgresConnection {
+        do {
+            return try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        } catch {
+            throw LogError(
+                code: PostgresErrorCode.unavailable,
+                message: "cannot connect to \(location): \(describe(error)); check that PostgreSQL runs there, "
+                    + "that the user may log in to the database, and the password"
+            )
+        }
+    }
+
     public var durableHead: ChainHead { state.withLock { $0.durableHead } }
 
     /// On a standby: the head as the replica has it now (it applied more of the primary's WAL), which becomes the
-    /// durable head. A replica whose table shrank or changed under a standby is no longer the primary's copy.
+    /// durable head; connects again first if the session was lost. A replica whose table shrank or changed under a
+    /// standby is no longer the primary's copy.
     public func refreshHead() async throws(LogError) -> ChainHead {
         precondition(readOnly, "only a read-only store's table grows under it")
         let known = durableHead
+        var connection = self.connection
+        if connection.isClosed {
+            connection = try await Self.connect(configuration, location: location, logger: logger)
+            connection.closeFuture.whenComplete { [weak self] _ in self?.connectionClosed() }
+            // The lost session is closed already: replacing it lets it go.
+            session.withLock { $0 = connection }
+            logger.notice("connected to \(location) again")
+        }
         guard let last = try await Self.lastRecord(connection, logger, location) else {
             guard known.position == 0 else { throw rewound(known, to: .genesis) }
             return known
@@ -490,23 +520,48 @@ public final class PostgresLedgerStore: LedgerStore {
     public func acknowledgeDiskFull() {}
 
     /// Waits for the round in flight and the queue (on a thread outside the event loop), then closes the session,
-    /// which releases the writer's lock.
+    /// which releases the writer's lock. Each wait is bounded by `closeWaitLimit`: a server that stopped answering
+    /// (a synchronous standby that never confirms) fails the appends still waiting, unknown whether committed, and
+    /// the session is closed anyway, so that a stop never hangs on the database.
     public func close() throws(LogError) {
         let wait = state.withLock { state -> Bool in
             state.closeWaiting = !state.closed && state.writing
             state.closed = true
             return state.closeWaiting
         }
-        if wait { idle.wait() }
+        if wait, idle.wait(timeout: deadline(after: closeWaitLimit)) == .timedOut {
+            fail(
+                LogError(
+                    code: LogErrorCode.writerFailed,
+                    message: "\(location) did not answer the appends in flight within \(closeWaitLimit) of the stop: "
+                        + "whether they were committed is known only after a restart, which re-reads the ledger; "
+                        + "check the server (and its synchronous standby, if `synchronous_standby_names` is set)"
+                )
+            )
+        }
         if !readOnly, state.withLock({ $0.failure == nil }) {
             // Released before the session ends, so that the next writer (a restart) finds it free at once.
-            _ = try? connection.query("SELECT pg_advisory_unlock(\(Self.writerLockKey))", logger: logger).wait()
+            awaitBounded(connection.query("SELECT pg_advisory_unlock(\(Self.writerLockKey))", logger: logger))
         }
-        try? connection.close().wait()
+        awaitBounded(connection.close())
         if let failure = state.withLock({ $0.failure }) { throw failure }
     }
 
-    private static func configuration(
+    /// Waits for `future` at most `closeWaitLimit`, for `close()`; its outcome does not matter there.
+    private func awaitBounded<Value: Sendable>(_ future: EventLoopFuture<Value>) {
+        let done = DispatchSemaphore(value: 0)
+        future.whenComplete { _ in done.signal() }
+        if done.wait(timeout: deadline(after: closeWaitLimit)) == .timedOut {
+            logger.warning("\(location) did not answer within \(closeWaitLimit) while closing; closing anyway")
+        }
+    }
+
+    private func deadline(after limit: Duration) -> DispatchTime {
+        let (seconds, attoseconds) = limit.components
+        return .now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
+    }
+
+    private static func makeConfiguration(
         _ address: PostgresAddress,
         password: String?
     ) throws(LogError) -> PostgresConnection.Configuration {

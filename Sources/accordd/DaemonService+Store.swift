@@ -1,6 +1,7 @@
 import AccordEngine
 import AccordLog
 import AccordPostgres
+import AccordServer
 import Foundation
 import Logging
 
@@ -44,15 +45,55 @@ extension DaemonService {
     }
 
     /// On a standby: follows the replica's table as it applies the primary's records, so that queries and follow
-    /// streams see them. Polling, since a standby cannot LISTEN (notifications are not replicated). A failure is
-    /// the engine's (`supervise` stops the daemon, to restart on a fresh read).
-    func followReplica(engine: LedgerEngine, interval: Duration = .milliseconds(100)) async {
-        guard let store = engine.store as? PostgresLedgerStore, store.readOnly else { return }
+    /// streams see them. Polling, since a standby cannot LISTEN (notifications are not replicated).
+    ///
+    /// A replica that cannot be read (`store_unavailable`: its server restarts, the connection dropped) is retried
+    /// with a backoff up to `maximumBackoff`, connecting again, while the standby serves the head it verified last
+    /// and its health says it is behind and why: a routine restart of the replica's PostgreSQL must not turn into a
+    /// restart loop of accordd, and the reads stay correct, only older. Anything else is damage or a replica that is
+    /// no longer the chain it served (`store_rewound`, a record that does not link to the served head): the daemon
+    /// stops (exit 65, which systemd does not restart), since a fresh start would serve another history unnoticed.
+    func followReplica(
+        engine: LedgerEngine,
+        server: UnixSocketServer,
+        interval: Duration = .milliseconds(100),
+        maximumBackoff: Duration = .seconds(5)
+    ) async {
+        guard let store = engine.store as? PostgresLedgerStore, store.readOnly else {
+            preconditionFailure("only a standby follows a replica")
+        }
+        var delay = interval
         while !Task.isCancelled {
             do {
-                try await Task.sleep(for: interval)
-                try await engine.catchUp { () throws(LogError) in try await store.refreshHead() }
+                try await Task.sleep(for: delay)
             } catch {
+                return
+            }
+            let trouble = engine.catchUpTrouble
+            do throws(EngineError) {
+                try await engine.catchUp { () throws(LogError) in try await store.refreshHead() }
+                if let trouble {
+                    logger.notice(
+                        "caught up with the replica again after \(trouble.failedAttempts) failed attempts",
+                        metadata: ["head_position": "\(engine.head.position)"]
+                    )
+                }
+                delay = interval
+            } catch where error.code == PostgresErrorCode.unavailable {
+                if trouble == nil {
+                    logger.warning(
+                        "cannot catch up with the replica; serving the last verified head and retrying: \(error.message)",
+                        metadata: ["code": "\(error.code)", "head_position": "\(engine.head.position)"]
+                    )
+                }
+                delay = min(delay * 2, maximumBackoff)
+            } catch {
+                let damage = error.meansUntrustedData || error.code == PostgresErrorCode.rewound
+                stop(
+                    because: "this standby stops: \(error.message) [\(error.code)]",
+                    exitCode: damage ? DaemonError.dataExitCode : 1,
+                    server: server
+                )
                 return
             }
         }

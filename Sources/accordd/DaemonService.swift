@@ -22,7 +22,8 @@ final class DaemonService: Service, Sendable {
     private let policy: PolicyStore
     let logger: Logger
     private let notifier = SystemdNotifier()
-    private let failureMessage = Mutex<String?>(nil)
+    /// Why the daemon stopped itself (`stop(because:)`), with the exit status that tells systemd whether to restart.
+    private let stopReason = Mutex<(message: String, exitCode: Int32)?>(nil)
 
     /// How long a start may run past systemd's timeout each time replay reports progress.
     static let startExtensionMicroseconds: UInt64 = 60_000_000
@@ -167,8 +168,12 @@ final class DaemonService: Service, Sendable {
                 tasks.addTask { await self.supervise(engine: engine, server: server, group: group, watchdog: watchdog) }
                 tasks.addTask { await self.reloadOnHangUp(engine: engine, server: server) }
                 if let schedule { tasks.addTask { await schedule.run() } }
-                if settings.store?.readOnly == true { tasks.addTask { await self.followReplica(engine: engine) } }
+                if settings.store?.readOnly == true {
+                    tasks.addTask { await self.followReplica(engine: engine, server: server) }
+                }
                 try await tasks.next()
+                // Each task lasts as long as the daemon: the first to end (the server, or one that stopped it) ends it.
+                server.beginShutdown()
                 tasks.cancelAll()
             }
         } onGracefulShutdown: { [self] in
@@ -177,14 +182,15 @@ final class DaemonService: Service, Sendable {
             server.beginShutdown()
         }
         do {
-            try engine.close()
+            // Closing waits for the disk or the database (bounded there): on a thread of its own, off the pool.
+            try await DedicatedThread.run("accordd-close") { () throws(EngineError) in try engine.close() }
         } catch {
             logger.critical("the log did not close cleanly", metadata: ["error": "\(error)"])
             throw error
         }
         marker.end()
-        if let failure = failureMessage.withLock({ $0 }) {
-            throw DaemonError(code: "stopped_on_failure", message: failure)
+        if let reason = stopReason.withLock({ $0 }) {
+            throw DaemonError(code: "stopped_on_failure", message: reason.message, exitCode: reason.exitCode)
         }
         logger.info("stopped cleanly", metadata: ["head_position": "\(engine.head.position)"])
     }
@@ -213,14 +219,10 @@ final class DaemonService: Service, Sendable {
                 return
             }
             if let failure = engine.failure {
-                let message =
-                    "the log writer failed; stopping so that the log is re-verified at the next start: \(failure)"
-                if failureMessage.withLock({ state in
-                    defer { state = message }; return state == nil
-                }) {
-                    logger.critical("\(message)")
-                    server.beginShutdown()
-                }
+                stop(
+                    because: "the log writer failed; stopping so that the log is re-verified at the next start: \(failure)",
+                    server: server
+                )
                 continue
             }
             let status = servingStatus(engine: engine, server: server)
@@ -239,6 +241,17 @@ final class DaemonService: Service, Sendable {
                 logger.error("health check failed: withholding the watchdog ping")
             }
         }
+    }
+
+    /// Stops the daemon on a failure it cannot go on with; only the first reason counts (logged, and the exit status).
+    func stop(because message: String, exitCode: Int32 = 1, server: UnixSocketServer) {
+        let first = stopReason.withLock { reason in
+            defer { reason = reason ?? (message, exitCode) }
+            return reason == nil
+        }
+        guard first else { return }
+        logger.critical("\(message)")
+        server.beginShutdown()
     }
 
     /// SIGHUP reloads as `POST /v1/reload` does; its outcome is only in the journal (`systemctl reload` uses the route).
@@ -286,6 +299,9 @@ final class DaemonService: Service, Sendable {
         if let refused = engine.appendsRefused {
             // The seconds are left out so that STATUS= changes only when the state does.
             status += "; appends refused: \(refused.replacing(#/ for \d+ s/#, with: ""))"
+        }
+        if let behind = engine.catchUpTrouble {
+            status += "; behind the replica: cannot read it since \(ISO8601DateFormatter().string(from: behind.since))"
         }
         if let refusal = reloader.refusal { status += "; last reload refused: \(refusal)" }
         return status

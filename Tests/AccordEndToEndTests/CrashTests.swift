@@ -14,14 +14,32 @@ final class CrashTests: XCTestCase {
     }
 
     func testAcknowledgedEventsSurviveSIGKILLAndCutRequestsRetryExactlyOnce() async throws {
-        let ledger = try LedgerFixture()
+        try await CrashTests.killRepeatedly(LedgerFixture(), iterations: Self.iterations)
+    }
+
+    /// The loop itself, on `ledger`'s daemon started with `daemonArguments` (a store, for instance) each time.
+    static func killRepeatedly(
+        _ ledger: LedgerFixture,
+        daemonArguments: [String] = [],
+        iterations: Int,
+        file: StaticString = #filePath,
+        line: UInt = #line
+    ) async throws {
+        let newDaemon = {
+            try DaemonProcess(
+                socketPath: ledger.socketPath,
+                dataDirectory: ledger.dataDirectory,
+                extraArguments: daemonArguments
+            )
+        }
+        ledger.daemon = try newDaemon()
         try await ledger.start()
         let client = AccordClient(socketPath: ledger.socketPath)
         var generator = SystemRandomNumberGenerator()
         var totals = (acknowledged: 0, cut: 0, retriedAsNew: 0, retriedAsReplay: 0)
         var verifiedThrough: UInt64 = 0
         var previousHash: String?
-        for iteration in 0..<Self.iterations {
+        for iteration in 0..<iterations {
             let attempts = RequestLedger()
             let writers = 4
             let killAfter = Int.random(in: 5...60, using: &generator)
@@ -33,12 +51,7 @@ final class CrashTests: XCTestCase {
                             let id = "i\(iteration)-w\(writer)-\(index)"
                             attempts.began(id)
                             do {
-                                _ = try await client.send(
-                                    path: "/v1/institutions",
-                                    body: CrashTests.institution(id),
-                                    requestID: "request-\(id)"
-                                )
-                                attempts.acknowledged(id)
+                                attempts.acknowledged(id, try await CrashTests.register(id, client).events)
                             } catch {
                                 return
                             }
@@ -52,27 +65,27 @@ final class CrashTests: XCTestCase {
                 }
             }
             let exited = try await Deadline.poll(seconds: 30) { !ledger.daemon.process.isRunning }
-            XCTAssertTrue(exited, "iteration \(iteration)")
-            XCTAssertEqual(ledger.daemon.process.terminationReason, .uncaughtSignal, "killed, not stopped")
-            ledger.daemon = try DaemonProcess(socketPath: ledger.socketPath, dataDirectory: ledger.dataDirectory)
+            XCTAssertTrue(exited, "iteration \(iteration)", file: file, line: line)
+            XCTAssertEqual(
+                ledger.daemon.process.terminationReason,
+                .uncaughtSignal,
+                "killed, not stopped",
+                file: file,
+                line: line
+            )
+            ledger.daemon = try newDaemon()
             try await ledger.daemon.start()
 
             // Each request that began but was not acknowledged is retried with its request id: recorded then, or
             // answered as a replay if it had reached the disk before the kill.
             let cut = attempts.cut
             for id in cut {
-                let receipt = try client.decode(
-                    CommandReceipt.self,
-                    from: try await client.send(
-                        path: "/v1/institutions",
-                        body: CrashTests.institution(id),
-                        requestID: "request-\(id)"
-                    )
-                )
+                let receipt = try await CrashTests.register(id, client)
                 if receipt.replayed { totals.retriedAsReplay += 1 } else { totals.retriedAsNew += 1 }
             }
             // Every request of this iteration is now in the log exactly once, after what earlier ones verified.
             var counts: [String: Int] = [:]
+            var logged: [String: LoggedEvent] = [:]
             var next: UInt64? = verifiedThrough + 1
             while let from = next {
                 let page = try await client.get(
@@ -80,53 +93,97 @@ final class CrashTests: XCTestCase {
                     query: [("from", String(from)), ("limit", "1000")],
                     as: EventPage.self
                 )
-                for logged in page.events {
-                    XCTAssertEqual(logged.position, verifiedThrough + 1, "positions are gapless")
+                for event in page.events {
+                    XCTAssertEqual(event.position, verifiedThrough + 1, "positions are gapless", file: file, line: line)
                     if let previousHash {
-                        XCTAssertEqual(logged.previousHash, previousHash, "the chain links at \(logged.position)")
+                        XCTAssertEqual(
+                            event.previousHash,
+                            previousHash,
+                            "the chain links at \(event.position)",
+                            file: file,
+                            line: line
+                        )
                     }
-                    if case .institutionRegistered(let registered) = logged.event {
+                    if case .institutionRegistered(let registered) = event.event {
                         counts[registered.institutionID, default: 0] += 1
+                        logged[registered.institutionID] = event
                     }
-                    previousHash = logged.hash
-                    verifiedThrough = logged.position
+                    previousHash = event.hash
+                    verifiedThrough = event.position
                 }
                 next = page.nextPosition
             }
             let acknowledged = attempts.acknowledgedIDs
-            XCTAssertGreaterThanOrEqual(acknowledged.count, killAfter, "iteration \(iteration)")
+            XCTAssertGreaterThanOrEqual(acknowledged.count, killAfter, "iteration \(iteration)", file: file, line: line)
             let lost = acknowledged.filter { counts[$0] != 1 }
-            XCTAssertEqual(lost, [], "iteration \(iteration): acknowledged events missing or doubled")
+            XCTAssertEqual(
+                lost,
+                [],
+                "iteration \(iteration): acknowledged events missing or doubled",
+                file: file,
+                line: line
+            )
+            // Identical: the event at the acknowledged position, with the acknowledged hash (which covers every field).
+            let altered = acknowledged.filter { id in
+                attempts.receipt(id).map { $0.position == logged[id]?.position && $0.hash == logged[id]?.hash } != true
+            }
+            XCTAssertEqual(altered, [], "iteration \(iteration): not as acknowledged", file: file, line: line)
             let notOnce = cut.filter { counts[$0] != 1 }
-            XCTAssertEqual(notOnce, [], "iteration \(iteration): cut requests not recorded exactly once")
-            XCTAssertEqual(counts.count, acknowledged.count + cut.count, "iteration \(iteration): nothing else")
+            XCTAssertEqual(
+                notOnce,
+                [],
+                "iteration \(iteration): cut requests not recorded exactly once",
+                file: file,
+                line: line
+            )
+            XCTAssertEqual(
+                counts.count,
+                acknowledged.count + cut.count,
+                "iteration \(iteration): nothing else",
+                file: file,
+                line: line
+            )
             totals.acknowledged += acknowledged.count
             totals.cut += cut.count
-            if !lost.isEmpty || !notOnce.isEmpty { break }
+            if !lost.isEmpty || !altered.isEmpty || !notOnce.isEmpty { break }
         }
         print(
-            "crash test: \(Self.iterations) SIGKILLs, \(totals.acknowledged) acknowledged appends all present, \(totals.cut) cut requests retried (\(totals.retriedAsNew) recorded by the retry, \(totals.retriedAsReplay) already durable and replayed), each recorded exactly once"
+            "crash test: \(iterations) SIGKILLs, \(totals.acknowledged) acknowledged appends all present, \(totals.cut) cut requests retried (\(totals.retriedAsNew) recorded by the retry, \(totals.retriedAsReplay) already durable and replayed), each recorded exactly once"
         )
     }
 
     static func institution(_ id: String) -> RegisterInstitution {
         RegisterInstitution(institutionID: id, name: "Institution \(id)", country: "FR", kind: .university)
     }
+
+    /// Registers the institution `id` with the request id the crash loop gives it, and returns the receipt.
+    static func register(_ id: String, _ client: AccordClient) async throws -> CommandReceipt {
+        try client.decode(
+            CommandReceipt.self,
+            from: try await client.send(
+                path: "/v1/institutions",
+                body: CrashTests.institution(id),
+                requestID: "request-\(id)"
+            )
+        )
+    }
 }
 
 /// Which requests the writers began and which the daemon acknowledged, collected from concurrent tasks.
 final class RequestLedger: Sendable {
-    private let state = Mutex<(began: [String], acknowledged: Set<String>)>(([], []))
+    /// The acknowledged requests with the event each one's receipt gave.
+    private let state = Mutex<(began: [String], acknowledged: [String: LoggedEvent])>(([], [:]))
 
     func began(_ id: String) {
         state.withLock { $0.began.append(id) }
     }
 
-    func acknowledged(_ id: String) {
-        state.withLock { _ = $0.acknowledged.insert(id) }
+    func acknowledged(_ id: String, _ events: [LoggedEvent]) {
+        state.withLock { $0.acknowledged[id] = events.first }
     }
 
     var acknowledgedCount: Int { state.withLock { $0.acknowledged.count } }
-    var acknowledgedIDs: [String] { state.withLock { Array($0.acknowledged) } }
-    var cut: [String] { state.withLock { state in state.began.filter { !state.acknowledged.contains($0) } } }
+    var acknowledgedIDs: [String] { state.withLock { Array($0.acknowledged.keys) } }
+    func receipt(_ id: String) -> LoggedEvent? { state.withLock { $0.acknowledged[id] } }
+    var cut: [String] { state.withLock { state in state.began.filter { state.acknowledged[$0] == nil } } }
 }

@@ -11,11 +11,16 @@ import XCTest
 final class PostgresStoreTests: XCTestCase {
     private let logger = Logger(label: "accord-test")
 
-    private func open(_ url: String, readOnly: Bool = false) async throws -> PostgresLedgerStore {
+    private func open(
+        _ url: String,
+        readOnly: Bool = false,
+        closeWaitLimit: Duration = PostgresLedgerStore.defaultCloseWaitLimit
+    ) async throws -> PostgresLedgerStore {
         try await PostgresLedgerStore.open(
             address: try PostgresAddress(parsing: url),
             password: nil,
             readOnly: readOnly,
+            closeWaitLimit: closeWaitLimit,
             logger: logger
         )
     }
@@ -88,6 +93,86 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertEqual(successor.durableHead.position, 2)
         XCTAssertThrowsError(try writer.close(), "closing reports the failure")
         try successor.close()
+    }
+
+    /// A standby's session ended (its server restarted, the backend was terminated): the next `refreshHead`
+    /// connects again and reads on, where a writer's store would have failed for good.
+    func testAStandbyWhoseSessionWasLostConnectsAgain() async throws {
+        let cluster = try EngineFixture.cluster()
+        let url = try cluster.createDatabase()
+        let database = String(try XCTUnwrap(url.split(separator: "?").first?.split(separator: "/").last))
+        let writer = try await open(url)
+        _ = try await writer.enqueue([draft(1)]).wait()
+        try writer.close()
+        let reader = try await open(url, readOnly: true)
+        try cluster.sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()"
+        )
+        let successor = try await open(url)
+        _ = try await successor.enqueue([draft(2)]).wait()
+        var refreshed: ChainHead?
+        var refusals: [LogError] = []
+        let deadline = ContinuousClock.now + .seconds(30)
+        while refreshed == nil, ContinuousClock.now < deadline {
+            do {
+                refreshed = try await reader.refreshHead()
+            } catch {
+                refusals.append(error)
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        XCTAssertEqual(refreshed, successor.durableHead, "the standby reads the new record once connected again")
+        XCTAssertEqual(refusals.map(\.code).filter { $0 != PostgresErrorCode.unavailable }, [], "\(refusals)")
+        let records = try await reader.records(from: 1, through: successor.durableHead, limit: 10)
+        XCTAssertEqual(records.map(\.position), [1, 2])
+        try reader.close()
+        try successor.close()
+    }
+
+    /// A stop never hangs on the database: a commit the server does not confirm (a synchronous standby that is not
+    /// there) fails its append, unknown whether committed, once `closeWaitLimit` is over, and the session is closed.
+    func testCloseIsBoundedWhenTheServerDoesNotConfirmACommit() async throws {
+        _ = try EngineFixture.cluster()
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        try cluster.sql("CREATE DATABASE accord")
+        let url = cluster.url(database: "accord")
+        try await open(url).close()  // creates the table while commits still return
+        try cluster.set("synchronous_standby_names", "missing_standby")
+        let writer = try await open(url, closeWaitLimit: .seconds(1))
+        let append = try writer.enqueue([draft(1)])
+        let waiting = Task { () -> LogError? in
+            do throws(LogError) {
+                _ = try await append.wait()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let deadline = ContinuousClock.now + .seconds(30)
+        var waitingForStandby = false
+        while !waitingForStandby, ContinuousClock.now < deadline {
+            waitingForStandby =
+                try cluster.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'SyncRep'") == "1"
+            if !waitingForStandby { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        XCTAssertTrue(waitingForStandby, "the commit waits for the missing standby")
+        XCTAssertEqual(writer.status.pendingRecords, 1)
+        let started = ContinuousClock.now
+        let closing = Task.detached { () -> LogError? in
+            do throws(LogError) {
+                try writer.close()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let closeFailure = await closing.value
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(8), "close waited about its limit, not forever")
+        XCTAssertEqual(closeFailure?.code, LogErrorCode.writerFailed)
+        XCTAssertTrue(closeFailure?.message.contains("did not answer") == true, "\(String(describing: closeFailure))")
+        let appendFailure = await waiting.value
+        XCTAssertEqual(appendFailure?.code, LogErrorCode.writerFailed, "the append is failed, not left waiting")
     }
 
     /// A writer whose head is no longer the table's (rows appended behind its back) fails instead of forking.

@@ -30,6 +30,7 @@ extension AccordResponder {
         } else {
             writer = "ok"
         }
+        if let behind = engine.catchUpTrouble { problems.append(behind.description(location: engine.logPath)) }
         var space = statvfs()
         let known = statvfs(engine.dataDirectory, &space) == 0
         let free = known ? UInt64(space.f_bavail) * UInt64(space.f_frsize) : 0
