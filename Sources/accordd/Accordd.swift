@@ -3,6 +3,7 @@ import AccordLog
 import AccordPostgres
 import AccordServer
 import AccordSystemd
+import AccordTransparency
 import ArgumentParser
 import Foundation
 import Logging

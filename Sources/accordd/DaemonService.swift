@@ -126,6 +126,7 @@ final class DaemonService: Service, Sendable {
                 )
             }
         }
+        let imports = try await importSession(engine: engine, listening: listening, server: server, gate: gate)
         let connections = ConnectionCounter()
         let responder = AccordResponder(
             engine: engine,
@@ -147,7 +148,13 @@ final class DaemonService: Service, Sendable {
         reloader.attach(server)
         gate.open(
             MetricsRouteResponder(
-                next: ReloadRouteResponder(api: responder, reloader: reloader),
+                next: ImportRouteResponder(
+                    next: ReloadRouteResponder(api: responder, reloader: reloader),
+                    api: responder,
+                    engine: engine,
+                    session: imports,
+                    maximumBodyBytes: { [self] in (reloader.applied ?? settings).limits.maximumBodyBytes }
+                ),
                 api: responder,
                 engine: engine,
                 connectionCount: { server.connectionCount },
