@@ -13,11 +13,17 @@ extension LedgerEngine {
         }
     }
 
-    /// Removes what a recorded erasure left behind (a crash after the event was durable); at start, before serving.
+    /// Removes what a recorded erasure left behind (a stop after the event was durable); at start, before serving.
     func finishErasures() throws(EngineError) {
         let state = read { $0 }
         for reference in state.erasedPersonalDataReferences() where personalData.exists(reference) {
             try personalData.erase(reference)
+            let file = "\(LedgerEngine.personalDataFolderName)/\(PersonalDataStore.fileName(for: reference))"
+            erasuresFinishedAtOpen.withLock { $0.append(file) }
         }
     }
+
+    /// The personal-data files (relative to the data folder) that the open removed, each of a `PersonalDataErased` event recorded before a stop
+    /// that came before the file's removal; the daemon logs them.
+    public var erasuresFinishedAtStart: [String] { erasuresFinishedAtOpen.withLock { $0 } }
 }

@@ -49,6 +49,8 @@ public final class LedgerEngine: Sendable {
     public let snapshotOutcome: SnapshotOutcome
     /// Where personal-data files are written (concurrently), off the cooperative pool.
     let personalDataQueue = DispatchQueue(label: "accord.personal-data", attributes: .concurrent)
+    /// The personal-data files of recorded erasures that the open removed (a stop had come between the two).
+    let erasuresFinishedAtOpen = Mutex<[String]>([])
 
     init(
         store: any LedgerStore,

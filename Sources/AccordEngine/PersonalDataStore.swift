@@ -136,7 +136,12 @@ struct PersonalDataStore: Sendable {
     }
 
     private func path(for reference: String) -> String {
-        "\(directory)/\(reference.replacingOccurrences(of: ":", with: "-")).json"
+        "\(directory)/\(PersonalDataStore.fileName(for: reference))"
+    }
+
+    /// The file's name in the folder: the reference with `-` for `:`, and `.json`.
+    static func fileName(for reference: String) -> String {
+        "\(reference.replacingOccurrences(of: ":", with: "-")).json"
     }
 
     /// Leaves no file behind when it fails: the reference is new (its salt is random), so nothing refers to it.

@@ -103,6 +103,7 @@ final class DaemonService: Service, Sendable {
         }
         if let recovery = engine.recovery { logRecovery(recovery) }
         logSnapshot(engine.snapshotOutcome, head: engine.head)
+        logFinishedErasures(engine.erasuresFinishedAtStart)
         let marker = RunMarker(dataDirectory: dataDirectory)
         if let previous = marker.previousRun() {
             logger.warning(
