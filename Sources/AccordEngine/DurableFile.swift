@@ -21,12 +21,15 @@ enum DurableFile {
     }
 
     /// Removes files durably: each is unlinked (one already gone is fine) and the folder fsynced, so that a crash
-    /// cannot bring them back.
+    /// cannot bring them back. One that cannot be unlinked does not keep the others: the first failure is thrown
+    /// once all were tried and the folder synced.
     static func remove(_ paths: [String], in directory: String) throws {
-        for path in paths {
-            guard unlink(path) == 0 || errno == ENOENT else { throw Errno(rawValue: errno) }
+        var failure: Errno?
+        for path in paths where unlink(path) != 0 && errno != ENOENT {
+            failure = failure ?? Errno(rawValue: errno)
         }
         try synchronize(folder: directory)
+        if let failure { throw failure }
     }
 
     /// Makes the folder's entries (a file renamed into it, or removed from it) durable.

@@ -103,7 +103,7 @@ final class DaemonService: Service, Sendable {
         }
         if let recovery = engine.recovery { logRecovery(recovery) }
         logSnapshot(engine.snapshotOutcome, head: engine.head)
-        logFinishedErasures(engine.erasuresFinishedAtStart)
+        logErasures(of: engine)
         let marker = RunMarker(dataDirectory: dataDirectory)
         if let previous = marker.previousRun() {
             logger.warning(

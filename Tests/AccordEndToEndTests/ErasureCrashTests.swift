@@ -7,25 +7,9 @@ import XCTest
 /// says so in its log, and the name is then nowhere in the data folder.
 final class ErasureCrashTests: XCTestCase {
     func testAKillBetweenTheRecordedErasureAndTheFileRemovalIsFinishedByTheNextStart() async throws {
-        try SyncFailureTests.requireStrace()
-        let ledger = try LedgerFixture()
-        try await ledger.start()
-        try ledger.recordPartnership()
-        let seeded = try await ledger.daemon.stop()
-        XCTAssertEqual(seeded, 0, ledger.daemon.errors)
-        let holding = try filesHolding("Camille", in: ledger.dataDirectory)
-        XCTAssertEqual(holding.count, 1, "one personal-data file holds the name: \(holding)")
-        let file = "\(ledger.dataDirectory)/\(try XCTUnwrap(holding.first))"
-
+        let (ledger, relative, file) = try await ErasureFault.seeded()
         // Only the unlink of that one file is touched: it does not happen, and the process is killed right there.
-        let killed = try DaemonProcess(
-            socketPath: ledger.socketPath,
-            dataDirectory: ledger.dataDirectory,
-            launcher: [
-                SyncFailureTests.strace, "-f", "-qq", "--seccomp-bpf", "-o", "/dev/null", "-P", file,
-                "-e", "trace=unlink,unlinkat", "-e", "inject=unlink,unlinkat:error=EIO:signal=SIGKILL",
-            ]
-        )
+        let killed = try ErasureFault.daemon(ledger, file: file, injection: "error=EIO:signal=SIGKILL")
         defer { SyncFailureTests.endChildren(of: killed.process) }
         try await killed.start()
         let erase = try ledger.cli.run(["person", "erase", "p-0001", "--reason", "asked", "--legal-basis", "GDPR"])
@@ -40,7 +24,7 @@ final class ErasureCrashTests: XCTestCase {
             restarted.errors.contains("finished 1 erasure(s) interrupted by the last stop"),
             restarted.errors
         )
-        XCTAssertTrue(restarted.errors.contains(try XCTUnwrap(holding.first)), restarted.errors)
+        XCTAssertTrue(restarted.errors.contains(relative), restarted.errors)
         XCTAssertFalse(FileManager.default.fileExists(atPath: file))
         XCTAssertEqual(try filesHolding("Camille", in: ledger.dataDirectory), [], "the name cannot be recovered")
         let history = try JSONCoding.decoder.decode(
