@@ -42,10 +42,14 @@ let package = Package(
         ),
         // Merkle tree, proofs, signed notes, checkpoints, cosignatures and witness policies. Pure: no I/O, no clock.
         .target(name: "AccordProof", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        // The I/O side of checkpoints: signing key, checkpoint store, witness state, verification of a log.
+        // The I/O side of checkpoints: signing key, checkpoint store, witness state, verification of a log and of an
+        // export file (for both importers).
         .target(
             name: "AccordTransparency",
-            dependencies: ["AccordProof", "AccordLog", "AccordAPI", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "AccordProof", "AccordLog", "AccordAPI", "AccordDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Commands at the head of the log: decide, append, evolve.
         .target(

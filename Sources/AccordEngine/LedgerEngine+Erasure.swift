@@ -1,23 +1,58 @@
 import AccordDomain
 
 extension LedgerEngine {
-    /// Once a `PersonalDataErased` event is durable, the person's data file goes. The event comes first: a crash
+    /// Once a `PersonalDataErased` event is durable, the person's data file goes. The event comes first: a stop
     /// between the two leaves a recorded erasure whose file `finishErasures` removes at the next start, never a
-    /// removal without its record.
-    func erasePersonalData(recordedIn events: [RecordedEvent], state: LedgerState) throws(EngineError) {
-        for recorded in events {
-            guard case .personalDataErased(let erased) = recorded.event,
-                let reference = state.personalDataReference(of: erased.personID)
-            else { continue }
+    /// removal without its record. The removal runs on the personal-data queue; a command that erases nothing costs
+    /// no hop. A removal that fails is kept as unfinished (the health report says so) and tried again.
+    func erasePersonalData(recordedIn events: [RecordedEvent], state: LedgerState) async throws(EngineError) {
+        let references = events.compactMap { recorded -> String? in
+            guard case .personalDataErased(let erased) = recorded.event else { return nil }
+            return state.personalDataReference(of: erased.personID)
+        }
+        guard !references.isEmpty else { return }
+        try await onPersonalDataQueue { [self] in
+            Result { () throws(EngineError) in
+                for reference in references { try finishErasure(of: reference) }
+            }
+        }.get()
+    }
+
+    /// At start, before serving: removes what recorded erasures left behind. One that cannot be removed does not stop
+    /// the start; it stays unfinished, in the health report, until a retry removes it.
+    func finishErasures() {
+        let files = retryUnfinishedErasures()
+        erasures.withLock { $0.finishedAtOpen = files }
+    }
+
+    /// Tries again every recorded erasure whose file is still there, and returns the files it removed (relative to
+    /// the data folder). Linear in the people registered and blocking on unlink and fsync: the health check runs it
+    /// on a thread of its own.
+    @discardableResult
+    public func retryUnfinishedErasures() -> [String] {
+        var removed: [String] = []
+        for reference in read({ $0 }).erasedPersonalDataReferences() where personalData.exists(reference) {
+            guard (try? finishErasure(of: reference)) != nil else { continue }
+            removed.append("\(LedgerEngine.personalDataFolderName)/\(PersonalDataStore.fileName(for: reference))")
+        }
+        return removed
+    }
+
+    /// Removes one erased person's file, keeping the outcome: unfinished with its reason, or done.
+    private func finishErasure(of reference: String) throws(EngineError) {
+        do throws(EngineError) {
             try personalData.erase(reference)
+            _ = erasures.withLock { $0.unfinished.removeValue(forKey: reference) }
+        } catch {
+            erasures.withLock { $0.unfinished[reference] = error.message }
+            throw error
         }
     }
 
-    /// Removes what a recorded erasure left behind (a crash after the event was durable); at start, before serving.
-    func finishErasures() throws(EngineError) {
-        let state = read { $0 }
-        for reference in state.erasedPersonalDataReferences() where personalData.exists(reference) {
-            try personalData.erase(reference)
-        }
-    }
+    /// The personal-data files (relative to the data folder) that the open removed, each of a `PersonalDataErased`
+    /// event recorded before a stop that came before the file's removal; the daemon logs them.
+    public var erasuresFinishedAtStart: [String] { erasures.withLock { $0.finishedAtOpen } }
+
+    /// Why each recorded erasure whose file could not be removed is unfinished; empty when none is.
+    public var unfinishedErasures: [String] { erasures.withLock { $0.unfinished.values.sorted() } }
 }

@@ -66,3 +66,23 @@ extension LedgerEngine {
         }
     }
 }
+
+extension LedgerEngine {
+    /// Where the ledger's head came from when it was imported: the provenance of the head record, or nil for an
+    /// empty ledger. A head recorded here, not imported, is refused: an import never continues a ledger of its own.
+    public func importedHead() async throws(EngineError) -> RecordProvenance? {
+        let position = head.position
+        guard position > 0 else { return nil }
+        guard let record = try await storedEvents(positions: position...position).first?.record,
+            let provenance = RecordProvenance(extensions: record.extensions)
+        else {
+            throw EngineError(
+                kind: .storage,
+                code: "import_ledger_not_empty",
+                message:
+                    "the ledger already holds \(position) events recorded here; an import loads only into an empty ledger: start a daemon on a new data folder and import there"
+            )
+        }
+        return provenance
+    }
+}

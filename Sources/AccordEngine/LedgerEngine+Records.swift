@@ -200,7 +200,7 @@ extension LedgerEngine {
             snapshotInterval: snapshotInterval,
             snapshotOutcome: snapshotOutcome
         )
-        try finishErasures()
+        finishErasures()
     }
 
     /// Creates the data folder (0750) if it is missing; the daemon keeps its checkpoints there too.

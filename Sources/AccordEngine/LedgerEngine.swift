@@ -51,6 +51,8 @@ public final class LedgerEngine: Sendable {
     let personalDataQueue = DispatchQueue(label: "accord.personal-data", attributes: .concurrent)
     /// On a standby: set while its catch-ups fail (`catchUp`), cleared by the next that succeeds.
     let catchUpTroubleState = Mutex<CatchUpTrouble?>(nil)
+    /// The file removals of recorded erasures: finished by the open, or not done yet.
+    let erasures = Mutex(ErasureProgress())
 
     init(
         store: any LedgerStore,
@@ -162,10 +164,10 @@ public final class LedgerEngine: Sendable {
                 author: author
             )
         } catch {
-            personalData.discard(references)
+            await discardPersonalData(references)
             throw error
         }
-        if case .replay = step { personalData.discard(references) }
+        if case .replay = step { await discardPersonalData(references) }
         return try await finish(
             step,
             requests: requests,
@@ -180,13 +182,9 @@ public final class LedgerEngine: Sendable {
     /// and fsyncs block, which must not happen on Swift's cooperative pool.
     private func storePersonalData(_ personal: [PersonalData?]) async throws(EngineError) -> [String?] {
         guard personal.contains(where: { $0 != nil }) else { return personal.map { _ in nil } }
-        let result: Result<[String?], EngineError> = await withCheckedContinuation { continuation in
-            personalDataQueue.async {
-                let written = Result { () throws(EngineError) in try self.personalData.store(personal) }
-                continuation.resume(returning: written)
-            }
-        }
-        return try result.get()
+        return try await onPersonalDataQueue { [personalData] in
+            Result { () throws(EngineError) in try personalData.store(personal) }
+        }.get()
     }
 
     /// Under the engine's lock, without I/O: decides the commands against the decision state and queues their
@@ -269,7 +267,7 @@ public final class LedgerEngine: Sendable {
                 records = try await pending.wait()
             } catch {
                 if error.code == LogErrorCode.diskFull {
-                    personalData.discard(references)
+                    await discardPersonalData(references)
                     await rollBackAfterDiskFull()
                     throw EngineError.storage(error, "the event was not recorded")
                 }
@@ -301,7 +299,7 @@ public final class LedgerEngine: Sendable {
                 }
             }
             // After the request id is done: a retry must find the recorded erasure even if removing the file failed.
-            try erasePersonalData(recordedIn: recorded, state: decided)
+            try await erasePersonalData(recordedIn: recorded, state: decided)
             return CommandOutcome(
                 events: zip(recorded, records).map { LedgerEngine.storedEvent($0, record: $1) },
                 head: head,

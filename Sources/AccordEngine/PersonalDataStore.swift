@@ -79,8 +79,7 @@ struct PersonalDataStore: Sendable {
     func discard(_ references: [String?]) {
         let files = references.compactMap { $0 }
         guard !files.isEmpty else { return }
-        for reference in files { unlink(path(for: reference)) }
-        try? synchronizeFolder()
+        try? DurableFile.remove(files.map(path(for:)), in: directory)
     }
 
     /// The data behind a reference, checked against it: a file that does not hash to its reference is damaged
@@ -100,19 +99,13 @@ struct PersonalDataStore: Sendable {
     /// fsynced, so the name survives neither a crash nor a look into the data folder. Nothing to remove is success.
     func erase(_ reference: String) throws(EngineError) {
         do {
-            for file in [path(for: reference), path(for: reference) + ".partial"] {
-                guard unlink(file) == 0 || errno == ENOENT else { throw Errno(rawValue: errno) }
-            }
-            let folder = try FileDescriptor.open(directory, .readOnly)
-            try folder.closeAfter {
-                guard fsync(folder.rawValue) == 0 else { throw Errno(rawValue: errno) }
-            }
+            try DurableFile.remove([path(for: reference), path(for: reference) + ".partial"], in: directory)
         } catch {
             throw EngineError(
                 kind: .storage,
                 code: "personal_data_not_erased",
                 message:
-                    "cannot remove \(path(for: reference)) (\(error)); the erasure is recorded and the daemon removes the file at its next start, or remove it by hand",
+                    "cannot remove \(path(for: reference)) (\(error)); the erasure is recorded: the daemon tries again at its health checks (`accord status` says while it is unfinished) and at its next start, or remove the file by hand",
                 cause: error as NSError
             )
         }
@@ -136,7 +129,12 @@ struct PersonalDataStore: Sendable {
     }
 
     private func path(for reference: String) -> String {
-        "\(directory)/\(reference.replacingOccurrences(of: ":", with: "-")).json"
+        "\(directory)/\(PersonalDataStore.fileName(for: reference))"
+    }
+
+    /// The file's name in the folder: the reference with `-` for `:`, and `.json`.
+    static func fileName(for reference: String) -> String {
+        "\(reference.replacingOccurrences(of: ":", with: "-")).json"
     }
 
     /// Leaves no file behind when it fails: the reference is new (its salt is random), so nothing refers to it.
@@ -144,18 +142,8 @@ struct PersonalDataStore: Sendable {
         do {
             try DurableFile.write(contents, to: path, in: directory)
         } catch {
-            unlink(path + ".partial")
-            unlink(path)
-            try? synchronizeFolder()
+            try? DurableFile.remove([path + ".partial", path], in: directory)
             throw error
-        }
-    }
-
-    /// Makes the folder's entries (a file renamed into it, or removed from it) durable.
-    private func synchronizeFolder() throws {
-        let folder = try FileDescriptor.open(directory, .readOnly, options: [.directory, .closeOnExec])
-        try folder.closeAfter {
-            guard fsync(folder.rawValue) == 0 else { throw Errno(rawValue: errno) }
         }
     }
 }

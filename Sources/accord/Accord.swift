@@ -37,6 +37,7 @@ struct Accord: AsyncParsableCommand {
             RetractCommand.self,
             LogCommand.self,
             ExportCommand.self,
+            ImportCommand.self,
             FiguresCommand.self,
             ReportCommand.self,
             CheckpointCommand.self,

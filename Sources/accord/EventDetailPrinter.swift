@@ -16,6 +16,9 @@ enum EventDetailPrinter {
         print("recorded  \(event.recordedAt.formatted(.iso8601)) by \(event.author.name) (\(event.author.userID))")
         print("hash      \(event.hash)")
         print("previous  \(event.previousHash)")
+        if let origin = event.importedFrom {
+            print("imported  from position \(origin.position) of the exported ledger, hash \(origin.hash)")
+        }
         print("facts     \(facts(of: event.event))")
         guard !detail.amendments.isEmpty else {
             print("never corrected or retracted")

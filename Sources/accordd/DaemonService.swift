@@ -104,6 +104,7 @@ final class DaemonService: Service, Sendable {
         }
         if let recovery = engine.recovery { logRecovery(recovery) }
         logSnapshot(engine.snapshotOutcome, head: engine.head)
+        logErasures(of: engine)
         let marker = RunMarker(dataDirectory: dataDirectory)
         if let previous = marker.previousRun() {
             logger.warning(
@@ -127,6 +128,7 @@ final class DaemonService: Service, Sendable {
                 )
             }
         }
+        let imports = try await importSession(engine: engine, listening: listening, server: server, gate: gate)
         let connections = ConnectionCounter()
         let responder = AccordResponder(
             engine: engine,
@@ -148,7 +150,13 @@ final class DaemonService: Service, Sendable {
         reloader.attach(server)
         gate.open(
             MetricsRouteResponder(
-                next: ReloadRouteResponder(api: responder, reloader: reloader),
+                next: ImportRouteResponder(
+                    next: ReloadRouteResponder(api: responder, reloader: reloader),
+                    api: responder,
+                    engine: engine,
+                    session: imports,
+                    maximumBodyBytes: { [self] in (reloader.applied ?? settings).limits.maximumBodyBytes }
+                ),
                 api: responder,
                 engine: engine,
                 connectionCount: { server.connectionCount },

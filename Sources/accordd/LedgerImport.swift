@@ -1,5 +1,6 @@
 import AccordEngine
 import AccordLog
+import AccordTransparency
 import Foundation
 
 #if canImport(Glibc)
@@ -21,7 +22,7 @@ struct LedgerImport {
     /// The number of events imported and the new ledger's head.
     func run() async throws(ImportError) -> (events: UInt64, head: ChainHead) {
         let reader = try ExportLineReader(path: file)
-        let lastHash = try verify(reader)
+        let lastHash = try ExportFileCheck.verify(reader, showProgress: showProgress).lastHash
         let engine: LedgerEngine
         do {
             engine = try LedgerEngine.open(dataDirectory: dataDirectory, clock: { Date() }, progress: { _ in })
@@ -56,30 +57,8 @@ struct LedgerImport {
         do { try engine.close() } catch {
             throw ImportError(code: error.code, message: "the imported log did not close cleanly: \(error.message)")
         }
-        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+        if showProgress { ProgressBar.end() }
         return (reader.lineNumber, engine.head)
-    }
-
-    /// The first pass: every line and the chain, nothing appended. Returns the last line's hash.
-    private func verify(_ reader: ExportLineReader) throws(ImportError) -> [UInt8] {
-        var previousHash = LogFormat.genesisHash
-        while let line = try reader.next() {
-            previousHash = try ExportedLine.verify(line, number: reader.lineNumber, previousHash: previousHash).hash
-            if showProgress, reader.lineNumber % 1_000 == 0 {
-                LedgerImport.drawProgress("verifying", done: reader.bytesRead, of: reader.totalBytes, unit: "bytes")
-            }
-        }
-        guard reader.lineNumber > 0 else {
-            throw ImportError(
-                code: ImportError.emptyFile,
-                message: "\(file) holds no event; there is nothing to import"
-            )
-        }
-        if showProgress {
-            LedgerImport.drawProgress("verified", done: reader.totalBytes, of: reader.totalBytes, unit: "bytes")
-            FileHandle.standardError.write(Data("\n".utf8))
-        }
-        return previousHash
     }
 
     private func append(_ batch: inout [Record], to engine: LedgerEngine, total reader: ExportLineReader)
@@ -98,14 +77,7 @@ struct LedgerImport {
         }
         batch.removeAll(keepingCapacity: true)
         if showProgress {
-            LedgerImport.drawProgress("imported", done: reader.bytesRead, of: reader.totalBytes, unit: "bytes")
+            ProgressBar.draw("imported", done: reader.bytesRead, of: reader.totalBytes, unit: "bytes")
         }
-    }
-
-    private static func drawProgress(_ phase: String, done: UInt64, of total: UInt64, unit: String) {
-        let width = 40
-        let filled = total == 0 ? width : Int(min(done, total) * UInt64(width) / total)
-        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(phase) [\(bar)] \(done)/\(total) \(unit)".utf8))
     }
 }

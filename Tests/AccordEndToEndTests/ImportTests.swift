@@ -33,20 +33,7 @@ final class ImportTests: XCTestCase {
         try await second.start()
         let client = CLIRunner(socketPath: socket)
         let again = try ImportTests.events(in: client.run(["export"]).standardOutput)
-        XCTAssertEqual(again.count, exported.count)
-        for (original, copy) in zip(exported, again) {
-            XCTAssertEqual(copy.position, original.position)
-            XCTAssertEqual(copy.recordedAt, original.recordedAt)
-            XCTAssertEqual(copy.author, original.author)
-            XCTAssertEqual(copy.stream, original.stream)
-            XCTAssertEqual(copy.requestID, original.requestID)
-            XCTAssertEqual(copy.event, original.event, "the same fact at \(original.position)")
-            let provenance = try XCTUnwrap(copy.importedFrom, "provenance at \(original.position)")
-            XCTAssertEqual(provenance.position, original.position)
-            XCTAssertEqual(provenance.hash, original.hash)
-            XCTAssertEqual(provenance.author, original.author)
-            XCTAssertEqual(provenance.recordedAt, original.recordedAt)
-        }
+        ImportTests.assertSameFacts(again, as: exported)
         XCTAssertEqual(try client.run(["verify"]).exitCode, 0, "the imported log verifies")
         let history = try JSONCoding.decoder.decode(
             PersonHistoryResponse.self,
@@ -102,11 +89,41 @@ final class ImportTests: XCTestCase {
         }
     }
 
-    private static func events(in text: String) throws -> [LoggedEvent] {
+    /// Each event of `copy` is the one of `original` at its position, with the original's place as provenance.
+    static func assertSameFacts(
+        _ copy: [LoggedEvent],
+        as original: [LoggedEvent],
+        file: StaticString = #filePath,
+        line: UInt = #line
+    ) {
+        XCTAssertEqual(copy.count, original.count, file: file, line: line)
+        for (original, copy) in zip(original, copy) {
+            XCTAssertEqual(copy.position, original.position, file: file, line: line)
+            XCTAssertEqual(copy.recordedAt, original.recordedAt, file: file, line: line)
+            XCTAssertEqual(copy.author, original.author, file: file, line: line)
+            XCTAssertEqual(copy.stream, original.stream, file: file, line: line)
+            XCTAssertEqual(copy.requestID, original.requestID, file: file, line: line)
+            XCTAssertEqual(copy.event, original.event, "the same fact at \(original.position)", file: file, line: line)
+            XCTAssertEqual(
+                copy.importedFrom,
+                ImportedFrom(
+                    position: original.position,
+                    recordedAt: original.recordedAt,
+                    author: original.author,
+                    hash: original.hash
+                ),
+                "provenance at \(original.position)",
+                file: file,
+                line: line
+            )
+        }
+    }
+
+    static func events(in text: String) throws -> [LoggedEvent] {
         try text.split(separator: "\n").map { try JSONCoding.decoder.decode(LoggedEvent.self, from: Data($0.utf8)) }
     }
 
-    private static func replacing(_ number: Int, in lines: [String], _ change: (String) throws -> String) rethrows
+    static func replacing(_ number: Int, in lines: [String], _ change: (String) throws -> String) rethrows
         -> [String]
     {
         var changed = lines
@@ -114,7 +131,7 @@ final class ImportTests: XCTestCase {
         return changed
     }
 
-    private static func flippingAFrameByte(_ line: String) throws -> String {
+    static func flippingAFrameByte(_ line: String) throws -> String {
         var event = try JSONCoding.decoder.decode(LoggedEvent.self, from: Data(line.utf8))
         var frame = try XCTUnwrap(Data(base64Encoded: try XCTUnwrap(event.frame)))
         frame[frame.count / 2] ^= 0x01

@@ -54,6 +54,12 @@ extension AccordResponder {
                 "\(audit.damagedCount) of \(audit.filesChecked) personal-data files are damaged (\(audit.damage.joined(separator: "; "))): restore them from a backup of \(engine.dataDirectory)/personal-data (docs/operations.md)"
             )
         }
+        let unfinished = engine.unfinishedErasures
+        if !unfinished.isEmpty {
+            problems.append(
+                "\(unfinished.count) recorded erasure(s) unfinished, the personal data still on disk (\(unfinished.prefix(PersonalDataAudit.maximumReasons).joined(separator: "; "))): the daemon tries again with each personal-data check (at most once a minute) and at its next start; fix what stops the removal"
+            )
+        }
         var report = HealthReport(writer: writer, diskFreeBytes: free, diskTotalBytes: total, problems: problems)
         report.personalDataFiles = personalData?.audit.filesChecked
         report.personalDataDamaged = personalData?.audit.damagedCount

@@ -3,7 +3,8 @@ import Foundation
 import Synchronization
 
 /// The health report's view of the personal-data files: the last audit, renewed on a thread of its own once it is
-/// older than `intervalSeconds`, so that `GET /v1/status` never reads every file itself.
+/// older than `intervalSeconds`, so that `GET /v1/status` never reads every file itself. The same thread first tries
+/// again the removals of recorded erasures that failed.
 final class PersonalDataWatch: Sendable {
     struct Finding: Sendable {
         var audit: PersonalDataAudit
@@ -29,6 +30,7 @@ final class PersonalDataWatch: Sendable {
         }
         if start {
             Thread { [self] in
+                engine.retryUnfinishedErasures()
                 let audit = engine.auditPersonalData()
                 state.withLock { state in
                     state.last = Finding(audit: audit, finishedAt: Date())

@@ -56,6 +56,8 @@ public enum RouteRoles {
     /// The daemon's own routes in front of the ledger's API, by method and path.
     static let administration: [String: Access] = [
         "POST \(ReloadReport.path)": .role(.admin),
+        // Loads a whole other ledger's history, refusing commands until it is in: the daemon's owner decides.
+        "POST \(ImportRequest.path)": .role(.admin),
         // Counts and timings only, no entry of the ledger: whoever may read the ledger may read them.
         "GET \(MetricsRoute.path)": .role(.reader),
     ]

@@ -1,4 +1,5 @@
 import AccordAPI
+import AccordTransparency
 import ArgumentParser
 import Foundation
 
@@ -13,8 +14,8 @@ struct ExportCommand: AsyncParsableCommand {
         discussion: """
             Without --evidence: each line holds the event's position, hash, previous hash, recorded time, author, \
             stream, request id and the event itself (type and payload), as `accord log --json` prints them, and \
-            the record's exact bytes (`frame`, base64), so that `accordd --import FILE` can verify every hash and \
-            the chain before it loads the file into an empty ledger. With --output, the file \
+            the record's exact bytes (`frame`, base64), so that `accord import FILE` (or `accordd --import FILE`, \
+            offline) can verify every hash and the chain before it loads the file into an empty ledger. With --output, the file \
             is written beside its final name, made durable, then renamed, so a file with that name is always \
             whole; a progress bar shows on a terminal. It reads GET /v1/events, so the reader role suffices.
             """ + "\n\n" + EvidenceExport.discussion
@@ -79,19 +80,12 @@ struct ExportCommand: AsyncParsableCommand {
                 written += 1
             }
             next = page.nextPosition
-            if showProgress { ExportCommand.progress(written, of: head) }
+            if showProgress { ProgressBar.draw("", done: written, of: head, unit: "events") }
         }
         try destination.finish()
         if output != nil {
-            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+            if showProgress { ProgressBar.end() }
             Console.standardError("exported \(written) events (positions 1 to \(head)) to \(output ?? "")")
         }
-    }
-
-    private static func progress(_ done: UInt64, of total: UInt64) {
-        let width = 40
-        let filled = total == 0 ? width : Int(done * UInt64(width) / total)
-        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) events".utf8))
     }
 }

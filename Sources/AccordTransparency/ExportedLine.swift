@@ -5,10 +5,10 @@ import Foundation
 
 /// One line of an `accord export` file checked on its own and against the line before: its frame's checksum and
 /// hash, its place in the chain, and that its JSON fields say what its frame holds (docs/log-format.md section 18).
-enum ExportedLine {
+public enum ExportedLine {
     /// The record the line carries, or why it cannot be imported. `previousHash` is the line before's hash (the
     /// genesis hash for line 1); the line's number must be its position.
-    static func verify(_ line: Data, number: UInt64, previousHash: [UInt8]) throws(ImportError) -> Record {
+    public static func verify(_ line: Data, number: UInt64, previousHash: [UInt8]) throws(ImportError) -> Record {
         let event: LoggedEvent
         do {
             event = try JSONCoding.decoder.decode(LoggedEvent.self, from: line)
@@ -28,7 +28,24 @@ enum ExportedLine {
                 line: number
             )
         }
-        guard let frame = Data(base64Encoded: frameText) else {
+        guard event.position == number else {
+            throw ImportError(
+                code: ImportError.chainBroken,
+                message:
+                    "the line holds position \(event.position), but line \(number) must hold position \(number): a line is missing, repeated or moved",
+                line: number
+            )
+        }
+        let record = try ExportedLine.record(frame: frameText, number: number, previousHash: previousHash)
+        try agree(event, with: record, number: number)
+        return record
+    }
+
+    /// The record a line's `frame` (base64) holds, verified on its own (checksum, hash) and in its place: position
+    /// `number`, linked to `previousHash`. Both importers check each frame with it: `accord import` reads it from
+    /// the file, and the daemon from the request (`POST /v1/import`).
+    public static func record(frame text: String, number: UInt64, previousHash: [UInt8]) throws(ImportError) -> Record {
+        guard let frame = Data(base64Encoded: text) else {
             throw ImportError(
                 code: ImportError.recordDamaged,
                 message: "the line's `frame` is not base64; the line was changed after it was exported",
@@ -47,11 +64,11 @@ enum ExportedLine {
                 cause: error
             )
         }
-        guard record.position == number, event.position == number else {
+        guard record.position == number else {
             throw ImportError(
                 code: ImportError.chainBroken,
                 message:
-                    "the line holds position \(event.position) (its frame \(record.position)), but line \(number) must hold position \(number): a line is missing, repeated or moved",
+                    "the record holds position \(record.position), but line \(number) must hold position \(number): a line is missing, repeated or moved",
                 line: number
             )
         }
@@ -63,7 +80,6 @@ enum ExportedLine {
                 line: number
             )
         }
-        try agree(event, with: record, number: number)
         return record
     }
 

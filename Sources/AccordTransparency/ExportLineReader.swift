@@ -1,23 +1,23 @@
 import Foundation
 
 /// The lines of an `accord export` file, one at a time, within the import's limits; rewinds for a second pass.
-final class ExportLineReader {
+public final class ExportLineReader {
     /// A line holds one event: its frame (at most 1,118,356 bytes, about 1.5 MB in base64) beside the same event as
     /// JSON, which escaping may make larger than its payload.
-    static let maximumLineBytes = 8 * 1_024 * 1_024
-    static let maximumLines: UInt64 = 100_000_000
+    public static let maximumLineBytes = 8 * 1_024 * 1_024
+    public static let maximumLines: UInt64 = 100_000_000
     private static let chunkBytes = 1_024 * 1_024
 
     private let handle: FileHandle
-    let path: String
+    public let path: String
     /// Total size of the file, for the progress bar.
-    let totalBytes: UInt64
+    public let totalBytes: UInt64
     private var buffer = Data()
     private var atEnd = false
-    private(set) var lineNumber: UInt64 = 0
-    private(set) var bytesRead: UInt64 = 0
+    public private(set) var lineNumber: UInt64 = 0
+    public private(set) var bytesRead: UInt64 = 0
 
-    init(path: String) throws(ImportError) {
+    public init(path: String) throws(ImportError) {
         self.path = path
         do {
             handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
@@ -33,7 +33,7 @@ final class ExportLineReader {
     }
 
     /// Back to the first line.
-    func rewind() throws(ImportError) {
+    public func rewind() throws(ImportError) {
         do { try handle.seek(toOffset: 0) } catch { throw unreadable(error) }
         buffer = Data()
         atEnd = false
@@ -42,7 +42,7 @@ final class ExportLineReader {
     }
 
     /// The next line without its `\n`, or nil at the end of the file (a last line without `\n` counts).
-    func next() throws(ImportError) -> Data? {
+    public func next() throws(ImportError) -> Data? {
         while true {
             if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
                 let line = buffer[buffer.startIndex..<newline]
