@@ -2,7 +2,7 @@
 public struct VerificationReport: Codable, Sendable, Equatable {
     /// Records read and verified (CRC-32C, positions, hash chain), from the first.
     public var records: UInt64
-    /// Bytes of the log file read.
+    /// Bytes of record frames read: the log file's, or a store's (PostgreSQL) rows.
     public var bytes: UInt64
     /// Merkle root over the verified records, base64.
     public var root: String

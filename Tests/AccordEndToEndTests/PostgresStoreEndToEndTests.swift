@@ -77,6 +77,14 @@ final class PostgresStoreEndToEndTests: XCTestCase {
             "institution", "register", "--id", "inria", "--name", "Inria", "--country", "FR", "--kind", "researchOrganisation",
         ])
         XCTAssertEqual(registered.exitCode, 0, registered.standardError)
+        // `accord verify` through the daemon reads the chain back from PostgreSQL; nothing signed covers it.
+        let online = try cli.run(["verify"])
+        XCTAssertEqual(online.exitCode, 2, online.standardError + online.standardOutput)
+        XCTAssertTrue(online.standardOutput.contains("\(position + 1) verified"), online.standardOutput)
+        XCTAssertTrue(online.standardOutput.contains("no_checkpoint_on_store"), online.standardOutput)
+        let tampered = try tamperedVerification(cluster, url, cli, position: 3)
+        XCTAssertEqual(tampered.exitCode, 1, tampered.standardError + tampered.standardOutput)
+        XCTAssertTrue(tampered.standardOutput.contains("position 3"), tampered.standardOutput)
         let restartedStatus = try await primary.stop()
         XCTAssertEqual(restartedStatus, 0, primary.errors)
 
@@ -91,6 +99,7 @@ final class PostgresStoreEndToEndTests: XCTestCase {
         XCTAssertTrue(verified.standardOutput.contains("no_checkpoint"), verified.standardOutput)
         let root = try XCTUnwrap(toFolder.standardOutput.split(separator: "\n").last?.split(separator: " ").last)
         XCTAssertTrue(verified.standardOutput.contains("root               \(root)"), "the copy's Merkle root")
+        XCTAssertTrue(online.standardOutput.contains("root               \(root)"), "the daemon's Merkle root")
 
         let back = try cluster.createDatabase()
         let toDatabase = try run([BuiltProducts.daemon, "copy", "--from", copied, "--to", back])
@@ -111,6 +120,26 @@ final class PostgresStoreEndToEndTests: XCTestCase {
         let refused = try run([BuiltProducts.daemon, "copy", "--from", copied, "--to", back])
         XCTAssertEqual(refused.exitCode, 1)
         XCTAssertTrue(refused.standardError.contains("copy_destination_not_empty"), refused.standardError)
+    }
+
+    /// `accord verify` while one byte of the row at `position` is flipped; the row is put back before returning.
+    private func tamperedVerification(
+        _ cluster: PostgresCluster,
+        _ url: String,
+        _ cli: CLIRunner,
+        position: Int
+    ) throws -> CommandResult {
+        let row = "FROM accord_ledger WHERE position = \(position)"
+        let original = try cluster.sql("SELECT encode(frame, 'hex') \(row)", database: database(url))
+        let flip = "set_byte(frame, 60, get_byte(frame, 60) # 1)"
+        _ = try cluster.sql("UPDATE accord_ledger SET frame = \(flip) WHERE position = \(position)", database: database(url))
+        defer {
+            _ = try? cluster.sql(
+                "UPDATE accord_ledger SET frame = decode('\(original)', 'hex') WHERE position = \(position)",
+                database: database(url)
+            )
+        }
+        return try cli.run(["verify"])
     }
 
     func testAPasswordInTheAddressIsRefusedBeforeAnythingStarts() throws {

@@ -1,6 +1,7 @@
 import AccordAPI
 import AccordDomain
 import AccordEngine
+import AccordTransparency
 import Foundation
 import Logging
 import NIOCore
@@ -17,6 +18,8 @@ public struct AccordResponder: HTTPResponder {
     let personalDataWatch = PersonalDataWatch()
     let maximumFollowers: @Sendable () -> Int
     let transparency: Transparency?
+    /// Verifications of the chain where there is no log file (a PostgreSQL store), so no `transparency`.
+    let chainVerification = VerificationService()
 
     public init(
         engine: LedgerEngine,
@@ -43,12 +46,8 @@ public struct AccordResponder: HTTPResponder {
                 return try whoami(request, roles: roles)
             }
             let method = request.method == .HEAD ? "GET" : "\(request.method)"
-            if transparency == nil, TransparencyRoute.match(method: method, path: request.path) != nil {
-                throw APIFailure(
-                    status: .notImplemented,
-                    code: "proofs_unavailable",
-                    message: "checkpoints, proofs and verification need a log file's Merkle tree, and this accordd keeps its ledger in \(engine.logPath) (decision 0011): copy it to a folder with `accordd copy --from URL --to DIR` and verify that with `accord verify --log DIR/ledger.log`"
-                )
+            if transparency == nil, let (route, _) = TransparencyRoute.match(method: method, path: request.path) {
+                return try await chainAnswer(route, request: request)
             }
             if let transparency, let (route, position) = TransparencyRoute.match(method: method, path: request.path) {
                 return try await transparencyAnswer(
