@@ -26,7 +26,13 @@ final class ReceiptEncodingTests: XCTestCase {
         receipts.append(
             try await client.send(
                 path: "/v1/sites",
-                body: RegisterSite(siteID: "s-1", institution: "i-1", name: name, country: "DE", facilities: ["lab-1", "cryo.2"]),
+                body: RegisterSite(
+                    siteID: "s-1",
+                    institution: "i-1",
+                    name: name,
+                    country: "DE",
+                    facilities: ["lab-1", "cryo.2"]
+                ),
                 requestID: "site/1\"quoted\\"
             )
         )
@@ -57,7 +63,9 @@ final class ReceiptEncodingTests: XCTestCase {
         var written: [UInt8] = []
         ReceiptJSON.string(text, into: &written)
         let expected = Array(try JSONCoding.encoder.encode([text]))
-        XCTAssertEqual(String(decoding: [UInt8(ascii: "[")] + written + [UInt8(ascii: "]")], as: UTF8.self),
-                       String(decoding: expected, as: UTF8.self))
+        XCTAssertEqual(
+            String(decoding: [UInt8(ascii: "[")] + written + [UInt8(ascii: "]")], as: UTF8.self),
+            String(decoding: expected, as: UTF8.self)
+        )
     }
 }

@@ -88,7 +88,9 @@ extension AccordResponder {
                 ]
             )
         }
-        if !outcome.replayed, let json = ReceiptJSON.encode(command: commandName, events: outcome.events, head: outcome.head) {
+        if !outcome.replayed,
+            let json = ReceiptJSON.encode(command: commandName, events: outcome.events, head: outcome.head)
+        {
             return HTTPResponse.json(.created, json)
         }
         let receipt = CommandReceipt(
