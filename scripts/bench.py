@@ -176,8 +176,10 @@ class Daemon:
             return next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
 
     def append(self, clients, batch=1):
-        requests = max(1, int(200 * SECONDS / 5) // max(1, clients // 4) // batch) if batch > 1 else None
-        commands = requests or max(50, int((400 if clients == 1 else 2000) * SECONDS / 5) // clients)
+        # About BENCH_SECONDS at the rates of a quiet 2-core machine (1,500 events/s at 1 client, 3,000 at 16 and
+        # 64, 60 batches/s): a run of a few requests would measure nothing but their noise.
+        events = (60 * batch if batch > 1 else 1500 if clients == 1 else 3000) * SECONDS
+        commands = max(20, int(events) // clients // batch)
         result = subprocess.run([os.path.join(BIN, "accord-bench"), "append", "--socket", self.socket, "--clients",
                                  str(clients), "--commands", str(commands), "--batch", str(batch), "--json"],
                                 check=True, capture_output=True, text=True)

@@ -67,28 +67,18 @@ public struct CommandRoute: Sendable, Equatable {
         CommandRoute(commandName: "event.retract", pathTemplate: "/v1/retractions"),
     ]
 
+    private static let templates = all.map { PathTemplate($0.pathTemplate, parameter: "{id}") }
+
     public static func named(_ commandName: String) -> CommandRoute? {
         all.first { $0.commandName == commandName }
     }
 
     /// Finds the route a POST path belongs to, with the id taken from the path when the route has one.
     public static func match(path: String) -> (route: CommandRoute, id: String?)? {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        for route in all {
-            let template = route.pathTemplate.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            guard template.count == segments.count else { continue }
-            var id: String?
-            var matches = true
-            for (expected, actual) in zip(template, segments) {
-                if expected == "{id}" {
-                    guard !actual.isEmpty else { matches = false; break }
-                    id = actual.removingPercentEncoding ?? actual
-                } else if expected != actual {
-                    matches = false
-                    break
-                }
-            }
-            if matches { return (route, id) }
+        let segments = PathTemplate.segments(of: path)
+        for (route, template) in zip(all, templates) {
+            guard let id = template.match(segments) else { continue }
+            return (route, id.map { String($0).removingPercentEncoding ?? String($0) })
         }
         return nil
     }

@@ -64,6 +64,8 @@ public struct TransparencyRoute: Sendable, Equatable {
         consistencyProof, verify, lastVerification,
     ]
 
+    private static let templates = all.map { PathTemplate($0.pathTemplate, parameter: "{position}") }
+
     /// The path with `{position}` filled in.
     public func path(position: UInt64) -> String {
         pathTemplate.replacingOccurrences(of: "{position}", with: String(position))
@@ -71,19 +73,10 @@ public struct TransparencyRoute: Sendable, Equatable {
 
     /// The route of a method and path (the segment under `{position}` is returned as given).
     public static func match(method: String, path: String) -> (route: TransparencyRoute, position: String?)? {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        for route in all where route.method == method {
-            let template = route.pathTemplate.split(separator: "/", omittingEmptySubsequences: false)
-            guard template.count == segments.count else { continue }
-            var position: String?
-            let matches = zip(template, segments).allSatisfy { expected, actual in
-                if expected == "{position}" {
-                    position = String(actual)
-                    return !actual.isEmpty
-                }
-                return expected == actual
-            }
-            if matches { return (route, position) }
+        let segments = PathTemplate.segments(of: path)
+        for (route, template) in zip(all, templates) where route.method == method {
+            guard let position = template.match(segments) else { continue }
+            return (route, position.map(String.init))
         }
         return nil
     }

@@ -72,9 +72,11 @@ final class KeptConnection: Sendable {
         outbound: NIOAsyncChannelOutboundWriter<HTTPClientRequestPart>
     ) async throws -> KeptAnswer {
         let exchange = job.exchange
-        try await outbound.write(.head(UnixSocketTransport.requestHead(exchange)))
-        if !exchange.body.isEmpty { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: exchange.body)))) }
-        try await outbound.write(.end(nil))
+        // One write of the whole request: one flush, so the daemon reads it in one go.
+        var request: [HTTPClientRequestPart] = [.head(UnixSocketTransport.requestHead(exchange))]
+        if !exchange.body.isEmpty { request.append(.body(.byteBuffer(ByteBuffer(bytes: exchange.body)))) }
+        request.append(.end(nil))
+        try await outbound.write(contentsOf: request)
         var status = 0
         var keepsAlive = false
         var headers: [(name: String, value: String)] = []

@@ -42,24 +42,30 @@ struct AppendBenchmark: AsyncParsableCommand {
         let client = AccordClient(socketPath: path)
         let before = try await client.get("/v1/status", as: StatusReport.self)
         let run = String(UInt64(Date().timeIntervalSince1970 * 1_000), radix: 36)
+        let (batch, commands, clients) = (self.batch, self.commands, self.clients)
+        let route = batch == 1 ? "/v1/institutions" : BatchRoute.path
+        let single = try BodyTemplate(AppendBenchmark.institution(BodyTemplate.placeholder))
+        let entry = try BodyTemplate(
+            BatchEntry(command: "institution.register", body: AppendBenchmark.institution(BodyTemplate.placeholder))
+        )
+        /// The body of request `index` of client `clientIndex`: one institution, or a batch of them.
+        @Sendable func body(_ clientIndex: Int, _ index: Int) -> [UInt8] {
+            let ids = (0..<batch).map { "bench-\(run)-\(clientIndex)-\(index)-\($0)" }
+            guard batch > 1 else { return single.filled(with: ids[0]) }
+            let entries = ids.map { entry.filled(with: $0) }
+            let commands = Array(entries.joined(separator: [UInt8(ascii: ",")]))
+            return Array(#"{"commands":["#.utf8) + commands + Array("]}".utf8)
+        }
         let clock = ContinuousClock()
         let started = clock.now
-        let (batch, commands, clients) = (self.batch, self.commands, self.clients)
         let latencies = try await withThrowingTaskGroup(of: LatencySummary.self) { tasks in
             for clientIndex in 0..<clients {
                 tasks.addTask {
                     var summary = LatencySummary()
                     for index in 0..<commands {
-                        let bodies = (0..<batch).map { offset in
-                            AppendBenchmark.institution("bench-\(run)-\(clientIndex)-\(index)-\(offset)")
-                        }
+                        let json = body(clientIndex, index)
                         let sent = clock.now
-                        if batch == 1 {
-                            _ = try await client.send(path: "/v1/institutions", body: bodies[0])
-                        } else {
-                            let entries = bodies.map { BatchEntry(command: "institution.register", body: $0) }
-                            _ = try await client.send(path: BatchRoute.path, body: ["commands": entries])
-                        }
+                        _ = try await client.send(path: route, json: json)
                         let elapsed = clock.now - sent
                         summary.record(
                             microseconds: UInt64(elapsed.components.seconds) * 1_000_000

@@ -64,7 +64,7 @@ public struct BusinessDate: Codable, Comparable, Hashable, Sendable, CustomStrin
     }
 
     /// The UTC calendar day of an instant, for facts that carry no business day of their own.
-    init(utcDayOf instant: Date) {
+    public init(utcDayOf instant: Date) {
         self.init(dayNumber: Int((instant.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 

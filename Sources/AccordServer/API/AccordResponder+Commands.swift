@@ -88,6 +88,11 @@ extension AccordResponder {
                 ]
             )
         }
+        if !outcome.replayed,
+            let json = ReceiptJSON.encode(command: commandName, events: outcome.events, head: outcome.head)
+        {
+            return HTTPResponse.json(.created, json)
+        }
         let receipt = CommandReceipt(
             command: commandName,
             events: outcome.events.map(AccordResponder.loggedEvent),

@@ -62,8 +62,11 @@ public enum RouteRoles {
         "GET \(MetricsRoute.path)": .role(.reader),
     ]
 
+    /// The paths of `administration`, so that other requests do not build its "METHOD path" key.
+    private static let administrationPaths = Set(administration.keys.map { $0.drop { $0 != " " }.dropFirst() })
+
     static func access(method: HTTPMethod, path: String) -> Access {
-        if let access = administration["\(method) \(path)"] { return access }
+        if administrationPaths.contains(path[...]), let access = administration["\(method) \(path)"] { return access }
         let transparencyMethod = method == .HEAD ? "GET" : "\(method)"
         if let (route, _) = TransparencyRoute.match(method: transparencyMethod, path: path) {
             return transparencyKinds[route.kind] ?? .role(.admin)

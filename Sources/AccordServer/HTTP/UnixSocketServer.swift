@@ -489,11 +489,13 @@ public final class UnixSocketServer: Sendable {
         var headers = response.headers
         headers.replaceOrAdd(name: "Content-Length", value: String(response.body.readableBytes))
         headers.replaceOrAdd(name: "Connection", value: keepAlive ? "keep-alive" : "close")
-        try await outbound.write(.head(HTTPResponseHead(version: version, status: response.status, headers: headers)))
-        if response.body.readableBytes > 0 {
-            try await outbound.write(.body(.byteBuffer(response.body)))
-        }
-        try await outbound.write(.end(nil))
+        // One write of all three parts: one hop to the event loop and one flush (one writev) per answer.
+        var parts: [HTTPServerResponsePart] = [
+            .head(HTTPResponseHead(version: version, status: response.status, headers: headers))
+        ]
+        if response.body.readableBytes > 0 { parts.append(.body(.byteBuffer(response.body))) }
+        parts.append(.end(nil))
+        try await outbound.write(contentsOf: parts)
     }
 
     /// How long a connection whose last answer said `Connection: close` waits for the client to close first.
