@@ -14,8 +14,8 @@ started=$(date +%s.%N)
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 2400); do
-    curl -s --unix-socket "$socket" http://accordd/v1/status >/dev/null 2>&1 && break
-    sleep 0.5
+    curl -sf --unix-socket "$socket" http://accordd/v1/status >/dev/null 2>&1 && break
+    sleep 0.2
 done
 echo "ready after $(echo "$(date +%s.%N) - $started" | bc) s"
 echo "RSS $(grep VmRSS /proc/$pid/status)"

@@ -12,8 +12,8 @@ struct AsOfIndex: Sendable {
 
     /// For each multiple of `interval` (by its quotient), the first state noted at or after it and before the next.
     private var versions: TreeDictionary<UInt64, LedgerState> = [:]
-    /// The recorded times at which the latest recorded time so far grew, oldest first, by their index.
-    private var steps: TreeDictionary<Int, TimeStep> = [:]
+    /// The recorded times at which the latest recorded time so far grew, oldest first.
+    private var steps = PersistentVector<TimeStep>()
 
     struct TimeStep: Sendable {
         /// A recorded time later than every earlier event's.
@@ -33,8 +33,8 @@ struct AsOfIndex: Sendable {
 
     /// Keeps a time step when the log's clock moved forward.
     private mutating func noteTime(_ recordedAt: Date, firstPosition: UInt64) {
-        if steps.isEmpty || recordedAt > steps[steps.count - 1]!.recordedAt {
-            steps[steps.count] = TimeStep(recordedAt: recordedAt, position: firstPosition)
+        if steps.last.map({ recordedAt > $0.recordedAt }) ?? true {
+            steps.append(TimeStep(recordedAt: recordedAt, position: firstPosition))
         }
     }
 
@@ -75,12 +75,12 @@ struct AsOfIndex: Sendable {
         // The first step later than `time` is at the first index where the times exceed it.
         while low < high {
             let middle = (low + high) / 2
-            if steps[middle]!.recordedAt > time { high = middle } else { low = middle + 1 }
+            if steps[middle].recordedAt > time { high = middle } else { low = middle + 1 }
         }
         guard low < steps.count else { return nil }
-        return steps[low]!.position - 1
+        return steps[low].position - 1
     }
 
     /// The first recorded time, if any event was noted.
-    var firstRecordedAt: Date? { steps[0]?.recordedAt }
+    var firstRecordedAt: Date? { steps.first?.recordedAt }
 }

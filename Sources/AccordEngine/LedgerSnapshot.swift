@@ -16,7 +16,8 @@ struct LedgerSnapshot: Sendable {
 
     static let fileName = "ledger.snapshot"
     static let magic = Array("ACCSNAP\n".utf8)
-    static let version: UInt32 = 1
+    /// 2 since the event history is encoded as an array (version 1: a map from its index).
+    static let version: UInt32 = 2
     /// Magic, version, position, head hash, body length, then the SHA-256 of those and the body.
     static let headerBytes = 8 + 4 + 8 + 32 + 8 + 32
 
@@ -72,8 +73,17 @@ struct LedgerSnapshot: Sendable {
             return .refused(reason: "it is damaged: it does not start with a snapshot header")
         }
         let version: UInt32 = integer(bytes[8..<12])
+        guard version >= LedgerSnapshot.version else {
+            return .refused(
+                reason:
+                    "its format version \(version) is older than the one this accordd reads (version \(LedgerSnapshot.version))"
+            )
+        }
         guard version == LedgerSnapshot.version else {
-            return .refused(reason: "its format version \(version) is unknown to this accordd (it reads version 1)")
+            return .refused(
+                reason:
+                    "its format version \(version) is unknown to this accordd (it reads version \(LedgerSnapshot.version))"
+            )
         }
         let position: UInt64 = integer(bytes[12..<20])
         let headHash = Array(bytes[20..<52])

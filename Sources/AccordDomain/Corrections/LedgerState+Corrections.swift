@@ -64,7 +64,7 @@ extension LedgerState {
 
     /// The stream of the event at `position`, if the ledger holds one.
     func streamOfTarget(_ position: UInt64) -> String? {
-        indexByPosition[position].map { recordedEvents[$0].event.streamID }
+        recordedEvent(at: position)?.event.streamID
     }
 
     /// The facts of an event as they stand: the latest correction's, or none when it is retracted or is itself a
@@ -87,10 +87,9 @@ extension LedgerState {
     }
 
     private func target(of position: UInt64, action: String) throws(Rejection) -> Event {
-        guard let index = indexByPosition[position] else {
+        guard let event = recordedEvent(at: position)?.event else {
             throw Rejection.unknownPosition(position, lastPosition: lastPosition)
         }
-        let event = recordedEvents[index].event
         switch event {
         case .eventCorrected, .eventRetracted:
             throw Rejection.correctionOfCorrection(position: position, typeName: event.typeName, action: action)

@@ -1,36 +1,39 @@
-import HashTreeCollections
-
-/// The recorded events in log order, as a persistent map from their index: a copy of the state shares every node,
-/// and an append copies only one path, so the engine can keep the state after each command without copying the
-/// history (an array would be copied whole on the first append after a copy).
+/// The recorded events in log order, in a persistent vector: a copy of the state shares every full chunk, and an
+/// append copies at most the last chunk and one path, so a version kept every few thousand events costs the events
+/// since the previous one, not the history. Positions grow along the vector, so it is its own position index.
 struct EventHistory: Sendable, Sequence, Codable {
-    private var events: TreeDictionary<Int, RecordedEvent> = [:]
+    private var events = PersistentVector<RecordedEvent>()
 
     var count: Int { events.count }
 
-    var last: RecordedEvent? { events[events.count - 1] }
+    var last: RecordedEvent? { events.last }
 
     subscript(index: Int) -> RecordedEvent {
-        guard let event = events[index] else { preconditionFailure("no event at index \(index) of \(events.count)") }
-        return event
+        events[index]
     }
 
     mutating func append(_ event: RecordedEvent) {
-        events[events.count] = event
+        events.append(event)
     }
 
-    func makeIterator() -> Iterator {
-        Iterator(history: self)
-    }
-
-    struct Iterator: IteratorProtocol {
-        let history: EventHistory
-        var index = 0
-
-        mutating func next() -> RecordedEvent? {
-            guard index < history.count else { return nil }
-            defer { index += 1 }
-            return history[index]
+    /// The index of the event recorded at `position`, if any. The log's positions are consecutive, so the event
+    /// is found at its offset from the first; a history with gaps (built by hand) is searched by halves.
+    func index(ofPosition position: UInt64) -> Int? {
+        guard let first = events.first, position >= first.position, let last, position <= last.position else {
+            return nil
         }
+        let offset = position - first.position
+        if offset < UInt64(count), events[Int(offset)].position == position { return Int(offset) }
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if events[middle].position < position { low = middle + 1 } else { high = middle }
+        }
+        return low < count && events[low].position == position ? low : nil
+    }
+
+    func makeIterator() -> PersistentVector<RecordedEvent>.Iterator {
+        events.makeIterator()
     }
 }

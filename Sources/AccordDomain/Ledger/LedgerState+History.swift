@@ -12,7 +12,7 @@ extension LedgerState {
 
     /// The event recorded at `position`, as recorded (before any correction).
     public func recordedEvent(at position: UInt64) -> RecordedEvent? {
-        indexByPosition[position].map { recordedEvents[$0] }
+        recordedEvents.index(ofPosition: position).map { recordedEvents[$0] }
     }
 
     /// The facts of the event at `position` as they stand after corrections; nil when the position is unknown,

@@ -8,7 +8,6 @@ public struct LedgerState: Sendable, Codable {
 
     /// Every event in log order, corrections and retractions included.
     private(set) var recordedEvents = EventHistory()
-    var indexByPosition: TreeDictionary<UInt64, Int> = [:]
     /// For a corrected position, the index in `recordedEvents` of its latest correction.
     var latestCorrectionIndex: TreeDictionary<UInt64, Int> = [:]
     /// For a retracted position, the position of its retraction.
@@ -33,7 +32,6 @@ public struct LedgerState: Sendable, Codable {
                 "event at position \(recorded.position) arrived after position \(last.position)"
             )
         }
-        indexByPosition[recorded.position] = recordedEvents.count
         recordedEvents.append(recorded)
         streamVersions[recorded.event.streamID, default: 0] += 1
         switch recorded.event {
