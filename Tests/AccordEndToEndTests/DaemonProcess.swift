@@ -82,6 +82,8 @@ final class DaemonProcess {
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        // A daemon never started still holds its output file here.
+        try? output?.close()
     }
 }
 

@@ -5,7 +5,8 @@ import XCTest
 
 /// `accordd --import FILE`: an `accord export` file loaded into an empty ledger, every line verified first.
 final class ImportTests: XCTestCase {
-    func testExportImportExportKeepsTheFactsWithTheirProvenanceAndTheErasure() async throws {
+    /// A running daemon with the partnership, a correction and an erasure, and its export.
+    static func exportedLedger() async throws -> (LedgerFixture, String, [LoggedEvent]) {
         let ledger = try LedgerFixture()
         try await ledger.start()
         try ledger.recordPartnership()
@@ -15,6 +16,11 @@ final class ImportTests: XCTestCase {
         try ledger.accord(["export", "--output", file])
         let exported = try ImportTests.events(in: String(contentsOfFile: file, encoding: .utf8))
         XCTAssertEqual(exported.count, 10)
+        return (ledger, file, exported)
+    }
+
+    func testExportImportExportKeepsTheFactsWithTheirProvenanceAndTheErasure() async throws {
+        let (ledger, file, exported) = try await ImportTests.exportedLedger()
         XCTAssertTrue(exported.allSatisfy { $0.frame != nil }, "every line carries its record's bytes")
         XCTAssertEqual(try filesHolding("Camille", in: ledger.folder.path), [], "the export holds no erased name")
 

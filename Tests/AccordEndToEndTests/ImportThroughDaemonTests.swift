@@ -7,7 +7,7 @@ import XCTest
 /// `accord import FILE` (POST /v1/import): an export of one running daemon loaded into another running one.
 final class ImportThroughDaemonTests: XCTestCase {
     func testAnExportIsImportedIntoARunningDaemonWithItsProvenanceAndARepeatChangesNothing() async throws {
-        let (source, file, exported) = try await ImportThroughDaemonTests.exportedLedger()
+        let (source, file, exported) = try await ImportTests.exportedLedger()
         let target = try LedgerFixture()
         try await target.start()
 
@@ -42,7 +42,7 @@ final class ImportThroughDaemonTests: XCTestCase {
     }
 
     func testABadLineIsRefusedByNumberHereAndAtTheDaemonWithNothingImported() async throws {
-        let (source, file, exported) = try await ImportThroughDaemonTests.exportedLedger()
+        let (source, file, exported) = try await ImportTests.exportedLedger()
         _ = try await source.daemon.stop()
         let target = try LedgerFixture()
         try await target.start()
@@ -86,7 +86,7 @@ final class ImportThroughDaemonTests: XCTestCase {
     }
 
     func testAnInterruptedImportRefusesCommandsAcrossARestartAndTheSameCommandFinishesIt() async throws {
-        let (source, file, exported) = try await ImportThroughDaemonTests.exportedLedger()
+        let (source, file, exported) = try await ImportTests.exportedLedger()
         _ = try await source.daemon.stop()
         let target = try LedgerFixture()
         try await target.start()
@@ -137,19 +137,6 @@ final class ImportThroughDaemonTests: XCTestCase {
         _ = try await target.daemon.stop()
     }
 
-    /// A running daemon with the partnership, a correction and an erasure, and its export.
-    private static func exportedLedger() async throws -> (LedgerFixture, String, [LoggedEvent]) {
-        let ledger = try LedgerFixture()
-        try await ledger.start()
-        try ledger.recordPartnership()
-        try ledger.correctSigningDate()
-        try ledger.accord(["person", "erase", "p-0001", "--reason", "asked", "--legal-basis", "GDPR art. 17"])
-        let file = ledger.folder.file("history.jsonl")
-        try ledger.accord(["export", "--output", file])
-        let exported = try ImportTests.events(in: String(contentsOfFile: file, encoding: .utf8))
-        XCTAssertEqual(exported.count, 10)
-        return (ledger, file, exported)
-    }
 
     private static func head(_ ledger: LedgerFixture) throws -> UInt64 {
         let status = try ledger.accord(["status", "--json"]).standardOutput
