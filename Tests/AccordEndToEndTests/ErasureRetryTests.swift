@@ -26,7 +26,8 @@ final class ErasureRetryTests: XCTestCase {
         )
         XCTAssertTrue(FileManager.default.fileExists(atPath: file))
         let again = try ledger.cli.run(eraseArguments + ["--json"])
-        XCTAssertNotEqual(again.exitCode, 0, "erased already: \(again.standardOutput)")
+        XCTAssertEqual(again.exitCode, 1, "recorded, so a repeat is refused: \(again.standardError)")
+        XCTAssertTrue(again.standardError.contains(#""code":"personal_data_already_erased""#), again.standardError)
         let status = try ledger.cli.run(["status", "--json"])
         XCTAssertEqual(status.exitCode, 4, "an unfinished erasure is unhealthy: \(status.standardOutput)")
         let problems = ((status.json as? [String: Any])?["health"] as? [String: Any])?["problems"] as? [String] ?? []
