@@ -4,18 +4,25 @@ extension LedgerEngine {
     /// Once a `PersonalDataErased` event is durable, the person's data file goes. The event comes first: a stop
     /// between the two leaves a recorded erasure whose file `finishErasures` removes at the next start, never a
     /// removal without its record. The removal runs on the personal-data queue; a command that erases nothing costs
-    /// no hop. A removal that fails is kept as unfinished (the health report says so) and tried again.
-    func erasePersonalData(recordedIn events: [RecordedEvent], state: LedgerState) async throws(EngineError) {
+    /// no hop. A removal that fails is kept as unfinished (the health report says so) and tried again; the answer
+    /// is why, nil when every file went. It never fails the command: the erasure is recorded either way.
+    func erasePersonalData(recordedIn events: [RecordedEvent], state: LedgerState) async -> String? {
         let references = events.compactMap { recorded -> String? in
             guard case .personalDataErased(let erased) = recorded.event else { return nil }
             return state.personalDataReference(of: erased.personID)
         }
-        guard !references.isEmpty else { return }
-        try await onPersonalDataQueue { [self] in
-            Result { () throws(EngineError) in
-                for reference in references { try finishErasure(of: reference) }
+        guard !references.isEmpty else { return nil }
+        let failures = await onPersonalDataQueue { [self] in
+            references.compactMap { reference -> String? in
+                do throws(EngineError) {
+                    try finishErasure(of: reference)
+                    return nil
+                } catch {
+                    return error.message
+                }
             }
-        }.get()
+        }
+        return failures.isEmpty ? nil : failures.joined(separator: "; ")
     }
 
     /// At start, before serving: removes what recorded erasures left behind. One that cannot be removed does not stop

@@ -299,11 +299,12 @@ public final class LedgerEngine: Sendable {
                 }
             }
             // After the request id is done: a retry must find the recorded erasure even if removing the file failed.
-            try await erasePersonalData(recordedIn: recorded, state: decided)
+            let erasureUnfinished = await erasePersonalData(recordedIn: recorded, state: decided)
             return CommandOutcome(
                 events: zip(recorded, records).map { LedgerEngine.storedEvent($0, record: $1) },
                 head: head,
-                replayed: false
+                replayed: false,
+                erasureUnfinished: erasureUnfinished
             )
         }
     }

@@ -103,9 +103,9 @@ struct PersonalDataStore: Sendable {
         } catch {
             throw EngineError(
                 kind: .storage,
-                code: "personal_data_not_erased",
+                code: CommandOutcome.erasureUnfinishedCode,
                 message:
-                    "cannot remove \(path(for: reference)) (\(error)); the erasure is recorded: the daemon tries again at its health checks (`accord status` says while it is unfinished) and at its next start, or remove the file by hand",
+                    "cannot remove \(path(for: reference)) (\(error)); the daemon tries again with each personal-data check (at most once a minute, while `accord status` is asked, which shows it until it is done) and at its next start: fix what stops the removal, or remove the file by hand",
                 cause: error as NSError
             )
         }

@@ -9,7 +9,8 @@ struct Accord: AsyncParsableCommand {
         discussion: """
             Every change is an event appended to a hash-chained log; nothing is rewritten. Dates are YYYY-MM-DD.
             Exit codes: 0 ok, 1 refused by a rule or a conflict, 2 usage error, 3 daemon unreachable, \
-            4 unhealthy (accord status).
+            4 unhealthy (accord status), 5 recorded but not finished (an erasure whose personal data could not be \
+            removed yet: the daemon retries, `accord status` shows it until done).
             The socket is --socket, else $ACCORD_SOCKET, else that of your own accordd when it exists (as root \
             /run/accord/accord.sock; otherwise $XDG_RUNTIME_DIR/accord/accord.sock, or without XDG_RUNTIME_DIR \
             accord.sock in its data folder, $XDG_STATE_HOME/accord or ~/.local/state/accord), else \

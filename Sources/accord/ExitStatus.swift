@@ -11,6 +11,8 @@ enum ExitStatus {
     static let unreachable: Int32 = 3
     /// `accord status`: the daemon answers but is not healthy (its writer failed, its disk is nearly full).
     static let unhealthy: Int32 = 4
+    /// Recorded, with something left that the daemon finishes later (an erasure whose file is still on disk).
+    static let recordedUnfinished: Int32 = 5
 
     static func code(for error: ClientError) -> Int32 {
         switch error.kind {

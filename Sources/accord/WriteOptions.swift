@@ -62,13 +62,14 @@ struct WriteOptions: ParsableArguments {
         let receipt = try client.decode(CommandReceipt.self, from: bytes)
         if global.json {
             try Console.printJSON(receipt)
-            return
+        } else {
+            for event in receipt.events {
+                let verb = receipt.replayed ? "already recorded" : "recorded"
+                print(
+                    "\(verb) \(Console.emphasis(event.event.typeName)) at position \(event.position) (stream \(event.stream), hash \(event.hash.prefix(16))…)"
+                )
+            }
         }
-        for event in receipt.events {
-            let verb = receipt.replayed ? "already recorded" : "recorded"
-            print(
-                "\(verb) \(Console.emphasis(event.event.typeName)) at position \(event.position) (stream \(event.stream), hash \(event.hash.prefix(16))…)"
-            )
-        }
+        try receipt.endWithWarning(json: global.json)
     }
 }

@@ -137,7 +137,8 @@ final class DaemonService: Service, Sendable {
             policy: policy,
             logger: logger,
             transparency: transparency,
-            maximumFollowers: { [self] in (reloader.applied ?? settings).limits.maximumFollowers }
+            maximumFollowers: { [self] in (reloader.applied ?? settings).limits.maximumFollowers },
+            daemonProblems: { imports.problems(held: engine.head.position) }
         )
         let schedule = transparency.map { transparency in
             CheckpointSchedule(

@@ -20,6 +20,14 @@ final class ImportSession: Sendable {
     /// The file of an import begun and not finished, whose commands are refused until it is.
     var unfinished: ImportMarker.File? { state.withLock { $0.unfinished } }
 
+    /// The health problem of an unfinished import, none when there is none; `held` is how many lines the ledger holds.
+    func problems(held: UInt64) -> [String] {
+        guard let file = unfinished else { return [] }
+        return [
+            "an import is unfinished (\(marker.path)): the ledger holds \(held) of the \(file.lines) lines of the export whose last hash is \(file.lastHash), and refuses commands until it holds them all; run `accord import FILE` again with that file to finish it"
+        ]
+    }
+
     /// Takes the one import slot; false when another import request is running.
     func begin() -> Bool {
         state.withLock { state in

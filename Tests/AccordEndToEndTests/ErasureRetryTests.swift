@@ -9,11 +9,25 @@ final class ErasureRetryTests: XCTestCase {
         let refusing = try ErasureFault.daemon(ledger, file: file, injection: "error=EACCES")
         defer { SyncFailureTests.endChildren(of: refusing.process) }
         try await refusing.start()
-        let erase = try ledger.cli.run(["person", "erase", "p-0001", "--reason", "asked", "--legal-basis", "GDPR"])
-        // 503 (a storage failure), exit 3: the event is recorded, the file is not removed yet.
-        XCTAssertEqual(erase.exitCode, 3, erase.standardOutput)
-        XCTAssertTrue(erase.standardError.contains("the erasure is recorded"), erase.standardError)
+        let eraseArguments = ["person", "erase", "p-0001", "--reason", "asked", "--legal-basis", "GDPR"]
+        let erase = try ledger.cli.run(eraseArguments)
+        // 202, exit 5: the event is recorded (its receipt is printed), the file is not removed yet, and it says why.
+        XCTAssertEqual(erase.exitCode, 5, erase.standardError)
+        XCTAssertTrue(
+            erase.standardOutput.contains("recorded PersonalDataErased at position "),
+            "the receipt: \(erase.standardOutput)"
+        )
+        XCTAssertTrue(
+            erase.standardError.contains("warning: the erasure is recorded, but the personal data is still on disk")
+                && erase.standardError.contains(relative) && erase.standardError.contains("Permission denied")
+                && erase.standardError.contains("at most once a minute")
+                && erase.standardError.contains("[personal_data_not_erased]"),
+            erase.standardError
+        )
         XCTAssertTrue(FileManager.default.fileExists(atPath: file))
+        let again = try ledger.cli.run(eraseArguments + ["--json"])
+        XCTAssertEqual(again.exitCode, 1, "recorded, so a repeat is refused: \(again.standardError)")
+        XCTAssertTrue(again.standardError.contains(#""code":"personal_data_already_erased""#), again.standardError)
         let status = try ledger.cli.run(["status", "--json"])
         XCTAssertEqual(status.exitCode, 4, "an unfinished erasure is unhealthy: \(status.standardOutput)")
         let problems = ((status.json as? [String: Any])?["health"] as? [String: Any])?["problems"] as? [String] ?? []

@@ -111,6 +111,16 @@ final class ImportThroughDaemonTests: XCTestCase {
         XCTAssertEqual(refused.exitCode, 1, refused.standardError)
         XCTAssertTrue(refused.standardError.contains(#""code":"import_unfinished""#), refused.standardError)
         XCTAssertTrue(refused.standardError.contains("holds 3 of its lines"), refused.standardError)
+        let status = try target.cli.run(["status", "--json"])
+        XCTAssertEqual(status.exitCode, 4, "an unfinished import is unhealthy: \(status.standardOutput)")
+        let problems = ((status.json as? [String: Any])?["health"] as? [String: Any])?["problems"] as? [String] ?? []
+        XCTAssertTrue(
+            problems.contains {
+                $0.contains(target.dataDirectory + "/import-unfinished.json") && $0.contains("holds 3 of the 10 lines")
+                    && $0.contains("run `accord import FILE` again")
+            },
+            "\(problems)"
+        )
         try await target.restart()
         let stillRefused = try target.cli.run(register + ["--json"])
         XCTAssertTrue(
@@ -134,6 +144,7 @@ final class ImportThroughDaemonTests: XCTestCase {
         ImportTests.assertSameFacts(try ImportTests.events(in: target.accord(["export"]).standardOutput), as: exported)
         XCTAssertFalse(FileManager.default.fileExists(atPath: target.dataDirectory + "/import-unfinished.json"))
         try target.accord(register)
+        XCTAssertEqual(try target.cli.run(["status"]).exitCode, 0, "healthy once the import is finished")
         _ = try await target.daemon.stop()
     }
 

@@ -88,18 +88,32 @@ extension AccordResponder {
                 ]
             )
         }
-        if !outcome.replayed,
+        if !outcome.replayed, outcome.erasureUnfinished == nil,
             let json = ReceiptJSON.encode(command: commandName, events: outcome.events, head: outcome.head)
         {
             return HTTPResponse.json(.created, json)
+        }
+        // 202: the erasure is recorded (the receipt), what is left (removing the file) the daemon does later.
+        let warning = outcome.erasureUnfinished.map { reason in
+            APIError(
+                code: CommandOutcome.erasureUnfinishedCode,
+                message: "the erasure is recorded, but the personal data is still on disk: \(reason)"
+            )
+        }
+        if let warning {
+            logger.warning("recorded, not finished", metadata: ["code": "\(warning.code)", "reason": "\(warning.message)"])
         }
         let receipt = CommandReceipt(
             command: commandName,
             events: outcome.events.map(AccordResponder.loggedEvent),
             head: ChainHeadView(position: outcome.head.position, hash: outcome.head.hash),
-            replayed: outcome.replayed
+            replayed: outcome.replayed,
+            warning: warning
         )
-        return try AccordResponder.json(receipt, status: outcome.replayed ? .ok : .created)
+        return try AccordResponder.json(
+            receipt,
+            status: warning != nil ? .accepted : outcome.replayed ? .ok : .created
+        )
     }
 
     /// `withFrame` adds the record's exact bytes, for an export that an import verifies.

@@ -60,6 +60,7 @@ extension AccordResponder {
                 "\(unfinished.count) recorded erasure(s) unfinished, the personal data still on disk (\(unfinished.prefix(PersonalDataAudit.maximumReasons).joined(separator: "; "))): the daemon tries again with each personal-data check (at most once a minute) and at its next start; fix what stops the removal"
             )
         }
+        problems += daemonProblems()
         var report = HealthReport(writer: writer, diskFreeBytes: free, diskTotalBytes: total, problems: problems)
         report.personalDataFiles = personalData?.audit.filesChecked
         report.personalDataDamaged = personalData?.audit.damagedCount

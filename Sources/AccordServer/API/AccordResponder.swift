@@ -18,6 +18,8 @@ public struct AccordResponder: HTTPResponder {
     let personalDataWatch = PersonalDataWatch()
     let maximumFollowers: @Sendable () -> Int
     let transparency: Transparency?
+    /// Health problems only the daemon around the responder knows of (an unfinished import), checked with each status.
+    let daemonProblems: @Sendable () -> [String]
     /// Verifications of the chain where there is no log file (a PostgreSQL store), so no `transparency`.
     let chainVerification = VerificationService()
 
@@ -28,7 +30,8 @@ public struct AccordResponder: HTTPResponder {
         policy: PolicyStore,
         logger: Logger,
         transparency: Transparency? = nil,
-        maximumFollowers: @escaping @Sendable () -> Int = { ServerLimits().maximumFollowers }
+        maximumFollowers: @escaping @Sendable () -> Int = { ServerLimits().maximumFollowers },
+        daemonProblems: @escaping @Sendable () -> [String] = { [] }
     ) {
         self.engine = engine
         self.startedAt = startedAt
@@ -37,6 +40,7 @@ public struct AccordResponder: HTTPResponder {
         self.logger = logger
         self.transparency = transparency
         self.maximumFollowers = maximumFollowers
+        self.daemonProblems = daemonProblems
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
