@@ -2,6 +2,7 @@ import AccordAPI
 import AccordDomain
 import AccordEngine
 import AccordLog
+import AccordPostgres
 import AccordServer
 import AccordTransparency
 import Foundation
@@ -36,6 +37,14 @@ struct ImportRouteResponder: HTTPResponder {
             )
         }
         if let refusal = api.refusalUnlessAuthorized(request) { return refusal }
+        if let store = engine.store as? PostgresLedgerStore, store.readOnly {
+            return api.refusal(
+                status: 409,
+                code: LogErrorCode.readOnly,
+                message:
+                    "this accordd is a read-only standby and imports nothing: run `accord import FILE` against the accordd of the primary, on an empty ledger"
+            )
+        }
         guard request.query.isEmpty else {
             return api.refusal(
                 status: 400,

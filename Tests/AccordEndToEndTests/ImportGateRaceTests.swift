@@ -94,6 +94,23 @@ final class ImportGateRaceTests: XCTestCase {
         _ = try await target.daemon.stop()
     }
 
+    func testTheOfflineImportRefusesAFolderWhereAnImportThroughTheDaemonIsUnfinished() throws {
+        let folder = try TemporaryFolder()
+        let data = folder.file("data")
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        let marker = #"{"lastHash":"\#(String(repeating: "a", count: 64))","lines":7}"#
+        try Data(marker.utf8).write(to: URL(fileURLWithPath: data + "/import-unfinished.json"))
+        let file = folder.file("history.jsonl")
+        try Data("{}\n".utf8).write(to: URL(fileURLWithPath: file))
+        let daemon = CLIRunner(socketPath: folder.file("unused.sock"), executable: BuiltProducts.daemon)
+        let refused = try daemon.run(["--import", file, "--data-dir", data])
+        XCTAssertEqual(refused.exitCode, 1, refused.standardError)
+        XCTAssertTrue(refused.standardError.contains("import_unfinished"), refused.standardError)
+        XCTAssertTrue(refused.standardError.contains(data + "/import-unfinished.json"), refused.standardError)
+        XCTAssertTrue(refused.standardError.contains("run `accord import FILE`"), refused.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: data + "/ledger.log"), "nothing was written")
+    }
+
     private static func head(_ ledger: LedgerFixture) throws -> UInt64 {
         let status = try ledger.accord(["status", "--json"]).standardOutput
         return try JSONCoding.decoder.decode(StatusReport.self, from: Data(status.utf8)).head.position
