@@ -123,12 +123,21 @@ start_accordd() { # start_accordd NAME CLUSTER [--read-only]
         "$bin/accord" --socket "$dir/$name.sock" status
 }
 
+is_our_accordd() { # is_our_accordd PID SOCKET: whether PID runs accordd with --socket SOCKET
+    local arguments
+    arguments="$(tr '\0' '\n' <"/proc/$1/cmdline" 2>/dev/null)" || return 1
+    [ "$(basename -- "$(printf '%s\n' "$arguments" | head -n 1)")" = accordd ] &&
+        printf '%s\n' "$arguments" | grep -qxF -- "$2"
+}
+
 stop_accordd() { # stop_accordd NAME SIGNAL
     local pid_file="$dir/$1.accordd.pid"
     [ -f "$pid_file" ] || return 0
     local pid
     pid="$(cat "$pid_file")"
-    if kill "-$2" "$pid" 2>/dev/null; then
+    # The pid file may be an earlier run's and the pid another process's now: signal it only if it is still this
+    # pair's accordd, on this socket.
+    if is_our_accordd "$pid" "$dir/$1.sock" && kill "-$2" "$pid" 2>/dev/null; then
         wait_for "accordd $1 (pid $pid) ending" "$dir/$1.accordd.log" ended "$pid"
     fi
     rm -f "$pid_file"

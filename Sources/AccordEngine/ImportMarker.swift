@@ -63,7 +63,7 @@ public struct ImportMarker: Sendable {
                 kind: .storage,
                 code: "import_marker_unremovable",
                 message:
-                    "the import is complete but \(path) cannot be removed (\(error)), so commands stay refused: remove it by hand",
+                    "\(path) cannot be removed (\(error)), so commands stay refused: fix the data folder's permissions, then run `accord import FILE` again with the same file, which removes it and takes commands again",
                 cause: error as NSError
             )
         }

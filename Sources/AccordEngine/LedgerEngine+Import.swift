@@ -13,7 +13,7 @@ extension LedgerEngine {
             guard first.position == core.nextPosition else {
                 throw EngineError(
                     kind: .storage,
-                    code: "import_out_of_order",
+                    code: ImportErrorCode.outOfOrder,
                     message:
                         "the imported records start at position \(first.position) but the ledger's next position is \(core.nextPosition); import into an empty ledger, from the file's first line"
                 )
@@ -78,11 +78,52 @@ extension LedgerEngine {
         else {
             throw EngineError(
                 kind: .storage,
-                code: "import_ledger_not_empty",
+                code: ImportErrorCode.ledgerNotEmpty,
                 message:
                     "the ledger already holds \(position) events recorded here; an import loads only into an empty ledger: start a daemon on a new data folder and import there"
             )
         }
         return provenance
+    }
+}
+
+extension LedgerEngine {
+    /// Starts (or resumes) the import of `file` at `expectedNextPosition`, under the lock that decides commands: from
+    /// here on every command and batch is refused (`import_unfinished`) until `endImport`, so none is decided between
+    /// the check of the ledger's head and the import's records. Refused with `import_ledger_not_empty` when the
+    /// ledger's next position is another, as when a command was decided since the head was read.
+    public func beginImport(_ file: ImportMarker.File, expectedNextPosition: UInt64) throws(EngineError) {
+        try core.withLock { core throws(EngineError) in
+            if let failure = core.failure { throw failure }
+            guard core.nextPosition == expectedNextPosition else {
+                throw EngineError(
+                    kind: .storage,
+                    code: ImportErrorCode.ledgerNotEmpty,
+                    message:
+                        "the ledger now holds \(core.nextPosition - 1) events, not the \(expectedNextPosition - 1) lines of this import; an import loads only into an empty ledger: start a daemon on a new data folder and import there"
+                )
+            }
+            core.unfinishedImport = file
+        }
+    }
+
+    /// Refuses commands for an import found unfinished at the start (its marker), before any request is taken.
+    public func holdForUnfinishedImport(_ file: ImportMarker.File) {
+        core.withLock { $0.unfinishedImport = file }
+    }
+
+    /// The import is finished (or abandoned with nothing of it appended): commands are taken again.
+    public func endImport() {
+        core.withLock { $0.unfinishedImport = nil }
+    }
+
+    /// The refusal of a command while an import is unfinished.
+    static func importUnfinished(_ file: ImportMarker.File, holding position: UInt64) -> EngineError {
+        EngineError(
+            kind: .storage,
+            code: ImportErrorCode.unfinished,
+            message:
+                "an import of a \(file.lines)-line export (last hash \(file.lastHash)) is unfinished: the ledger holds \(position) of its lines, and no command is taken until it holds them all. Run `accord import FILE` again with that file to finish it"
+        )
     }
 }

@@ -14,6 +14,8 @@ public final class LedgerEngine: Sendable {
         var nextPosition: UInt64
         var requests: [String: RequestEntry]
         var failure: EngineError?
+        /// The file of an import begun and not finished (`beginImport`): while set, every command is refused.
+        var unfinishedImport: ImportMarker.File? = nil
     }
 
     enum RequestEntry {
@@ -198,6 +200,9 @@ public final class LedgerEngine: Sendable {
     ) throws(EngineError) -> Step {
         try core.withLock { core throws(EngineError) -> Step in
             if let failure = core.failure { throw failure }
+            if let file = core.unfinishedImport {
+                throw LedgerEngine.importUnfinished(file, holding: core.nextPosition - 1)
+            }
             if let requestID, let entry = core.requests[requestID] {
                 return try LedgerEngine.repeated(entry, requestID: requestID, digest: digest)
             }

@@ -1,3 +1,5 @@
+import AccordLog
+
 /// Why an import (`accordd --import`, `accord import`) loaded nothing (or, past verification, stopped): a typed code, the line of the file at
 /// fault when there is one, and what to do.
 public struct ImportError: Error, CustomStringConvertible {
@@ -15,17 +17,17 @@ public struct ImportError: Error, CustomStringConvertible {
     public static let recordDamaged = "import_record_damaged"
     public static let chainBroken = "import_chain_broken"
     public static let fieldMismatch = "import_field_mismatch"
-    public static let ledgerNotEmpty = "import_ledger_not_empty"
+    public static let ledgerNotEmpty = ImportErrorCode.ledgerNotEmpty
     public static let fileChanged = "import_file_changed"
     public static let emptyFile = "import_file_empty"
     /// The codes of an import through the daemon (`POST /v1/import`).
     public static let eventUndecodable = "import_event_undecodable"
     public static let otherUnfinished = "import_other_unfinished"
-    public static let unfinished = "import_unfinished"
+    public static let unfinished = ImportErrorCode.unfinished
     public static let running = "import_running"
     public static let tooManyFrames = "import_too_many_frames"
     /// A command took the position the import's next line needed (the engine's code).
-    public static let outOfOrder = "import_out_of_order"
+    public static let outOfOrder = ImportErrorCode.outOfOrder
     public static let invalidRequest = "import_request_invalid"
     /// A record too large for one request to the daemon (`accord import`).
     public static let recordTooLarge = "import_record_too_large"

@@ -12,7 +12,7 @@ extension DaemonService {
         gate: StartGate
     ) async throws -> ImportSession {
         do {
-            let session = try ImportSession(dataDirectory: dataDirectory)
+            let session = try ImportSession(dataDirectory: dataDirectory, engine: engine)
             if let file = session.unfinished {
                 logger.warning(
                     "an import is unfinished: the ledger holds \(engine.head.position) of the \(file.lines) lines of the export whose last hash is \(file.lastHash); commands are refused until `accord import FILE` finishes it"

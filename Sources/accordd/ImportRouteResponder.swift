@@ -2,6 +2,7 @@ import AccordAPI
 import AccordDomain
 import AccordEngine
 import AccordLog
+import AccordPostgres
 import AccordServer
 import AccordTransparency
 import Foundation
@@ -24,20 +25,7 @@ struct ImportRouteResponder: HTTPResponder {
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
         if request.path == ImportRequest.path { return await importing(request) }
-        if request.method == .POST, ImportRouteResponder.appends(request.path), let file = session.unfinished {
-            return api.refusal(
-                status: 409,
-                code: ImportError.unfinished,
-                message:
-                    "an import of a \(file.lines)-line export (last hash \(file.lastHash)) is unfinished: the ledger holds \(engine.head.position) of its lines, and no command is taken until it holds them all. Run `accord import FILE` again with that file to finish it"
-            )
-        }
         return await next.respond(to: request)
-    }
-
-    /// Whether a POST path records events (a command or a batch).
-    private static func appends(_ path: String) -> Bool {
-        path == BatchRoute.path || CommandRoute.match(path: path) != nil
     }
 
     private func importing(_ request: HTTPRequest) async -> HTTPResponse {
@@ -49,6 +37,14 @@ struct ImportRouteResponder: HTTPResponder {
             )
         }
         if let refusal = api.refusalUnlessAuthorized(request) { return refusal }
+        if let store = engine.store as? PostgresLedgerStore, store.readOnly {
+            return api.refusal(
+                status: 409,
+                code: LogErrorCode.readOnly,
+                message:
+                    "this accordd is a read-only standby and imports nothing: run `accord import FILE` against the accordd of the primary, on an empty ledger"
+            )
+        }
         guard request.query.isEmpty else {
             return api.refusal(
                 status: 400,
@@ -121,11 +117,25 @@ struct ImportRouteResponder: HTTPResponder {
             return report(file, appended: 0, through: through)
         }
         if unfinished == nil {
-            do { try await session.start(file) } catch { throw ImportError(code: error.code, message: error.message) }
+            do {
+                try await session.start(file, expectedNextPosition: through + 1)
+            } catch {
+                throw ImportError(code: error.code, message: error.message)
+            }
         }
         do {
             try await engine.importRecords(records)
         } catch {
+            if unfinished == nil, engine.failure == nil, engine.head.position == through {
+                // Nothing of the file got in and nothing is pending: the import was never under way.
+                try await finish()
+                throw ImportError(
+                    code: error.code,
+                    message:
+                        "nothing was imported: \(error.message); commands are taken again",
+                    line: through + 1
+                )
+            }
             throw ImportError(
                 code: error.code,
                 message:

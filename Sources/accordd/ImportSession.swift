@@ -2,7 +2,8 @@ import AccordEngine
 import Synchronization
 
 /// The daemon's import through its API: the unfinished import's file (its marker, read at start, so the refusal of
-/// commands survives a restart) and whether a request of it is running (one at a time).
+/// commands survives a restart) and whether a request of it is running (one at a time). The refusal itself is the
+/// engine's (`beginImport`), decided under the lock that decides commands, so none slips in as an import starts.
 final class ImportSession: Sendable {
     private struct State {
         var unfinished: ImportMarker.File?
@@ -10,11 +11,15 @@ final class ImportSession: Sendable {
     }
 
     let marker: ImportMarker
+    let engine: LedgerEngine
     private let state: Mutex<State>
 
-    init(dataDirectory: String) throws(EngineError) {
+    init(dataDirectory: String, engine: LedgerEngine) throws(EngineError) {
         marker = ImportMarker(dataDirectory: dataDirectory)
-        state = Mutex(State(unfinished: try marker.load()))
+        self.engine = engine
+        let unfinished = try marker.load()
+        if let unfinished { engine.holdForUnfinishedImport(unfinished) }
+        state = Mutex(State(unfinished: unfinished))
     }
 
     /// The file of an import begun and not finished, whose commands are refused until it is.
@@ -41,20 +46,24 @@ final class ImportSession: Sendable {
         state.withLock { $0.running = false }
     }
 
-    /// Marks `file` unfinished (in memory first, so no command starts once the marker is being written), durably.
-    func start(_ file: ImportMarker.File) async throws(EngineError) {
+    /// Marks `file` unfinished: the engine refuses commands from now on, provided the ledger's next position is still
+    /// `expectedNextPosition`, then the marker is written, durably.
+    func start(_ file: ImportMarker.File, expectedNextPosition: UInt64) async throws(EngineError) {
+        try engine.beginImport(file, expectedNextPosition: expectedNextPosition)
         state.withLock { $0.unfinished = file }
         do {
             try await DedicatedThread.run("accord.import") { [marker] () throws(EngineError) in try marker.write(file) }
         } catch {
             state.withLock { $0.unfinished = nil }
+            engine.endImport()
             throw error
         }
     }
 
-    /// The whole file is in the ledger: the marker goes, and commands are taken again.
+    /// The whole file is in the ledger, or nothing of it got in: the marker goes, and commands are taken again.
     func finish() async throws(EngineError) {
         try await DedicatedThread.run("accord.import") { [marker] () throws(EngineError) in try marker.remove() }
         state.withLock { $0.unfinished = nil }
+        engine.endImport()
     }
 }

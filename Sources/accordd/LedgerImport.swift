@@ -21,6 +21,7 @@ struct LedgerImport {
 
     /// The number of events imported and the new ledger's head.
     func run() async throws(ImportError) -> (events: UInt64, head: ChainHead) {
+        try refuseUnfinishedImport()
         let reader = try ExportLineReader(path: file)
         let lastHash = try ExportFileCheck.verify(reader, showProgress: showProgress).lastHash
         let engine: LedgerEngine
@@ -59,6 +60,19 @@ struct LedgerImport {
         }
         if showProgress { ProgressBar.end() }
         return (reader.lineNumber, engine.head)
+    }
+
+    /// An import through the daemon left its marker here: only that import, through the daemon, may go on.
+    private func refuseUnfinishedImport() throws(ImportError) {
+        let marker = ImportMarker(dataDirectory: dataDirectory)
+        let unfinished: ImportMarker.File?
+        do { unfinished = try marker.load() } catch { throw ImportError(code: error.code, message: error.message) }
+        guard let unfinished else { return }
+        throw ImportError(
+            code: ImportErrorCode.unfinished,
+            message:
+                "\(marker.path) marks an unfinished import through the daemon (a \(unfinished.lines)-line export, last hash \(unfinished.lastHash)); `accordd --import` does not go on with it: start accordd on \(dataDirectory) and run `accord import FILE` with that file to finish it"
+        )
     }
 
     private func append(_ batch: inout [Record], to engine: LedgerEngine, total reader: ExportLineReader)

@@ -101,6 +101,24 @@ final class PostgresPairScriptTests: XCTestCase {
         }
     }
 
+    func testStopLeavesAProcessThatTookTheSavedPidOfAnEarlierRunAlone() throws {
+        guard PostgresCluster.shared != nil else { throw XCTSkip(PostgresCluster.unavailableReason) }
+        let folder = try TemporaryFolder()
+        dir = folder.file("pair")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // The pid an earlier run saved, now another program's.
+        let bystander = Process()
+        bystander.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        bystander.arguments = ["60"]
+        try bystander.run()
+        defer { bystander.terminate() }
+        try Data("\(bystander.processIdentifier)\n".utf8).write(to: URL(fileURLWithPath: "\(dir)/primary.accordd.pid"))
+        let stopped = try pair(["--dir", dir, "stop"])
+        XCTAssertEqual(stopped.status, 0, stopped.output)
+        XCTAssertTrue(bystander.isRunning, "stop signalled a process that is not the pair's accordd")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(dir)/primary.accordd.pid"), "the stale pid is gone")
+    }
+
     func testTheHelpNamesEveryCommandAndAMissingFolderIsAUsageError() throws {
         let help = try pair(["--help"])
         XCTAssertEqual(help.status, 0, help.output)

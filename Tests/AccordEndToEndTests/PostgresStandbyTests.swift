@@ -52,6 +52,14 @@ final class PostgresStandbyTests: XCTestCase {
         XCTAssertTrue(refused.standardError.contains("read-only standby"), refused.standardError)
         XCTAssertTrue(refused.standardError.contains(primary.socketDirectory), "names the primary: \(refused.standardError)")
 
+        // An import is refused before anything of it is checked or written, as any command.
+        let export = folder.file("primary.jsonl")
+        XCTAssertEqual(try onPrimary.run(["export", "--output", export]).exitCode, 0)
+        let importRefused = try onStandby.run(["import", export, "--json"])
+        XCTAssertEqual(importRefused.exitCode, 1, importRefused.standardError)
+        XCTAssertTrue(importRefused.standardError.contains(#""code":"store_read_only""#), importRefused.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.file("data-standby/import-unfinished.json")))
+
         // Appends until the primary's machine "dies": its accordd and its PostgreSQL killed together.
         let acknowledged = AcknowledgedIDs()
         let appending = Task.detached {

@@ -127,6 +127,24 @@ final class RoleTests: XCTestCase {
         XCTAssertTrue(daemon.process.isRunning)
     }
 
+    func testAnUnfinishedImportIsNamedOnlyToACallerWithTheRole() async throws {
+        let readers = try accounts.group("accord-readers")
+        let recorders = try accounts.group("accord-recorders")
+        let user = try accounts.user("acctest")
+        try FileManager.default.createDirectory(atPath: folder.file("data"), withIntermediateDirectories: true)
+        let marker = #"{"lastHash":"\#(String(repeating: "a", count: 64))","lines":7}"#
+        try Data(marker.utf8).write(to: URL(fileURLWithPath: folder.file("data/import-unfinished.json")))
+        let daemon = try await startDaemon()
+        let reader = try accord(as: user, groups: [readers], register("by-reader"))
+        XCTAssertNotEqual(reader.exitCode, 0)
+        XCTAssertTrue(reader.standardError.contains("needs the role recorder"), reader.standardError)
+        XCTAssertFalse(reader.standardError.contains("import"), "a caller without the role learns nothing of it")
+        let recorder = try accord(as: user, groups: [recorders], register("by-recorder"))
+        XCTAssertNotEqual(recorder.exitCode, 0)
+        XCTAssertTrue(recorder.standardError.contains("7-line export"), recorder.standardError)
+        XCTAssertTrue(daemon.process.isRunning)
+    }
+
     func testOnlyAdminErasesPersonalDataAndNotThroughABatch() async throws {
         let recorders = try accounts.group("accord-recorders")
         let user = try accounts.user("acctest")

@@ -69,7 +69,7 @@ struct APIFailure: Error {
             )
         case .invalidRequest(let field):
             self.init(status: .unprocessableEntity, code: engineError.code, message: engineError.message, field: field)
-        case .storage where engineError.code == LogErrorCode.readOnly:
+        case .storage where engineError.code == LogErrorCode.readOnly || engineError.code == ImportErrorCode.unfinished:
             self.init(status: .conflict, code: engineError.code, message: engineError.message)
         case .storage:
             self.init(status: .serviceUnavailable, code: engineError.code, message: engineError.message)
