@@ -1,3 +1,4 @@
+import AccordAPI
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -59,7 +60,9 @@ public struct UnixSocketTransport: Sendable {
             var sent = exchange
             if pool == nil { sent.headers.append(("Connection", "close")) }
             let kept = try await connection.exchange(sent, maximumResponseBytes: maximumResponseBytes)
-            if kept.keepsAlive, let pool { pool.give(back: connection) }
+            if kept.keepsAlive, let pool {
+                pool.give(back: connection, keepAlive: kept.answer.header(HeaderNames.keepAlive))
+            }
             return kept.answer
         } catch let error as ClientError {
             throw error

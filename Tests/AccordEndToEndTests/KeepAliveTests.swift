@@ -9,7 +9,8 @@ import XCTest
 #endif
 
 /// `AccordClient` keeps its connection between requests: with room for one connection, a series of commands and
-/// queries all pass through it, and a second connection opened meanwhile does not take its place.
+/// queries all pass through it, and a second connection opened meanwhile does not take its place. It reuses one only
+/// as long as the daemon's `Keep-Alive` answer allows.
 final class KeepAliveTests: XCTestCase {
     func testOneClientUsesOneConnectionForManyRequests() async throws {
         let folder = try TemporaryFolder()
@@ -39,6 +40,42 @@ final class KeepAliveTests: XCTestCase {
         defer { close(silent) }
         let again = try await client.get("/v1/status", as: StatusReport.self)
         XCTAssertEqual(again.head.position, 20)
+        let exitStatus = try await daemon.stop()
+        XCTAssertEqual(exitStatus, 0)
+    }
+
+    /// A daemon whose idle timeout is shorter than the client's former fixed 20 s: it announces it, and a client idle
+    /// longer than that still has its next commands recorded, each exactly once.
+    func testClientIdleLongerThanTheDaemonsIdleTimeoutStillSucceeds() async throws {
+        let folder = try TemporaryFolder()
+        let daemon = try DaemonProcess.configured(#"{"idleTimeoutMilliseconds": 1500}"#, in: folder)
+        try await daemon.start()
+        let announcing = UnixSocketTransport(socketPath: daemon.socketPath, keepAlive: true)
+        let answer = try await announcing.send(HTTPExchange(method: "GET", path: "/v1/status"))
+        XCTAssertEqual(answer.header(HeaderNames.keepAlive), "timeout=1", "the idle timeout in whole seconds")
+        let client = AccordClient(socketPath: daemon.socketPath)
+        let register = { (index: Int, requestID: String?) async throws -> Void in
+            let body = RegisterInstitution(
+                institutionID: "i-\(index)",
+                name: "Institution \(index)",
+                country: "FR",
+                kind: .other
+            )
+            _ = try await client.send(path: "/v1/institutions", body: body, requestID: requestID)
+        }
+        try await register(0, nil)
+        // Each status request on its own connection: once it is the only one, the daemon closed the idle ones.
+        let probe = UnixSocketTransport(socketPath: daemon.socketPath)
+        let closed = try await Deadline.poll(seconds: 10) {
+            let answer = try await probe.send(HTTPExchange(method: "GET", path: "/v1/status"))
+            return try JSONCoding.decoder.decode(StatusReport.self, from: Data(answer.body)).connections == 1
+        }
+        XCTAssertTrue(closed, "the daemon closes connections idle past its 1.5 s")
+        try await register(1, nil)
+        try await register(2, "after-idle")
+        let status = try await probe.send(HTTPExchange(method: "GET", path: "/v1/status"))
+        let report = try JSONCoding.decoder.decode(StatusReport.self, from: Data(status.body))
+        XCTAssertEqual(report.head.position, 3, "every command recorded exactly once")
         let exitStatus = try await daemon.stop()
         XCTAssertEqual(exitStatus, 0)
     }
