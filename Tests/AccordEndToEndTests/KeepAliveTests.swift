@@ -10,7 +10,8 @@ import XCTest
 
 /// `AccordClient` keeps its connection between requests: with room for one connection, a series of commands and
 /// queries all pass through it, and a second connection opened meanwhile does not take its place. It reuses one only
-/// as long as the daemon's `Keep-Alive` answer allows.
+/// as long as the daemon's `Keep-Alive` answer allows, and a command lost with a reused connection is sent again only
+/// when its request id makes that safe.
 final class KeepAliveTests: XCTestCase {
     func testOneClientUsesOneConnectionForManyRequests() async throws {
         let folder = try TemporaryFolder()
@@ -78,5 +79,53 @@ final class KeepAliveTests: XCTestCase {
         XCTAssertEqual(report.head.position, 3, "every command recorded exactly once")
         let exitStatus = try await daemon.stop()
         XCTAssertEqual(exitStatus, 0)
+    }
+
+    /// A command with a request id lost with its reused connection is sent once more on a new one.
+    func testCommandWithRequestIDLostWithAReusedConnectionIsSentAgain() async throws {
+        let command = HTTPExchange(
+            method: "POST",
+            path: "/v1/institutions",
+            headers: [(HeaderNames.idempotencyKey, "lost-once")],
+            body: Array("{}".utf8)
+        )
+        let (outcome, requests) = try await sendOnAReusedConnection(command)
+        XCTAssertEqual(try outcome.get().status, 200)
+        XCTAssertEqual(
+            requests,
+            [["GET /v1/status HTTP/1.1", "POST /v1/institutions HTTP/1.1"], ["POST /v1/institutions HTTP/1.1"]],
+            "lost on the reused connection, then answered on a new one"
+        )
+    }
+
+    /// A command without a request id lost with its reused connection is not repeated: the error says it may have
+    /// been recorded and how to find out.
+    func testCommandWithoutRequestIDLostWithAReusedConnectionIsNotRepeated() async throws {
+        let command = HTTPExchange(method: "POST", path: "/v1/institutions", body: Array("{}".utf8))
+        let (outcome, requests) = try await sendOnAReusedConnection(command)
+        guard case .failure(let error) = outcome else { return XCTFail("a command lost with its connection succeeded") }
+        XCTAssertEqual(error.code, "command_outcome_unknown")
+        XCTAssertTrue(error.message.contains("may or may not have been recorded"), error.message)
+        XCTAssertTrue(error.message.contains("--request-id"), error.message)
+        XCTAssertEqual(requests, [["GET /v1/status HTTP/1.1", "POST /v1/institutions HTTP/1.1"]])
+    }
+
+    /// What became of `command` sent on the kept connection a `DroppingServer` answered a read on (and drops at the
+    /// next request), and the request lines the server read, by connection.
+    private func sendOnAReusedConnection(
+        _ command: HTTPExchange
+    ) async throws -> (Result<HTTPAnswer, ClientError>, [[String]]) {
+        let folder = try TemporaryFolder()
+        let server = try DroppingServer(socketPath: folder.file("dropping.sock"))
+        defer { server.stop() }
+        let transport = UnixSocketTransport(socketPath: server.socketPath, timeoutSeconds: 10, keepAlive: true)
+        _ = try await transport.send(HTTPExchange(method: "GET", path: "/v1/status"))
+        let outcome: Result<HTTPAnswer, ClientError>
+        do {
+            outcome = .success(try await transport.send(command))
+        } catch {
+            outcome = .failure(error)
+        }
+        return (outcome, server.requests)
     }
 }
