@@ -12,3 +12,8 @@ extension HeaderNames {
     /// On a read model's answer: when the event at `Accord-Position` was recorded.
     public static let positionRecorded = "Accord-Position-Recorded"
 }
+
+extension HeaderNames {
+    /// On a kept-alive answer: `timeout=N`, the whole seconds the daemon keeps the connection open while idle.
+    public static let keepAlive = "Keep-Alive"
+}

@@ -1,3 +1,4 @@
+import AccordAPI
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -36,14 +37,30 @@ public struct UnixSocketTransport: Sendable {
         if let reused = pool?.take() {
             do throws(ClientError) {
                 return try await send(exchange, on: reused)
-            } catch where UnixSocketTransport.lostConnection.contains(error.code)
-                && ["GET", "HEAD"].contains(exchange.method)
-            {
-                // The daemon may have closed the idle connection as it was reused; a read is safe to send again (a
-                // command is not: whether it was recorded is for its request id to tell).
+            } catch where UnixSocketTransport.lostConnection.contains(error.code) {
+                // The daemon may have closed the idle connection as it was reused. A read is safe to send again, and
+                // so is a command with a request id (a repeat is answered as a replay); another command may or may
+                // not have been recorded, which only the user can find out.
+                guard UnixSocketTransport.isSafeToRepeat(exchange) else { throw outcomeUnknown(exchange, error) }
             }
         }
         return try await send(exchange, on: KeptConnection(try await connect()))
+    }
+
+    /// Whether sending `exchange` twice records nothing twice: a read, or a command with a request id.
+    static func isSafeToRepeat(_ exchange: HTTPExchange) -> Bool {
+        ["GET", "HEAD"].contains(exchange.method)
+            || exchange.headers.contains { $0.0.lowercased() == HeaderNames.idempotencyKey.lowercased() }
+    }
+
+    /// A command without a request id lost with its reused connection: the daemon may have recorded it or not.
+    private func outcomeUnknown(_ exchange: HTTPExchange, _ cause: ClientError) -> ClientError {
+        ClientError(
+            kind: .unreachable,
+            code: UnixSocketTransport.outcomeUnknown,
+            message:
+                "the daemon on \(place) closed the connection as \(exchange.method) \(exchange.path) was sent, so the command may or may not have been recorded: look for it in `accord log` before sending it again, and give commands a --request-id so that a repeat is answered as a replay instead of recorded twice (\(cause.code))"
+        )
     }
 
     private func send(_ exchange: HTTPExchange, on connection: KeptConnection) async throws(ClientError) -> HTTPAnswer
@@ -59,7 +76,9 @@ public struct UnixSocketTransport: Sendable {
             var sent = exchange
             if pool == nil { sent.headers.append(("Connection", "close")) }
             let kept = try await connection.exchange(sent, maximumResponseBytes: maximumResponseBytes)
-            if kept.keepsAlive, let pool { pool.give(back: connection) }
+            if kept.keepsAlive, let pool {
+                pool.give(back: connection, keepAlive: kept.answer.header(HeaderNames.keepAlive))
+            }
             return kept.answer
         } catch let error as ClientError {
             throw error
@@ -110,6 +129,8 @@ public struct UnixSocketTransport: Sendable {
     static let connectionBroken = "connection_broken"
     /// The code of a connection the daemon closed before it answered.
     static let connectionClosed = "connection_closed"
+    /// The code of a command without a request id lost with its reused connection: recorded or not, nobody knows.
+    static let outcomeUnknown = "command_outcome_unknown"
     /// What a kept connection the daemon closed while idle looks like when it is reused.
     static let lostConnection: Set<String> = [connectionBroken, connectionClosed]
 

@@ -9,4 +9,7 @@ struct AcceptedConnection: Sendable {
     var groupID: UInt32
     /// Nil when the kernel could not give the list (see `PeerGroupsOption`): the user database is asked instead.
     var groupIDs: [UInt32]?
+    /// How long the connection may stay idle between requests, fixed when it was accepted (a reload changes only
+    /// later connections); kept-alive answers announce it.
+    var idleTimeoutMilliseconds: Int64
 }

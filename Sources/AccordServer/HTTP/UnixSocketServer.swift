@@ -1,3 +1,4 @@
+import AccordAPI
 import Foundation
 import Logging
 import NIOCore
@@ -241,7 +242,8 @@ public final class UnixSocketServer: Sendable {
                 processID: credentials.processID,
                 userID: credentials.userID,
                 groupID: credentials.groupID,
-                groupIDs: groupIDs ?? nil
+                groupIDs: groupIDs ?? nil,
+                idleTimeoutMilliseconds: limits.idleTimeoutMilliseconds
             )
             holdUnserved(connection)
             return connection
@@ -338,7 +340,7 @@ public final class UnixSocketServer: Sendable {
                     var parts = inbound.makeAsyncIterator()
                     while let part = try await parts.next() {
                         guard case .end = part else { continue }
-                        try await write(answer, keepAlive: false, to: outbound)
+                        try await write(answer, keptAliveFor: nil, to: outbound)
                         await closeAfterTheClient(&parts, channel: connection.channel.channel)
                         return
                     }
@@ -349,6 +351,7 @@ public final class UnixSocketServer: Sendable {
                     outbound: outbound,
                     peer: peer,
                     identifier: identifier,
+                    idleTimeoutMilliseconds: connection.idleTimeoutMilliseconds,
                     channel: connection.channel.channel
                 )
             }
@@ -362,6 +365,7 @@ public final class UnixSocketServer: Sendable {
         outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>,
         peer: PeerCredentials,
         identifier: ObjectIdentifier,
+        idleTimeoutMilliseconds: Int64,
         channel: any Channel
     ) async throws {
         var head: HTTPRequestHead?
@@ -376,7 +380,7 @@ public final class UnixSocketServer: Sendable {
                 {
                     // Refused on the announced length, before reading any of it: the body is never waited for.
                     let refusal = tooLarge(uri: requestHead.uri, maximum: maximum, announced: declared)
-                    try await write(refusal, keepAlive: false, version: requestHead.version, to: outbound)
+                    try await write(refusal, keptAliveFor: nil, version: requestHead.version, to: outbound)
                     await closeAfterTheClient(&parts, channel: channel)
                     return
                 }
@@ -388,7 +392,7 @@ public final class UnixSocketServer: Sendable {
                 if body.readableBytes + chunk.readableBytes > maximum {
                     // A chunked body has no announced length: refused as soon as it passes the limit.
                     let refusal = tooLarge(uri: requestHead.uri, maximum: maximum, announced: nil)
-                    try await write(refusal, keepAlive: false, version: requestHead.version, to: outbound)
+                    try await write(refusal, keptAliveFor: nil, version: requestHead.version, to: outbound)
                     await closeAfterTheClient(&parts, channel: channel)
                     return
                 }
@@ -410,7 +414,12 @@ public final class UnixSocketServer: Sendable {
                 }
                 let shuttingDown = state.withLock { $0.shuttingDown }
                 let keepAlive = requestHead.isKeepAlive && !shuttingDown
-                try await write(response, keepAlive: keepAlive, version: requestHead.version, to: outbound)
+                try await write(
+                    response,
+                    keptAliveFor: keepAlive ? idleTimeoutMilliseconds : nil,
+                    version: requestHead.version,
+                    to: outbound
+                )
                 setBusy(identifier, false)
                 head = nil
                 if !keepAlive {
@@ -480,15 +489,21 @@ public final class UnixSocketServer: Sendable {
         }
     }
 
+    /// Writes `response`, keeping the connection open for the next request when `idleTimeoutMilliseconds` is given:
+    /// `Keep-Alive: timeout=N` then tells the client the whole seconds it may stay idle, so that it does not send a
+    /// command on a connection the daemon is closing.
     private func write(
         _ response: HTTPResponse,
-        keepAlive: Bool,
+        keptAliveFor idleTimeoutMilliseconds: Int64?,
         version: HTTPVersion = .http1_1,
         to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
     ) async throws {
         var headers = response.headers
         headers.replaceOrAdd(name: "Content-Length", value: String(response.body.readableBytes))
-        headers.replaceOrAdd(name: "Connection", value: keepAlive ? "keep-alive" : "close")
+        headers.replaceOrAdd(name: "Connection", value: idleTimeoutMilliseconds == nil ? "close" : "keep-alive")
+        if let idleTimeoutMilliseconds {
+            headers.replaceOrAdd(name: HeaderNames.keepAlive, value: "timeout=\(idleTimeoutMilliseconds / 1000)")
+        }
         // One write of all three parts: one hop to the event loop and one flush (one writev) per answer.
         var parts: [HTTPServerResponsePart] = [
             .head(HTTPResponseHead(version: version, status: response.status, headers: headers))
