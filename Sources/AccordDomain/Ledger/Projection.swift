@@ -4,15 +4,15 @@ import HashTreeCollections
 /// Rules are checked against it and read models are answered from it. Persistent maps: a copy shares every node
 /// with the original, and a change copies only its path, so that the engine keeps a version per command cheaply.
 struct Projection: Sendable, Codable {
-    var institutions: TreeDictionary<String, InstitutionRecord> = [:]
-    var sites: TreeDictionary<String, SiteRecord> = [:]
-    var agreements: TreeDictionary<String, AgreementRecord> = [:]
-    var people: TreeDictionary<String, PersonRecord> = [:]
-    var secondments: TreeDictionary<String, SecondmentRecord> = [:]
-    var grants: TreeDictionary<String, GrantRecord> = [:]
-    var meetings: TreeDictionary<String, MeetingRecord> = [:]
-    var projects: TreeDictionary<String, ProjectRecord> = [:]
-    var expertise: TreeDictionary<String, ExpertiseRecord> = [:]
+    var institutions: RecordMap<InstitutionRecord> = [:]
+    var sites: RecordMap<SiteRecord> = [:]
+    var agreements: RecordMap<AgreementRecord> = [:]
+    var people: RecordMap<PersonRecord> = [:]
+    var secondments: RecordMap<SecondmentRecord> = [:]
+    var grants: RecordMap<GrantRecord> = [:]
+    var meetings: RecordMap<MeetingRecord> = [:]
+    var projects: RecordMap<ProjectRecord> = [:]
+    var expertise: RecordMap<ExpertiseRecord> = [:]
 
     /// Checks the business rules `event` must pass to be appended after the events applied so far.
     func check(_ event: Event) throws(Rejection) {

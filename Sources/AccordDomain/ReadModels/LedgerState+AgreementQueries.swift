@@ -72,7 +72,7 @@ extension LedgerState {
     /// What was done under the agreement by `date` (started, valid from, held, joined or delivered on or before it);
     /// everything recorded without a day.
     private func activity(of record: AgreementRecord, on date: BusinessDate?) -> ActivityCounts {
-        func count<Record>(_ ids: [String], _ records: TreeDictionary<String, Record>, _ day: (Record) -> BusinessDate) -> Int {
+        func count<Record>(_ ids: [String], _ records: RecordMap<Record>, _ day: (Record) -> BusinessDate) -> Int {
             guard let date else { return ids.count }
             return ids.count { id in records[id].map { day($0) <= date } ?? false }
         }

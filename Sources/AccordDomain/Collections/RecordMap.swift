@@ -1,0 +1,45 @@
+import HashTreeCollections
+
+/// Records keyed by id in a persistent hash trie whose items hold each record behind a reference. A change copies
+/// the trie's nodes on its path, a bottom node holding up to 32 items; with the records inline (80 bytes and more
+/// each) every kept version paid that copy per new entity, with boxes an item is a key and a reference. Records are
+/// immutable in their boxes, so copies of the map share them; a change boxes the new record. Encodes as the map of
+/// records itself, so the snapshot format does not see the boxes.
+struct RecordMap<Record: Sendable & Codable>: Sendable, Codable, Sequence {
+    /// One record, shared by every version of the map that holds it.
+    private final class Box: Sendable {
+        let record: Record
+
+        init(_ record: Record) { self.record = record }
+    }
+
+    private var boxes: TreeDictionary<String, Box> = [:]
+
+    init() {}
+
+    subscript(id: String) -> Record? {
+        get { boxes[id]?.record }
+        set { boxes[id] = newValue.map(Box.init) }
+    }
+
+    var values: some Collection<Record> { boxes.values.lazy.map(\.record) }
+
+    func makeIterator() -> some IteratorProtocol<(key: String, value: Record)> {
+        boxes.lazy.map { (key: $0.key, value: $0.value.record) }.makeIterator()
+    }
+
+    init(from decoder: any Decoder) throws {
+        let records = try TreeDictionary<String, Record>(from: decoder)
+        boxes = records.mapValues(Box.init)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try boxes.mapValues(\.record).encode(to: encoder)
+    }
+}
+
+extension RecordMap: ExpressibleByDictionaryLiteral {
+    init(dictionaryLiteral elements: (String, Record)...) {
+        for (id, record) in elements { self[id] = record }
+    }
+}
