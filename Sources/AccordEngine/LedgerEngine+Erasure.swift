@@ -32,14 +32,18 @@ extension LedgerEngine {
         erasures.withLock { $0.finishedAtOpen = files }
     }
 
-    /// Tries again every recorded erasure whose file is still there, and returns the files it removed (relative to
-    /// the data folder). Linear in the people registered and blocking on unlink and fsync: the health check runs it
-    /// on a thread of its own.
+    /// Tries again every recorded erasure whose file is still there, and every one kept as unfinished even if its
+    /// file has gone since (removed by hand, or unlinked before its folder's fsync failed: the removal is finished
+    /// only once the folder is synced), and returns the files it removed (relative to the data folder). Linear in
+    /// the people registered and blocking on unlink and fsync: the health check runs it on a thread of its own.
     @discardableResult
     public func retryUnfinishedErasures() -> [String] {
         var removed: [String] = []
-        for reference in read({ $0 }).erasedPersonalDataReferences() where personalData.exists(reference) {
-            guard (try? finishErasure(of: reference)) != nil else { continue }
+        let unfinished = erasures.withLock { Set($0.unfinished.keys) }
+        for reference in read({ $0 }).erasedPersonalDataReferences() {
+            let present = personalData.exists(reference)
+            guard present || unfinished.contains(reference) else { continue }
+            guard (try? finishErasure(of: reference)) != nil, present else { continue }
             removed.append("\(LedgerEngine.personalDataFolderName)/\(PersonalDataStore.fileName(for: reference))")
         }
         return removed

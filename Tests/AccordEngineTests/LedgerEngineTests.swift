@@ -252,6 +252,32 @@ final class PersonalDataErasureTests: XCTestCase {
         }
     }
 
+    /// An erasure whose file could not be removed stays unfinished until a retry finishes it, also when the file
+    /// has gone meanwhile (an operator removed it by hand): the health report does not stay unhealthy for ever.
+    func testAnUnfinishedErasureIsFinishedByARetryOnceItsFileIsGone() async throws {
+        let fixture = try await EngineFixture(.file)
+        try await fixture.execute(EngineFixture.institution("cnrs"))
+        let registered = try await registerWithRequestID(fixture, name: "Camille Martin")
+        guard case .personRegistered(let person) = registered.events[0].recorded.event,
+            let reference = person.personalDataReference
+        else { return XCTFail("\(registered)") }
+        let file =
+            "\(fixture.folder)/\(LedgerEngine.personalDataFolderName)/\(reference.replacingOccurrences(of: ":", with: "-")).json"
+        // A folder, not empty, in the file's place: its unlink fails (EISDIR), for root too.
+        try FileManager.default.removeItem(atPath: file)
+        try FileManager.default.createDirectory(atPath: "\(file)/kept", withIntermediateDirectories: true)
+        try await fixture.execute(
+            .erasePersonalData(ErasePersonalData(personID: "p-0001", reason: "asked", legalBasis: "GDPR art. 17"))
+        )
+        XCTAssertEqual(fixture.engine.unfinishedErasures.count, 1, "the removal failed and is kept as unfinished")
+        XCTAssertEqual(fixture.engine.retryUnfinishedErasures(), [], "still there: still unfinished")
+        XCTAssertEqual(fixture.engine.unfinishedErasures.count, 1)
+
+        try FileManager.default.removeItem(atPath: file)
+        XCTAssertEqual(fixture.engine.retryUnfinishedErasures(), [], "nothing left for the retry to remove")
+        XCTAssertEqual(fixture.engine.unfinishedErasures, [], "finished once the file is gone and its folder synced")
+    }
+
     /// The file is written before the engine's lock; a registration refused there, or a repeat of one, leaves
     /// no file behind, since no record refers to it.
     func testARefusedOrRepeatedRegistrationLeavesNoPersonalDataFile() async throws {
