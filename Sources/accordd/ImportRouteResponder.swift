@@ -116,12 +116,14 @@ struct ImportRouteResponder: HTTPResponder {
             if unfinished != nil, through == file.lines { try await finish() }
             return report(file, appended: 0, through: through)
         }
-        if unfinished == nil {
-            do {
+        do {
+            if unfinished == nil {
                 try await session.start(file, expectedNextPosition: through + 1)
-            } catch {
-                throw ImportError(code: error.code, message: error.message)
+            } else {
+                try await session.keepMarked(file)
             }
+        } catch {
+            throw ImportError(code: error.code, message: error.message)
         }
         do {
             try await engine.importRecords(records)

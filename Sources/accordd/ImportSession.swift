@@ -54,9 +54,19 @@ final class ImportSession: Sendable {
         do {
             try await DedicatedThread.run("accord.import") { [marker] () throws(EngineError) in try marker.write(file) }
         } catch {
-            state.withLock { $0.unfinished = nil }
-            engine.endImport()
+            // A write that failed may still have left the marker in the folder (renamed in, then the folder's fsync
+            // failed): commands are taken again only once it is surely gone, or a restart would refuse them for a
+            // ledger that is no import's. If it cannot be removed, the refusal stays, saying so.
+            try await finish()
             throw error
+        }
+    }
+
+    /// On a resume: the marker is on disk again before more of the file goes in, in case a failed removal (the
+    /// unlink done, the folder's fsync not) took it, so a restart in the middle still refuses commands.
+    func keepMarked(_ file: ImportMarker.File) async throws(EngineError) {
+        try await DedicatedThread.run("accord.import") { [marker] () throws(EngineError) in
+            if try marker.load() == nil { try marker.write(file) }
         }
     }
 
