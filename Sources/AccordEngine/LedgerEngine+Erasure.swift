@@ -60,6 +60,21 @@ extension LedgerEngine {
         }
     }
 
+    /// Why the files of the erasures among `events` are still there, nil when none is: a repeated erasure request
+    /// is told what its first answer told, not that all is done.
+    func unfinishedErasure(recordedIn events: [RecordedEvent]) -> String? {
+        let erased = events.compactMap { recorded -> String? in
+            guard case .personalDataErased(let erasure) = recorded.event else { return nil }
+            return erasure.personID
+        }
+        guard !erased.isEmpty else { return nil }
+        let state = read { $0 }
+        let reasons = erasures.withLock { erasures in
+            erased.compactMap { state.personalDataReference(of: $0).flatMap { erasures.unfinished[$0] } }
+        }
+        return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
+    }
+
     /// The personal-data files (relative to the data folder) that the open removed, each of a `PersonalDataErased`
     /// event recorded before a stop that came before the file's removal; the daemon logs them.
     public var erasuresFinishedAtStart: [String] { erasures.withLock { $0.finishedAtOpen } }

@@ -265,7 +265,12 @@ public final class LedgerEngine: Sendable {
             if let requestID {
                 try checkRepeatedPersonalData(personal, of: requests, events: events, requestID: requestID)
             }
-            return CommandOutcome(events: events, head: head, replayed: true)
+            return CommandOutcome(
+                events: events,
+                head: head,
+                replayed: true,
+                erasureUnfinished: unfinishedErasure(recordedIn: events.map(\.recorded))
+            )
         case .append(let pending, let recorded, let decided):
             let records: [Record]
             do throws(LogError) {

@@ -10,7 +10,7 @@ final class ErasureRetryTests: XCTestCase {
         defer { SyncFailureTests.endChildren(of: refusing.process) }
         try await refusing.start()
         let eraseArguments = ["person", "erase", "p-0001", "--reason", "asked", "--legal-basis", "GDPR"]
-        let erase = try ledger.cli.run(eraseArguments)
+        let erase = try ledger.cli.run(eraseArguments + ["--request-id", "erase-1"])
         // 202, exit 5: the event is recorded (its receipt is printed), the file is not removed yet, and it says why.
         XCTAssertEqual(erase.exitCode, 5, erase.standardError)
         XCTAssertTrue(
@@ -25,6 +25,10 @@ final class ErasureRetryTests: XCTestCase {
             erase.standardError
         )
         XCTAssertTrue(FileManager.default.fileExists(atPath: file))
+        // The same request again (a retry): answered as its first answer was, not as if all were done.
+        let repeated = try ledger.cli.run(eraseArguments + ["--request-id", "erase-1"])
+        XCTAssertEqual(repeated.exitCode, 5, "a repeat of an unfinished erasure: \(repeated.standardError)")
+        XCTAssertTrue(repeated.standardError.contains("[personal_data_not_erased]"), repeated.standardError)
         let again = try ledger.cli.run(eraseArguments + ["--json"])
         XCTAssertEqual(again.exitCode, 1, "recorded, so a repeat is refused: \(again.standardError)")
         XCTAssertTrue(again.standardError.contains(#""code":"personal_data_already_erased""#), again.standardError)
