@@ -28,14 +28,7 @@ public enum ExportedLine {
                 line: number
             )
         }
-        guard event.position == number else {
-            throw ImportError(
-                code: ImportError.chainBroken,
-                message:
-                    "the line holds position \(event.position), but line \(number) must hold position \(number): a line is missing, repeated or moved",
-                line: number
-            )
-        }
+        try inPlace(event.position, of: "line", number: number)
         let record = try ExportedLine.record(frame: frameText, number: number, previousHash: previousHash)
         try agree(event, with: record, number: number)
         return record
@@ -64,14 +57,7 @@ public enum ExportedLine {
                 cause: error
             )
         }
-        guard record.position == number else {
-            throw ImportError(
-                code: ImportError.chainBroken,
-                message:
-                    "the record holds position \(record.position), but line \(number) must hold position \(number): a line is missing, repeated or moved",
-                line: number
-            )
-        }
+        try inPlace(record.position, of: "record", number: number)
         guard record.previousHash == previousHash else {
             throw ImportError(
                 code: ImportError.chainBroken,
@@ -81,6 +67,18 @@ public enum ExportedLine {
             )
         }
         return record
+    }
+
+    /// Line `number` must hold position `number`, in its JSON (`what` is "line") and in its frame ("record").
+    private static func inPlace(_ position: UInt64, of what: String, number: UInt64) throws(ImportError) {
+        guard position == number else {
+            throw ImportError(
+                code: ImportError.chainBroken,
+                message:
+                    "the \(what) holds position \(position), but line \(number) must hold position \(number): a line is missing, repeated or moved",
+                line: number
+            )
+        }
     }
 
     /// The JSON fields are what a reader sees; they must say what the verified frame holds.

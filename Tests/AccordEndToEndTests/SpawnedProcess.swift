@@ -24,7 +24,7 @@ final class SpawnedProcess {
         let environ = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { environ.forEach { free($0) } }
         // Its own process group, as Foundation's Process gives its children: a signal sent to the child's group
-        // (sshd and other servers end their helpers that way) never reaches the test process itself.
+        // (kill(0, …) by the child, or by anyone to its group) never reaches the test process itself.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

@@ -39,6 +39,11 @@ final class EngineFixture {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    /// Where the personal data behind `reference` is kept (docs/log-format.md: its name is the reference, ':' as '-').
+    func personalDataFile(of reference: String) -> String {
+        "\(folder)/\(LedgerEngine.personalDataFolderName)/\(reference.replacingOccurrences(of: ":", with: "-")).json"
+    }
+
     /// A restart: the file store reopens the log; the memory store starts again from the records it held.
     func reopen() async throws {
         try engine.close()

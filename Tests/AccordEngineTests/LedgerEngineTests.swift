@@ -239,8 +239,7 @@ final class PersonalDataErasureTests: XCTestCase {
             guard case .personRegistered(let registered) = first.events[0].recorded.event,
                 let reference = registered.personalDataReference
             else { return XCTFail("\(first)") }
-            let file =
-                "\(fixture.folder)/\(LedgerEngine.personalDataFolderName)/\(reference.replacingOccurrences(of: ":", with: "-")).json"
+            let file = fixture.personalDataFile(of: reference)
             try FileManager.default.removeItem(atPath: file)
             try await fixture.reopen()
 
@@ -261,8 +260,7 @@ final class PersonalDataErasureTests: XCTestCase {
         guard case .personRegistered(let person) = registered.events[0].recorded.event,
             let reference = person.personalDataReference
         else { return XCTFail("\(registered)") }
-        let file =
-            "\(fixture.folder)/\(LedgerEngine.personalDataFolderName)/\(reference.replacingOccurrences(of: ":", with: "-")).json"
+        let file = fixture.personalDataFile(of: reference)
         // A folder, not empty, in the file's place: its unlink fails (EISDIR), for root too.
         try FileManager.default.removeItem(atPath: file)
         try FileManager.default.createDirectory(atPath: "\(file)/kept", withIntermediateDirectories: true)
@@ -308,8 +306,7 @@ final class PersonalDataErasureTests: XCTestCase {
             guard case .personRegistered(let registered) = outcome.events[0].recorded.event,
                 let reference = registered.personalDataReference
             else { return XCTFail("\(outcome)") }
-            let file =
-                "\(fixture.folder)/\(LedgerEngine.personalDataFolderName)/\(reference.replacingOccurrences(of: ":", with: "-")).json"
+            let file = fixture.personalDataFile(of: reference)
             try Data(#"{"data":{"name":"Impostor"},"salt":"00"}"#.utf8).write(to: URL(fileURLWithPath: file))
             guard case .damaged = fixture.engine.personalData(reference: reference) else {
                 return XCTFail("a replaced file must not be shown as the person's data")
