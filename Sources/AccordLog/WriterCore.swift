@@ -358,9 +358,11 @@ final class WriterCore: Sendable {
         )
     }
 
+    /// A negative duration counts as 0: `now` is read before the lock, so an append queued meanwhile is "younger"
+    /// than now, and -0.4 µs is (0 s, a negative attosecond count), which no unsigned count represents.
     private static func nanoseconds(_ duration: Duration) -> UInt64 {
+        guard duration > .zero else { return 0 }
         let (seconds, attoseconds) = duration.components
-        guard seconds >= 0 else { return 0 }
         return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
     }
 }
