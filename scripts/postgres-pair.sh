@@ -15,10 +15,12 @@ DIR/standby-accord, the logs DIR/*.log and DIR/*/postgresql.log.
 
   start        initdb the primary (synchronous_standby_names='*', synchronous_commit=remote_apply: an event is
                acknowledged once the standby applied it), pg_basebackup the standby from it (streaming), create
-               the database accord, start `accordd --store ...` on the primary and `accordd --store ... --read-only`
-               on the standby, and wait until both answer.
-  walkthrough  record the README walk-through on the primary, up to its proofs (a PostgreSQL store signs no
-               checkpoints).
+               the database accord, start `accordd --store ...` on the primary, copy its checkpoint signing key to
+               the standby's data folder (the pair signs as one log), start `accordd --store ... --read-only` on the
+               standby, and wait until both answer.
+  walkthrough  record the README walk-through on the primary, its proofs included (a checkpoint signed and kept
+               in the database, an inclusion proof checked, `accord verify`), and keep its latest checkpoint in
+               DIR/old-checkpoint.txt, for `accord verify --checkpoint` after the failover.
   failover     lose the primary (SIGKILL its accordd, stop its PostgreSQL at once, as a power cut), stop the
                standby's accordd, promote the standby, copy the personal data (as from a backup: it is not in
                PostgreSQL), and start a writing accordd on DIR/standby.sock.
@@ -169,16 +171,19 @@ start)
     wait_for "the standby streaming from the primary" "$dir/standby/postgresql.log" standby_streams
     sql primary postgres "CREATE DATABASE accord"
     start_accordd primary primary
+    mkdir -m 700 "$dir/standby-accord"
+    cp -p "$dir/primary-accord/checkpoint-signing.key" "$dir/standby-accord/"
     wait_for "the ledger table on the standby" "$dir/standby/postgresql.log" standby_has_ledger
     start_accordd standby standby --read-only
     echo "primary: accord --socket $dir/primary.sock ...   standby (read-only): accord --socket $dir/standby.sock ..."
     ;;
 walkthrough)
-    # The README's walk-through block, up to its proofs.
+    # The README's walk-through block.
     script="$(awk '/^## Walk-through/ { section = 1 } section && /^```sh$/ { inside = 1; next }
-        inside && (/^```$/ || /^# Proof for outsiders/) { exit } inside { print }' "$checkout/README.md")"
+        inside && /^```$/ { exit } inside { print }' "$checkout/README.md")"
     [ -n "$script" ] || fail "no walk-through found in $checkout/README.md"
     (cd "$(mktemp -d)" && PATH="$bin:$PATH" ACCORD_SOCKET="$dir/primary.sock" sh -e -c "$script")
+    "$bin/accord" --socket "$dir/primary.sock" checkpoint >"$dir/old-checkpoint.txt"
     ;;
 failover)
     [ -f "$dir/primary.accordd.pid" ] || fail "no primary accordd in $dir: \`--dir $dir start\` first"

@@ -3,7 +3,7 @@ import SystemPackage
 
 /// The ledger in one hash-chained log file (docs/log-format.md): a `LogWriter` for appends and a `LogReader` that
 /// remembers verified checkpoints, so that paging the log does not rescan it.
-public final class FileLedgerStore: LedgerStore {
+public final class FileLedgerStore: MerkleTreeStore {
     let writer: LogWriter
     let reader: LogReader
     /// What the open found and did (created, verified, a torn tail set aside).

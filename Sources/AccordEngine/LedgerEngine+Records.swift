@@ -119,6 +119,7 @@ extension LedgerEngine {
             precondition(!page.isEmpty, "a store returned no records below its durable head")
             for record in page { try replay.apply(record) }
             try replay.finish()
+            store.replayed(page)
         }
         return replay
     }
@@ -167,6 +168,7 @@ extension LedgerEngine {
             }
             for record in page { try replay.apply(record) }
             try replay.finish()
+            store.replayed(page)
             progress(ReplayProgress(phase: .replaying, completed: replay.head.position, total: head.position))
         }
         return replay

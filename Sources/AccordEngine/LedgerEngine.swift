@@ -120,8 +120,11 @@ public final class LedgerEngine: Sendable {
     /// Where the records are: the log file's path, or the store's name.
     public var logPath: String { store.location }
 
-    /// The log file the ledger is kept in, with its Merkle tree for checkpoints and proofs; nil for another store.
+    /// The log file the ledger is kept in; nil for another store.
     public var logFile: FileLedgerStore? { store as? FileLedgerStore }
+
+    /// The store with its Merkle tree for checkpoints and proofs (the log file, PostgreSQL); nil for another store.
+    public var treeStore: (any MerkleTreeStore)? { store as? any MerkleTreeStore }
 
     /// What opening the log file found and did; nil for a store other than a log file.
     public var recovery: LogOpenReport? { logFile?.recovery }

@@ -22,6 +22,11 @@ public protocol LedgerStore: AnyObject, Sendable {
     /// Up to `limit` verified records from `position` through `head` (a head this store reported durable).
     func records(from position: UInt64, through head: ChainHead, limit: Int) async throws(LogError) -> [Record]
 
+    /// Records a replay read from this store and checked (their links to each other and to the head before them),
+    /// in position order: a start's replay, a standby's catch-up. A store that keeps its Merkle tree in memory
+    /// builds it from them, without reading the records a second time.
+    func replayed(_ records: [Record])
+
     /// The store's queue and counters, for the watchdog and metrics; `diskFull` while it refuses appends for want
     /// of space.
     var status: WriterStatus { get }
@@ -33,6 +38,17 @@ public protocol LedgerStore: AnyObject, Sendable {
     /// Refuses new appends, makes everything queued durable, and releases the store. Throws the store's failure if
     /// it failed; calling it again returns the same outcome.
     func close() throws(LogError)
+}
+
+extension LedgerStore {
+    /// Most stores build nothing from a replay: the log file keeps its tree in its own file.
+    public func replayed(_ records: [Record]) {}
+}
+
+/// A store that keeps the Merkle tree over its durable records, for checkpoints and proofs.
+public protocol MerkleTreeStore: LedgerStore {
+    /// The tree over the durable records; it may trail `durableHead` by the round being added.
+    var tree: TreeSnapshot { get }
 }
 
 /// Records a store positioned and chained, and their durability.

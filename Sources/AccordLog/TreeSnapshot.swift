@@ -1,10 +1,10 @@
 import AccordProof
 
 /// The Merkle tree over the log's first `size` records, as the writer last published it: its root, and the full
-/// subtrees inside it, read from the tree file, for inclusion and consistency proofs.
+/// subtrees inside it, read from the tree file (or a store's `MemoryTree`), for inclusion and consistency proofs.
 public struct TreeSnapshot: MerkleNodeSource, Sendable {
     public let range: CompactRange
-    let treeFile: TreeFile
+    let nodes: any TreeNodes
     /// Set once writing the tree file failed: the root is still right, but proofs must wait for a restart.
     let fileFailure: LogError?
 
@@ -28,7 +28,7 @@ public struct TreeSnapshot: MerkleNodeSource, Sendable {
                     + "after accordd restarts and rebuilds it from the log"
             )
         }
-        return try treeFile.node(level: level, index: index)
+        return try nodes.node(level: level, index: index)
     }
 
     /// The root of the tree over the first `oldSize` records (at most `size`), from its full subtrees.

@@ -134,7 +134,7 @@ final class WriterCore: Sendable {
     /// The tree over the durable records, with the tree file for its proofs.
     var tree: TreeSnapshot {
         let (range, failure) = state.withLock { ($0.tree, $0.treeFileFailure) }
-        return TreeSnapshot(range: range, treeFile: treeFile, fileFailure: failure)
+        return TreeSnapshot(range: range, nodes: treeFile, fileFailure: failure)
     }
 
     /// The writer thread: one round at a time, each round one write and one fdatasync for everything queued

@@ -14,4 +14,6 @@ public enum PostgresErrorCode {
     public static let rewound = "store_rewound"
     /// A read-only open found no ledger table: the database is not (yet) an Accord ledger.
     public static let noLedger = "store_no_ledger"
+    /// The checkpoint table lacks a row between two others: checkpoints were deleted.
+    public static let checkpointsDamaged = "store_checkpoints_damaged"
 }

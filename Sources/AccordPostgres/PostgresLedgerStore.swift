@@ -17,10 +17,12 @@ import Synchronization
 /// group-committed: while one INSERT is in flight, new records gather and go together in the next, each one
 /// statement and so one transaction, acknowledged when PostgreSQL answered its commit (`synchronous_commit` as
 /// configured on the server).
-public final class PostgresLedgerStore: LedgerStore {
+public final class PostgresLedgerStore: MerkleTreeStore {
     /// The advisory-lock key of the ledger's writer: "accord" in ASCII; advisory locks are per database.
     static let writerLockKey: Int64 = 0x61_63_63_6f_72_64
     static let table = "accord_ledger"
+    /// The signed checkpoints, beside the records, so that a standby serves them and a promoted one extends them.
+    static let checkpointTable = "accord_checkpoints"
     /// How long a writer's open waits for the lock of a writer that is going away.
     static let lockWaitLimit: Duration = .seconds(5)
     /// An INSERT carries at most this many records; a larger queue goes in several rounds.
@@ -61,13 +63,15 @@ public final class PostgresLedgerStore: LedgerStore {
     public let primary: String?
     /// The session: a writer's is fixed (its lock is in it); a standby's is replaced when it was lost (`refreshHead`).
     private let session: Mutex<PostgresConnection>
-    private var connection: PostgresConnection { session.withLock { $0 } }
+    var connection: PostgresConnection { session.withLock { $0 } }
     /// How a standby connects again.
     private let configuration: PostgresConnection.Configuration
-    private let closeWaitLimit: Duration
-    private let logger: Logger
+    let closeWaitLimit: Duration
+    let logger: Logger
     private let state: Mutex<State>
     private let idle = DispatchSemaphore(value: 0)
+    /// The Merkle tree over the durable records: built by the start's replay, extended by every round and catch-up.
+    private let merkleTree = MemoryTree()
 
     private init(
         location: String,
@@ -161,6 +165,15 @@ public final class PostgresLedgerStore: LedgerStore {
                     logger,
                     location
                 )
+                try await run(
+                    connection,
+                    PostgresQuery(
+                        unsafeSQL: "CREATE TABLE IF NOT EXISTS \(checkpointTable) "
+                            + "(number bigint PRIMARY KEY CHECK (number > 0), note text NOT NULL)"
+                    ),
+                    logger,
+                    location
+                )
             }
             let exists = try await single(
                 connection,
@@ -220,6 +233,18 @@ public final class PostgresLedgerStore: LedgerStore {
     }
 
     public var durableHead: ChainHead { state.withLock { $0.durableHead } }
+
+    /// Why a standby takes no `what` (commands, checkpoints to sign): where to send them instead.
+    func readOnlyRefusal(of what: String) -> LogError {
+        LogError(
+            code: LogErrorCode.readOnly,
+            message: "this accordd is a read-only standby of \(location) and records nothing: send \(what) to the "
+                + "accordd of the primary\(primary.map { " (PostgreSQL at \($0))" } ?? "")"
+        )
+    }
+
+    /// The failure that ended this writer, if any: nothing more is written, checkpoints included.
+    var failure: LogError? { state.withLock { $0.failure } }
 
     /// On a standby: the head as the replica has it now (it applied more of the primary's WAL), which becomes the
     /// durable head; connects again first if the session was lost. A replica whose table shrank or changed under a
@@ -296,13 +321,7 @@ public final class PostgresLedgerStore: LedgerStore {
     ) throws(LogError) -> ([Record], Bool) {
         try state.withLock { state throws(LogError) -> ([Record], Bool) in
             if let failure = state.failure { throw failure }
-            guard !readOnly else {
-                throw LogError(
-                    code: LogErrorCode.readOnly,
-                    message: "this accordd is a read-only standby of \(location) and records nothing: send commands "
-                        + "to the accordd of the primary\(primary.map { " (PostgreSQL at \($0))" } ?? "")"
-                )
-            }
+            guard !readOnly else { throw readOnlyRefusal(of: "commands") }
             guard !state.closed else {
                 throw LogError(
                     code: LogErrorCode.closed,
@@ -393,6 +412,8 @@ public final class PostgresLedgerStore: LedgerStore {
             // The store failed meanwhile (the connection closed): those appends were failed with it.
             guard state.failure == nil else { return (false, false, false) }
             if let last = batch.last?.records.last { state.durableHead = last.chainHead }
+            // Under the lock, so that rounds extend it in position order; before the appends are acknowledged.
+            for waiting in batch { merkleTree.append(waiting.records) }
             state.inFlight = []
             state.rounds += 1
             state.recordsWritten += UInt64(batch.reduce(0) { $0 + $1.records.count })
@@ -499,6 +520,13 @@ public final class PostgresLedgerStore: LedgerStore {
         return records
     }
 
+    /// The tree over the durable records, for checkpoints and proofs.
+    public var tree: TreeSnapshot { merkleTree.snapshot }
+
+    public func replayed(_ records: [Record]) {
+        merkleTree.append(records)
+    }
+
     public var status: WriterStatus {
         state.withLock { state in
             let pending = state.inFlight + state.queue
@@ -556,7 +584,7 @@ public final class PostgresLedgerStore: LedgerStore {
         }
     }
 
-    private func deadline(after limit: Duration) -> DispatchTime {
+    func deadline(after limit: Duration) -> DispatchTime {
         let (seconds, attoseconds) = limit.components
         return .now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
     }
@@ -615,7 +643,7 @@ public final class PostgresLedgerStore: LedgerStore {
     }
 
     /// The first column of the first row, or nil without a row.
-    private static func single<Value: PostgresDecodable>(
+    static func single<Value: PostgresDecodable>(
         _ connection: PostgresConnection,
         _ query: PostgresQuery,
         as type: Value.Type,

@@ -14,7 +14,7 @@ public final class CheckpointIssuer: Sendable {
     /// `name+hexkeyid+base64`, as signed-note writes a verifier key.
     public let verifierKey: String
     private let signer: NoteSigner
-    private let store: CheckpointStore
+    private let archive: any CheckpointArchive
     private let state: Mutex<State>
     private let queue = DispatchQueue(label: "accord.checkpoints")
 
@@ -32,9 +32,18 @@ public final class CheckpointIssuer: Sendable {
         }
     }
 
-    /// Opens the store and checks every stored checkpoint against the key: one that fails is damage to the data
-    /// folder (exit 65 at start), not something to serve.
-    public init(dataDirectory: String, origin: String, privateKey: Curve25519.Signing.PrivateKey)
+    /// Opens the data folder's store and checks every stored checkpoint against the key: one that fails is damage
+    /// to the data folder (exit 65 at start), not something to serve.
+    public convenience init(dataDirectory: String, origin: String, privateKey: Curve25519.Signing.PrivateKey)
+        throws(TransparencyError)
+    {
+        let (store, entries) = try CheckpointStore.open(dataDirectory: dataDirectory)
+        try self.init(archive: store, origin: origin, privateKey: privateKey)
+        try adopt(entries) { _ throws(TransparencyError) in true }
+    }
+
+    /// An issuer that stores in `archive`, holding no entry yet: `adopt` gives it those stored before.
+    public init(archive: any CheckpointArchive, origin: String, privateKey: Curve25519.Signing.PrivateKey)
         throws(TransparencyError)
     {
         self.origin = origin
@@ -49,39 +58,53 @@ public final class CheckpointIssuer: Sendable {
         }
         verifierKey = signer.verifierKey
         logKey = signer.verifier
-        let (store, entries) = try CheckpointStore.open(dataDirectory: dataDirectory)
-        self.store = store
-        var loaded = State()
-        for (index, text) in entries.enumerated() {
+        self.archive = archive
+        state = Mutex(State())
+    }
+
+    /// Takes entries stored before (read at start, or replicated to a standby since), in order after those held,
+    /// each checked against the key and the origin and never smaller than the one before. `accept` sees each before
+    /// it is taken: false stops there (a standby's replica holds the checkpoint but not yet all its records), a
+    /// throw refuses it.
+    public func adopt(
+        _ entries: [String],
+        accept: (IssuedCheckpoint) throws(TransparencyError) -> Bool
+    ) throws(TransparencyError) {
+        for text in entries {
+            let number = state.withLock { $0.issued.count } + 1
             let issued: IssuedCheckpoint
             do {
                 issued = try IssuedCheckpoint(
                     text: text,
                     logKey: logKey,
                     origin: origin,
-                    label: "entry \(index + 1) of \(store.path)"
+                    label: "entry \(number) of \(archive.location)"
                 )
             } catch {
                 throw TransparencyError(
                     code: TransparencyErrorCode.checkpointStoreDamaged,
                     message: "\(error.message). The checkpoint store was altered, or the signing key or the origin "
-                        + "changed since it was written; restore the store and the key from a backup, or move the "
-                        + "store away only if you know why (it is what proves the log's past)."
+                        + "changed since it was written (on a PostgreSQL pair both daemons need the same key and "
+                        + "origin); restore the store and the key from a backup, or move the store away only if you "
+                        + "know why (it is what proves the log's past)."
                 )
             }
-            if let previous = loaded.latest, issued.size < previous.size {
+            if let previous = latest, issued.size < previous.size {
                 throw TransparencyError(
                     code: TransparencyErrorCode.checkpointStoreDamaged,
-                    message: "entry \(index + 1) of \(store.path) has tree size \(issued.size), smaller than the "
+                    message: "entry \(number) of \(archive.location) has tree size \(issued.size), smaller than the "
                         + "entry before it (\(previous.size)): the store was reordered; restore it from a backup"
                 )
             }
-            loaded.add(issued)
+            guard try accept(issued) else { break }
+            state.withLock { $0.add(issued) }
         }
-        state = Mutex(loaded)
     }
 
     public var latest: IssuedCheckpoint? { state.withLock { $0.latest } }
+
+    /// How many entries are held (the number of the last one).
+    public var storedCount: Int { state.withLock { $0.issued.count } }
 
     /// Every stored entry's note, in order.
     public var storedEntries: [String] { state.withLock { $0.issued.map(\.text) } }
@@ -97,7 +120,7 @@ public final class CheckpointIssuer: Sendable {
                 return TreeExpectation(
                     size: issued.size,
                     root: issued.root,
-                    name: "checkpoint \(index + 1) of \(store.path) (tree size \(issued.size), root "
+                    name: "checkpoint \(index + 1) of \(archive.location) (tree size \(issued.size), root "
                         + "\(issued.root.base64))"
                 )
             }
@@ -153,7 +176,7 @@ public final class CheckpointIssuer: Sendable {
         } catch {
             preconditionFailure("a checkpoint this daemon signed verifies: \(error.message)")
         }
-        try store.append(text)
+        try archive.append(text, number: state.withLock { $0.issued.count } + 1)
         state.withLock { $0.add(issued) }
         return issued
     }

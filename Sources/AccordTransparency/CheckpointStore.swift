@@ -6,7 +6,7 @@ import Glibc
 /// (its text, an empty line, its signature lines), followed by one empty line. A checkpoint that gained
 /// cosignatures is appended again with them, so the last entry of a tree size is its fullest form.
 /// Each entry is written with one write and made durable (fsync) before it is served or logged.
-public final class CheckpointStore: Sendable {
+public final class CheckpointStore: CheckpointArchive {
     public let path: String
     private let descriptor: Int32
 
@@ -50,8 +50,10 @@ public final class CheckpointStore: Sendable {
         entries.map { $0 + "\n" }.joined()
     }
 
-    /// Appends one entry and makes it durable.
-    public func append(_ note: String) throws(TransparencyError) {
+    public var location: String { path }
+
+    /// Appends one entry (the file's entries are numbered by their order) and makes it durable.
+    public func append(_ note: String, number: Int) throws(TransparencyError) {
         precondition(note.hasSuffix("\n"), "a signed note ends with a newline")
         let bytes = Array((note + "\n").utf8)
         precondition(bytes.count <= Self.maximumEntryBytes, "a checkpoint note stays within the entry limit")

@@ -34,113 +34,37 @@ public struct LogVerification: Sendable {
     public static let progressIntervalRecords: UInt64 = 20_000
 
     public func run(finishedAt: () -> Date, progress: (VerificationProgress) -> Void) -> VerificationReport {
-        var findings: [VerificationFinding] = []
-        var expectations: [IssuedCheckpoint] = []
-        for (index, text) in checkpointNotes.enumerated() {
-            guard let logKey else { break }
-            do {
-                expectations.append(
-                    try IssuedCheckpoint(
-                        text: text,
-                        logKey: logKey,
-                        origin: logKey.name,
-                        label: "checkpoint \(index + 1)"
-                    )
-                )
-            } catch {
-                findings.append(error.finding)
-            }
-        }
-        expectations.sort { $0.size < $1.size }
-        let latest = expectations.last
+        var agreement = CheckpointAgreement(notes: checkpointNotes, logKey: logKey, policy: policy)
+        var damage: [VerificationFinding] = []
+        let covered = agreement.latest?.size ?? 0
         var range = CompactRange()
-        var next = 0
-        var lastAgreed: UInt64 = 0
         var bytes: UInt64 = 0
-        var contradicted = false
-        func checkExpectations() {
-            while next < expectations.count, expectations[next].size == range.size {
-                let expectation = expectations[next]
-                next += 1
-                let root = range.root()
-                if root == expectation.root {
-                    if !contradicted { lastAgreed = expectation.size }
-                } else if !contradicted {
-                    contradicted = true
-                    findings.append(
-                        VerificationFinding(
-                            grade: .manipulation,
-                            code: "checkpoint_contradicted",
-                            message: "the log's first \(expectation.size) records have the Merkle root "
-                                + "\(root.base64), but the checkpoint of that size says \(expectation.root.base64): "
-                                + "a record between positions \(lastAgreed + 1) and \(expectation.size) was changed "
-                                + "after it was signed, even if the hash chain is whole",
-                            position: lastAgreed + 1
-                        )
-                    )
-                }
-            }
-        }
-        checkExpectations()
+        agreement.check(range)
         do throws(LogError) {
             let reader = try LogReader.open(path: .init(logPath))
             var cursor = try reader.cursor(from: 1, through: limit)
             do throws(LogError) {
                 while let record = try cursor.next() {
                     range.append(leafHash: MerkleTree.leafHash(entry: record.hash))
-                    checkExpectations()
+                    agreement.check(range)
                     if record.position % Self.progressIntervalRecords == 0 { progress(cursor.progress) }
                 }
             } catch {
-                findings.append(damageFinding(error, coveredBy: latest?.size ?? 0))
+                damage.append(damageFinding(error, coveredBy: covered))
             }
             bytes = cursor.progress.bytesVerified
             progress(cursor.progress)
         } catch {
-            findings.append(damageFinding(error, coveredBy: latest?.size ?? 0))
-        }
-        if next < expectations.count, let longest = expectations.last {
-            findings.append(
-                VerificationFinding(
-                    grade: .manipulation,
-                    code: "log_shorter_than_checkpoint",
-                    message: "the log holds \(range.size) whole records but a checkpoint covers \(longest.size): "
-                        + "acknowledged records from position \(range.size + 1) on are missing",
-                    position: range.size + 1
-                )
-            )
-        }
-        if let latest {
-            if range.size > latest.size {
-                findings.append(
-                    VerificationFinding(
-                        grade: .gap,
-                        code: "records_not_checkpointed",
-                        message: "records \(latest.size + 1) to \(range.size) are not covered by a checkpoint yet; "
-                            + "`accord checkpoint --sign` signs one now",
-                        position: latest.size + 1
-                    )
-                )
-            }
-            findings.append(contentsOf: witnessFindings(latest))
-        } else {
-            findings.append(
-                VerificationFinding(
-                    grade: .gap,
-                    code: "no_checkpoint",
-                    message: "no valid checkpoint covers this log, so nothing proves that its \(range.size) records "
-                        + "are the ones that were acknowledged"
-                )
-            )
+            damage.append(damageFinding(error, coveredBy: covered))
         }
         return VerificationReport(
             records: range.size,
             bytes: bytes,
             root: range.root().base64,
-            checkpointsChecked: expectations.count,
-            latestCheckpointSize: latest?.size,
+            checkpointsChecked: agreement.checkpoints.count,
+            latestCheckpointSize: agreement.latest?.size,
             finishedAt: RecordedTime.format(finishedAt()),
-            findings: findings
+            findings: agreement.findings + damage + agreement.finish(range)
         )
     }
 
@@ -157,35 +81,5 @@ public struct LogVerification: Sendable {
             position: error.position,
             offset: error.offset
         )
-    }
-
-    private func witnessFindings(_ latest: IssuedCheckpoint) -> [VerificationFinding] {
-        guard let policy else {
-            return [
-                VerificationFinding(
-                    grade: .notice,
-                    code: "no_witness_policy",
-                    message: "no witness policy was given: the checkpoints are proven only by the log's own key"
-                )
-            ]
-        }
-        let cosigned: Set<String>
-        do {
-            cosigned = try latest.witnesses(under: policy)
-        } catch {
-            return [error.finding]
-        }
-        guard !policy.isSatisfied(by: cosigned) else { return [] }
-        return [
-            VerificationFinding(
-                grade: .gap,
-                code: "witness_quorum_short",
-                message: "the latest checkpoint (tree size \(latest.size)) is cosigned by "
-                    + (cosigned.isEmpty ? "no witness" : cosigned.sorted().joined(separator: ", "))
-                    + ", short of the policy's quorum; missing: "
-                    + policy.missing(given: cosigned).joined(separator: ", "),
-                position: latest.size
-            )
-        ]
     }
 }

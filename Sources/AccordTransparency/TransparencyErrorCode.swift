@@ -14,8 +14,6 @@ public enum TransparencyErrorCode {
     public static let witnessStateUnusable = "witness_state_unusable"
     /// A witness refused to cosign: the new checkpoint is not consistent with the last one it cosigned.
     public static let witnessRefused = "witness_refused"
-    /// This daemon's store keeps no Merkle tree, so it signs no checkpoint and makes no proof (decision 0011).
+    /// This daemon runs without checkpoints (a store that keeps no Merkle tree), so it makes no proof.
     public static let proofsUnavailable = "proofs_unavailable"
-    /// A verification of a store that keeps no checkpoints: the chain was checked, nothing signed covers it.
-    public static let noCheckpointOnStore = "no_checkpoint_on_store"
 }

@@ -25,7 +25,9 @@ struct Accordd: AsyncParsableCommand {
             It keeps a Merkle tree over the log (<data-dir>/ledger.log.tree) and signs checkpoints of it \
             (<data-dir>/checkpoints) with the key from the systemd credential accord-checkpoint-key, else \
             <data-dir>/checkpoint-signing.key (created 0600). At start the log must extend every checkpoint \
-            signed: otherwise it stops with exit 65.
+            signed: otherwise it stops with exit 65. With --store the tree is built in memory by the replay and the \
+            checkpoints are kept in the database beside the records (table accord_checkpoints), checked the same \
+            way; both daemons of a primary/standby pair need the same key and checkpointOrigin.
 
             Exit statuses: 0 after a clean stop; 65 when the ledger's files cannot be trusted as found (a damaged \
             log, one that does not extend a signed checkpoint, a log missing or emptied beside its personal data): \

@@ -2,13 +2,14 @@ import AccordEngine
 import AccordProof
 import AccordServer
 import AccordTransparency
+import Crypto
 import Foundation
 import Logging
 
 extension DaemonService {
-    /// The signing key (credential or key file) and the checkpoint store, opened before the log so that the log
-    /// can be checked against every checkpoint issued for it.
-    func openCheckpoints(_ settings: CheckpointSettings) throws(DaemonError) -> CheckpointIssuer {
+    /// The checkpoint signing key (credential or key file, created in the data folder at the first start), read
+    /// before the ledger is opened. Both daemons of a PostgreSQL pair need the same one (docs/operations.md).
+    func loadSigningKey() throws(DaemonError) -> Curve25519.Signing.PrivateKey {
         do {
             try LedgerEngine.prepareDataDirectory(dataDirectory)
         } catch {
@@ -20,24 +21,43 @@ extension DaemonService {
         )
         do {
             let key = try keyFile.load()
-            let issuer = try CheckpointIssuer(dataDirectory: dataDirectory, origin: settings.origin, privateKey: key)
             logger.info(
                 "checkpoint signing key loaded",
+                metadata: ["key": "\(keyFile.path)", "credential": "\(keyFile.isCredential)"]
+            )
+            return key
+        } catch {
+            throw checkpointRefusal(error)
+        }
+    }
+
+    /// The data folder's checkpoint store, opened before the log so that the log can be checked against every
+    /// checkpoint issued for it.
+    func openCheckpoints(_ settings: CheckpointSettings, key: Curve25519.Signing.PrivateKey) throws(DaemonError)
+        -> CheckpointIssuer
+    {
+        do {
+            let issuer = try CheckpointIssuer(dataDirectory: dataDirectory, origin: settings.origin, privateKey: key)
+            logger.info(
+                "checkpoints read from the data folder",
                 metadata: [
-                    "key": "\(keyFile.path)", "credential": "\(keyFile.isCredential)",
                     "verifier_key": "\(issuer.verifierKey)",
                     "latest_checkpoint_size": "\(issuer.latest.map { String($0.size) } ?? "none")",
                 ]
             )
             return issuer
         } catch {
-            let exitCode =
-                error.code == TransparencyErrorCode.checkpointStoreDamaged
-                ? DaemonError.dataExitCode
-                : error.code == TransparencyErrorCode.signingKeyExposed ? DaemonError.configurationExitCode : 1
-            logger.critical("cannot use the checkpoints: \(error.message)", metadata: ["code": "\(error.code)"])
-            throw DaemonError(code: error.code, message: error.message, cause: error, exitCode: exitCode, logged: true)
+            throw checkpointRefusal(error)
         }
+    }
+
+    private func checkpointRefusal(_ error: TransparencyError) -> DaemonError {
+        let exitCode =
+            error.code == TransparencyErrorCode.checkpointStoreDamaged
+            ? DaemonError.dataExitCode
+            : error.code == TransparencyErrorCode.signingKeyExposed ? DaemonError.configurationExitCode : 1
+        logger.critical("cannot use the checkpoints: \(error.message)", metadata: ["code": "\(error.code)"])
+        return DaemonError(code: error.code, message: error.message, cause: error, exitCode: exitCode, logged: true)
     }
 
     /// The witness policy named by the configuration, if any.

@@ -2,6 +2,7 @@ import AccordEngine
 import AccordLog
 import AccordPostgres
 import AccordServer
+import AccordTransparency
 import Foundation
 import Logging
 
@@ -28,7 +29,7 @@ extension DaemonService {
             throw EngineError(kind: .storage, code: error.code, message: error.message, cause: error)
         }
         logger.info(
-            "ledger store opened: checkpoints and proofs are not served on a PostgreSQL store (docs/decisions/0011-postgresql-store.md)",
+            "ledger store opened",
             metadata: [
                 "store": "\(store.location)", "head_position": "\(store.durableHead.position)",
                 "synchronous_commit": "\(store.synchronousCommit)", "read_only": "\(store.readOnly)",
@@ -55,6 +56,7 @@ extension DaemonService {
     /// stops (exit 65, which systemd does not restart), since a fresh start would serve another history unnoticed.
     func followReplica(
         engine: LedgerEngine,
+        issuer: CheckpointIssuer,
         server: UnixSocketServer,
         interval: Duration = .milliseconds(100),
         maximumBackoff: Duration = .seconds(5)
@@ -72,6 +74,8 @@ extension DaemonService {
             let trouble = engine.catchUpTrouble
             do throws(EngineError) {
                 try await engine.catchUp { () throws(LogError) in try await store.refreshHead() }
+                // After the records: a checkpoint the replica applied is served once the tree reaches it.
+                try await adoptCheckpoints(from: store, into: issuer)
                 if let trouble {
                     logger.notice(
                         "caught up with the replica again after \(trouble.failedAttempts) failed attempts",

@@ -52,8 +52,10 @@ final class DaemonService: Service, Sendable {
         notify { try $0.status("verifying the log in \(dataDirectory)") }
         let checkpointSettings = settings.checkpoints
         let witnessPolicy = try DaemonService.loadWitnessPolicy(checkpointSettings)
-        // Checkpoints need the log file's Merkle tree: a PostgreSQL store has none (decision 0011).
-        let issuer = settings.store == nil ? try openCheckpoints(checkpointSettings) : nil
+        let signingKey = try loadSigningKey()
+        // A log file's checkpoints are read before it, to check it while it is scanned; a PostgreSQL ledger's come
+        // from its database once the replay built the tree (decision 0011).
+        let fileCheckpoints = settings.store == nil ? try openCheckpoints(checkpointSettings, key: signingKey) : nil
         // Listening before the replay: until the gate opens, every request is answered 503 starting with progress.
         let gate = StartGate()
         let group = MultiThreadedEventLoopGroup.singleton
@@ -67,22 +69,32 @@ final class DaemonService: Service, Sendable {
         )
         let listening = try await EarlyListening.begin(server, socket: socket)
         let engine: LedgerEngine
+        let issuer: CheckpointIssuer
         let progress: @Sendable (ReplayProgress) -> Void = { [notifier] progress in
             gate.report(progress)
             try? notifier.status(progress.description)
             try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
         }
-        do {
+        do throws(EngineError) {
             if let store = settings.store {
                 engine = try await openPostgreSQLEngine(store, progress: progress)
+                do throws(EngineError) {
+                    issuer = try await openPostgreSQLCheckpoints(engine, checkpointSettings, key: signingKey)
+                } catch {
+                    try? await DedicatedThread.run("accordd-close") { () throws(EngineError) in try engine.close() }
+                    throw error
+                }
             } else {
+                guard let fileCheckpoints else { preconditionFailure("a log file's checkpoints open before it") }
+                issuer = fileCheckpoints
                 engine = try await DedicatedThread.run("accordd-replay") {
-                    [dataDirectory, setAsideDamagedTail, settings] () throws(EngineError) -> LedgerEngine in
+                    [dataDirectory, setAsideDamagedTail, settings, fileCheckpoints] () throws(EngineError)
+                        -> LedgerEngine in
                     try LedgerEngine.open(
                         dataDirectory: dataDirectory,
                         clock: { Date() },
                         setAsideDamagedTail: setAsideDamagedTail,
-                        treeExpectations: issuer?.expectations ?? [],
+                        treeExpectations: fileCheckpoints.expectations,
                         snapshotInterval: settings.snapshotIntervalEvents,
                         progress: progress
                     )
@@ -117,16 +129,14 @@ final class DaemonService: Service, Sendable {
                 "cannot write \(marker.path): if this run does not stop cleanly, the next start cannot say so"
             )
         }
-        let transparency = engine.logFile.flatMap { log in
-            issuer.map { issuer in
-                Transparency(
-                    issuer: issuer,
-                    verification: VerificationService(),
-                    policy: witnessPolicy,
-                    log: log,
-                    stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
-                )
-            }
+        let transparency = engine.treeStore.map { log in
+            Transparency(
+                issuer: issuer,
+                verification: VerificationService(),
+                policy: witnessPolicy,
+                log: log,
+                stored: { [self] checkpoint, reason in journalCheckpoint(checkpoint, reason: reason) }
+            )
         }
         let imports = try await importSession(engine: engine, listening: listening, server: server, gate: gate)
         let connections = ConnectionCounter()
@@ -140,7 +150,9 @@ final class DaemonService: Service, Sendable {
             maximumFollowers: { [self] in (reloader.applied ?? settings).limits.maximumFollowers },
             daemonProblems: { imports.problems(held: engine.head.position) }
         )
-        let schedule = transparency.map { transparency in
+        // A standby signs nothing: its checkpoints come from the primary with the records.
+        let signing = settings.store?.readOnly == true ? nil : transparency
+        let schedule = signing.map { transparency in
             CheckpointSchedule(
                 transparency: transparency,
                 intervalSeconds: { [self] in (reloader.applied ?? settings).checkpoints.intervalSeconds },
@@ -178,7 +190,7 @@ final class DaemonService: Service, Sendable {
                 tasks.addTask { await self.reloadOnHangUp(engine: engine, server: server) }
                 if let schedule { tasks.addTask { await schedule.run() } }
                 if settings.store?.readOnly == true {
-                    tasks.addTask { await self.followReplica(engine: engine, server: server) }
+                    tasks.addTask { await self.followReplica(engine: engine, issuer: issuer, server: server) }
                 }
                 try await tasks.next()
                 // Each task lasts as long as the daemon: the first to end (the server, or one that stopped it) ends it.

@@ -2,7 +2,7 @@ import XCTest
 
 /// The check of a PostgreSQL ledger from outside: `accordd copy` to a folder (every row re-read and verified, head
 /// and Merkle root compared) and `accord verify --log` on the copy, which finds no manipulation (exit 2: the gap
-/// `no_checkpoint`, since no checkpoint is signed on a PostgreSQL store).
+/// `no_checkpoint`, since the copy carries the records only; the checkpoints stay in `accord_checkpoints`).
 enum PostgresLedgerCopy {
     static func copyAndVerify(_ url: String, to folder: String, file: StaticString = #filePath, line: UInt = #line)
         throws

@@ -58,10 +58,14 @@ final class PostgresPairScriptTests: XCTestCase {
         XCTAssertTrue(recorded.standardOutput.contains("position 10"), "the chain continues after the 9 events")
         let history = try standby.run(["person", "history", "p-0001"])
         XCTAssertTrue(history.standardOutput.contains("Camille Martin"), history.standardOutput + history.standardError)
+        // The chain on the new primary, against the checkpoints the old one signed and a new one after them.
         let verified = try standby.run(["verify"])
-        XCTAssertEqual(verified.exitCode, 2, verified.standardOutput + verified.standardError)
+        XCTAssertEqual(verified.exitCode, 0, verified.standardOutput + verified.standardError)
         XCTAssertTrue(verified.standardOutput.contains("10 verified"), verified.standardOutput)
-        XCTAssertTrue(verified.standardOutput.contains("no_checkpoint_on_store"), verified.standardOutput)
+        XCTAssertTrue(verified.standardOutput.contains("latest checkpoint  tree size 10"), verified.standardOutput)
+        let extended = try standby.run(["verify", "--checkpoint", "\(dir)/old-checkpoint.txt"])
+        XCTAssertEqual(extended.exitCode, 0, extended.standardOutput + extended.standardError)
+        XCTAssertTrue(extended.standardOutput.contains("consistent: the log's first 9 records"), extended.standardOutput)
 
         let stopped = try pair(["--dir", dir, "stop"])
         XCTAssertEqual(stopped.status, 0, stopped.output)
@@ -96,7 +100,11 @@ final class PostgresPairScriptTests: XCTestCase {
         process.environment = environment
         let (status, output) = try ChildOutput.run(process)
         XCTAssertEqual(status, 0, output)
-        for expected in ["s-2026-001", "read-only standby", "at position 10", "Camille Martin", "10 verified", "no_checkpoint_on_store"] {
+        let expectations = [
+            "s-2026-001", "read-only standby", "at position 10", "Camille Martin", "10 verified",
+            "latest checkpoint  tree size 10", "consistent: the log's first 9 records",
+        ]
+        for expected in expectations {
             XCTAssertTrue(output.contains(expected), "the runbook's output lacks \(expected):\n\(output)")
         }
     }

@@ -3,7 +3,8 @@ import PostgresTestSupport
 import XCTest
 
 /// `accordd --store postgresql://` with the real binaries and a real PostgreSQL (the test cluster): the README's
-/// walk-through, a restart, a second writer refused, and `accordd copy` to a folder and back, verified.
+/// walk-through with its proofs, a restart, a second writer refused, and `accordd copy` to a folder and back,
+/// verified against the checkpoints kept in the database.
 final class PostgresStoreEndToEndTests: XCTestCase {
     private func cluster() throws -> PostgresCluster {
         guard let cluster = PostgresCluster.shared else { throw XCTSkip(PostgresCluster.unavailableReason) }
@@ -39,12 +40,9 @@ final class PostgresStoreEndToEndTests: XCTestCase {
         let folder = try TemporaryFolder()
         var primary = try daemon(folder, url)
         try await primary.start()
-        // Up to its proofs, which a PostgreSQL store refuses (decision 0011); the copy below is verified instead.
-        try ReadmeWalkthroughTests.runWalkthrough(
-            socketPath: primary.socketPath,
-            temporaryFolder: folder.path,
-            stoppingBefore: "# Proof for outsiders"
-        )
+        // With its proofs: a checkpoint signed and kept in the database, an inclusion proof checked offline, and
+        // `accord verify` clean (exit 0), as on a log file.
+        try ReadmeWalkthroughTests.runWalkthrough(socketPath: primary.socketPath, temporaryFolder: folder.path)
         let cli = CLIRunner(socketPath: primary.socketPath)
         let status = try cli.run(["status", "--json"])
         XCTAssertEqual(status.exitCode, 0, status.standardError)
@@ -57,9 +55,15 @@ final class PostgresStoreEndToEndTests: XCTestCase {
             "every acknowledged event is a row"
         )
 
-        let proofs = try cli.run(["checkpoint"])
-        XCTAssertNotEqual(proofs.exitCode, 0)
-        XCTAssertTrue(proofs.standardError.contains("accordd copy"), proofs.standardError)
+        let latest = try cli.run(["checkpoint"])
+        XCTAssertEqual(latest.exitCode, 0, latest.standardError)
+        XCTAssertTrue(latest.standardOutput.contains("\n\(position)\n"), "signed at the head: \(latest.standardOutput)")
+        XCTAssertEqual(
+            try cluster.sql("SELECT note FROM accord_checkpoints ORDER BY number DESC LIMIT 1", database: database(url))
+                + "\n",
+            latest.standardOutput,
+            "the checkpoint served is the one kept in the database"
+        )
 
         let second = try daemon(folder, url, name: "b")
         try? await second.start(timeoutSeconds: 30)
@@ -77,14 +81,15 @@ final class PostgresStoreEndToEndTests: XCTestCase {
             "institution", "register", "--id", "inria", "--name", "Inria", "--country", "FR", "--kind", "researchOrganisation",
         ])
         XCTAssertEqual(registered.exitCode, 0, registered.standardError)
-        // `accord verify` through the daemon reads the chain back from PostgreSQL; nothing signed covers it.
+        // `accord verify` through the daemon signs a checkpoint of the new head, reads the chain back from
+        // PostgreSQL and checks it against every checkpoint kept there, the ones of before the restart included.
         let online = try cli.run(["verify"])
-        XCTAssertEqual(online.exitCode, 2, online.standardError + online.standardOutput)
+        XCTAssertEqual(online.exitCode, 0, online.standardError + online.standardOutput)
         XCTAssertTrue(online.standardOutput.contains("\(position + 1) verified"), online.standardOutput)
-        XCTAssertTrue(online.standardOutput.contains("no_checkpoint_on_store"), online.standardOutput)
         let tampered = try tamperedVerification(cluster, url, cli, position: 3)
         XCTAssertEqual(tampered.exitCode, 1, tampered.standardError + tampered.standardOutput)
         XCTAssertTrue(tampered.standardOutput.contains("position 3"), tampered.standardOutput)
+        let key = try XCTUnwrap(try cli.run(["key"]).standardOutput.split(separator: "\n").first.map(String.init))
         let restartedStatus = try await primary.stop()
         XCTAssertEqual(restartedStatus, 0, primary.errors)
 
@@ -92,11 +97,17 @@ final class PostgresStoreEndToEndTests: XCTestCase {
         let toFolder = try run([BuiltProducts.daemon, "copy", "--from", url, "--to", copied])
         XCTAssertEqual(toFolder.exitCode, 0, toFolder.standardError)
         XCTAssertTrue(toFolder.standardOutput.contains("copied \(position + 1) records"), toFolder.standardOutput)
-        // The chain and the tree verify; no checkpoint covers them (a PostgreSQL store signs none): a gap, exit 2.
-        let verified = try run([BuiltProducts.client, "verify", "--log", "\(copied)/ledger.log"])
-        XCTAssertEqual(verified.exitCode, 2, verified.standardError + verified.standardOutput)
+        // The copy is the same Merkle tree: the checkpoints kept in the database verify it offline.
+        let notes = folder.file("checkpoints")
+        try (try cluster.sql(
+            "SELECT string_agg(note || E'\\n', '' ORDER BY number) FROM accord_checkpoints",
+            database: database(url)
+        ) + "\n\n").write(toFile: notes, atomically: true, encoding: .utf8)
+        let verified = try run([
+            BuiltProducts.client, "verify", "--log", "\(copied)/ledger.log", "--checkpoint", notes, "--key", key,
+        ])
+        XCTAssertEqual(verified.exitCode, 0, verified.standardError + verified.standardOutput)
         XCTAssertTrue(verified.standardOutput.contains("\(position + 1) verified"), verified.standardOutput)
-        XCTAssertTrue(verified.standardOutput.contains("no_checkpoint"), verified.standardOutput)
         let root = try XCTUnwrap(toFolder.standardOutput.split(separator: "\n").last?.split(separator: " ").last)
         XCTAssertTrue(verified.standardOutput.contains("root               \(root)"), "the copy's Merkle root")
         XCTAssertTrue(online.standardOutput.contains("root               \(root)"), "the daemon's Merkle root")

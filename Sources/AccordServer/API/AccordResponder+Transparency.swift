@@ -39,7 +39,7 @@ extension AccordResponder {
         case .consistencyProof:
             response = try AccordResponder.json(try consistencyProof(parameters, transparency))
         case .verify:
-            response = try AccordResponder.json(await transparency.verification.run(verification(transparency)))
+            response = try AccordResponder.json(await verify(transparency))
         case .lastVerification:
             response = try AccordResponder.json(transparency.verification.status)
         default:
@@ -61,14 +61,32 @@ extension AccordResponder {
         }
     }
 
-    /// A verification of the log as the daemon has it on disk, through its durable head.
-    func verification(_ transparency: Transparency) -> LogVerification {
-        LogVerification(
-            logPath: transparency.log.location,
-            limit: engine.head,
-            checkpointNotes: transparency.issuer.storedEntries,
-            logKey: transparency.issuer.logKey,
-            policy: transparency.policy
+    /// A verification of the ledger as the store holds it, through the durable head: the log file as it is on disk,
+    /// or the records read back from the database.
+    func verify(_ transparency: Transparency) async -> VerificationReport {
+        let head = engine.head
+        let notes = transparency.issuer.storedEntries
+        guard engine.logFile == nil else {
+            return await transparency.verification.run(
+                LogVerification(
+                    logPath: transparency.log.location,
+                    limit: head,
+                    checkpointNotes: notes,
+                    logKey: transparency.issuer.logKey,
+                    policy: transparency.policy
+                )
+            )
+        }
+        let store = transparency.log
+        return await transparency.verification.run(
+            ChainVerification(
+                head: head,
+                checkpointNotes: notes,
+                logKey: transparency.issuer.logKey,
+                policy: transparency.policy
+            ) { from, head, limit throws(LogError) in
+                try await store.records(from: from, through: head, limit: limit)
+            }
         )
     }
 
@@ -87,7 +105,9 @@ extension AccordResponder {
         do {
             return try await transparency.signIfGrown(transparency.log.tree, reason: reason)
         } catch {
-            throw APIFailure(status: .serviceUnavailable, code: error.code, message: error.message)
+            // A standby signs nothing: the primary's daemon does, and the checkpoint reaches the standby with it.
+            let status: HTTPResponseStatus = error.code == LogErrorCode.readOnly ? .conflict : .serviceUnavailable
+            throw APIFailure(status: status, code: error.code, message: error.message)
         }
     }
 

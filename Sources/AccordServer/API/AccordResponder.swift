@@ -20,8 +20,6 @@ public struct AccordResponder: HTTPResponder {
     let transparency: Transparency?
     /// Health problems only the daemon around the responder knows of (an unfinished import), checked with each status.
     let daemonProblems: @Sendable () -> [String]
-    /// Verifications of the chain where there is no log file (a PostgreSQL store), so no `transparency`.
-    let chainVerification = VerificationService()
 
     public init(
         engine: LedgerEngine,
@@ -50,10 +48,15 @@ public struct AccordResponder: HTTPResponder {
                 return try whoami(request, roles: roles)
             }
             let method = request.method == .HEAD ? "GET" : "\(request.method)"
-            if transparency == nil, let (route, _) = TransparencyRoute.match(method: method, path: request.path) {
-                return try await chainAnswer(route, request: request)
-            }
-            if let transparency, let (route, position) = TransparencyRoute.match(method: method, path: request.path) {
+            if let (route, position) = TransparencyRoute.match(method: method, path: request.path) {
+                guard let transparency else {
+                    throw APIFailure(
+                        status: .notImplemented,
+                        code: TransparencyErrorCode.proofsUnavailable,
+                        message: "this accordd runs without checkpoints (its store keeps no Merkle tree), so it "
+                            + "signs, proves and verifies nothing"
+                    )
+                }
                 return try await transparencyAnswer(
                     route,
                     position: position,

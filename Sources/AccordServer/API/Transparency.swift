@@ -9,8 +9,8 @@ public struct Transparency: Sendable {
     public let verification: VerificationService
     /// Which witnesses may hand in cosignatures and which must, for `accord verify`; nil accepts none.
     public let policy: WitnessPolicy?
-    /// The log file: its Merkle tree for checkpoints and proofs, its records for inclusion proofs.
-    public let log: FileLedgerStore
+    /// The store: its Merkle tree for checkpoints and proofs, its records for inclusion proofs and verification.
+    public let log: any MerkleTreeStore
     /// Called with every checkpoint newly stored (signed or cosigned), to write it to the journal.
     let stored: @Sendable (IssuedCheckpoint, _ reason: String) -> Void
 
@@ -18,7 +18,7 @@ public struct Transparency: Sendable {
         issuer: CheckpointIssuer,
         verification: VerificationService,
         policy: WitnessPolicy?,
-        log: FileLedgerStore,
+        log: any MerkleTreeStore,
         stored: @escaping @Sendable (IssuedCheckpoint, _ reason: String) -> Void
     ) {
         self.issuer = issuer

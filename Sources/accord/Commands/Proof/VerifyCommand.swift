@@ -12,8 +12,8 @@ struct VerifyCommand: AsyncParsableCommand {
         abstract: "Verify the log, a proof or an old checkpoint: online through the daemon, or offline on a copy.",
         discussion: """
             accord verify                                  the daemon re-reads every record from disk: CRC-32C, \
-            positions, hash chain, the Merkle root at every checkpoint, signatures and the witness quorum; on a \
-            PostgreSQL store, which keeps no checkpoints, the chain and its Merkle root only (a gap, exit 2)
+            positions, hash chain, the Merkle root at every checkpoint, signatures and the witness quorum (on a \
+            PostgreSQL store the rows and the checkpoints kept beside them, the same checks)
             accord verify --log FILE [--checkpoint FILE --key KEY] [--policy FILE]
                                                            the same on a copy of the log, with no daemon
             accord verify --proof FILE --key KEY [--policy FILE]
@@ -138,9 +138,9 @@ struct VerifyCommand: AsyncParsableCommand {
         do {
             _ = try await client.post(TransparencyRoute.signCheckpoint.pathTemplate)
         } catch {
-            // A store without a log file (PostgreSQL) signs no checkpoint; the daemon still verifies the chain and
-            // its report says what that left unproven.
-            guard error.code == TransparencyErrorCode.proofsUnavailable else { throw error }
+            // A read-only standby signs nothing: it verifies against the primary's checkpoints it holds, and its
+            // report says which records none covers yet.
+            guard error.code == LogErrorCode.readOnly else { throw error }
         }
         let progress = ProgressLine(label: "the daemon is verifying its log")
         let report = try await withThrowingTaskGroup(of: VerificationReport?.self) { tasks in

@@ -1,0 +1,135 @@
+import Foundation
+import PostgresTestSupport
+import XCTest
+
+@testable import AccordLog
+
+/// Checkpoints and proofs on a PostgreSQL store, with the real binaries and a real PostgreSQL (the test cluster):
+/// the checkpoints kept in `accord_checkpoints` beside the records, a consistency proof from an old one, and the
+/// records changed with SQL (the hash chain recomputed, so only the Merkle root sees it) or deleted, found by
+/// `accord verify` (exit 1) and refused at start (exit 65) as on a log file.
+final class PostgresCheckpointTests: XCTestCase {
+    private var cluster: PostgresCluster!
+    private var url = ""
+    private var folder: TemporaryFolder!
+
+    override func setUp() async throws {
+        guard let shared = PostgresCluster.shared else { throw XCTSkip(PostgresCluster.unavailableReason) }
+        cluster = shared
+        url = try shared.createDatabase()
+        folder = try TemporaryFolder()
+        // Only the checkpoints the test asks for, so that their numbers and sizes are known.
+        try Data(#"{"checkpointIntervalSeconds": 86400}"#.utf8).write(
+            to: URL(fileURLWithPath: folder.file("accordd.json"))
+        )
+    }
+
+    private var database: String { String(url.split(separator: "?")[0].split(separator: "/").last ?? "") }
+
+    private func daemon() throws -> DaemonProcess {
+        try DaemonProcess(
+            socketPath: folder.file("accord.sock"),
+            dataDirectory: folder.file("data"),
+            extraArguments: ["--store", url, "--config", folder.file("accordd.json")]
+        )
+    }
+
+    private func register(_ cli: CLIRunner, _ ids: Range<Int>) throws {
+        for index in ids {
+            let result = try cli.run(PostgresStandbyTests.register("i-\(index)"))
+            XCTAssertEqual(result.exitCode, 0, result.standardError)
+        }
+    }
+
+    /// The rows' frames, in position order.
+    private func frames() throws -> [[UInt8]] {
+        try cluster.sql("SELECT encode(frame, 'hex') FROM accord_ledger ORDER BY position", database: database)
+            .split(separator: "\n").map { line in
+                stride(from: 0, to: line.count, by: 2).map { offset in
+                    let start = line.index(line.startIndex, offsetBy: offset)
+                    return UInt8(line[start..<line.index(start, offsetBy: 2)], radix: 16)!
+                }
+            }
+    }
+
+    /// Writes `frames` over the rows of their positions.
+    private func write(_ frames: [[UInt8]]) throws {
+        for (index, frame) in frames.enumerated() {
+            let hex = frame.map { String(format: "%02x", $0) }.joined()
+            try cluster.sql(
+                "UPDATE accord_ledger SET frame = decode('\(hex)', 'hex') WHERE position = \(index + 1)",
+                database: database
+            )
+        }
+    }
+
+    /// Starts accordd on the database, expecting it to refuse; returns what it said.
+    private func refusedStart() async throws -> String {
+        let refused = try daemon()
+        try refused.process.run()
+        let status = try await refused.exitStatus(withinSeconds: 30)
+        XCTAssertEqual(status, 65, refused.errors)
+        return refused.errors
+    }
+
+    func testCheckpointsAndProofsOnPostgreSQLAndARewriteOrARollbackFoundByVerifyAndAtStart() async throws {
+        var running = try daemon()
+        try await running.start()
+        let cli = CLIRunner(socketPath: running.socketPath)
+        try register(cli, 0..<6)
+        let old = try cli.run(["checkpoint", "--sign"])
+        XCTAssertEqual(old.exitCode, 0, old.standardError)
+        XCTAssertTrue(old.standardOutput.contains("\n6\n"), old.standardOutput)
+        try old.standardOutput.write(toFile: folder.file("old-checkpoint.txt"), atomically: true, encoding: .utf8)
+        let key = try cli.run(["key"])
+        XCTAssertEqual(key.exitCode, 0, key.standardError)
+        try key.standardOutput.write(toFile: folder.file("log.key"), atomically: true, encoding: .utf8)
+        try register(cli, 6..<10)
+
+        // An inclusion proof (signing a checkpoint that covers the record), checked with no daemon.
+        let proof = try cli.run(["prove", "9", "--output", folder.file("record.proof")])
+        XCTAssertEqual(proof.exitCode, 0, proof.standardError)
+        let checked = try cli.run(["verify", "--proof", folder.file("record.proof"), "--key", folder.file("log.key")])
+        XCTAssertEqual(checked.exitCode, 0, checked.standardError + checked.standardOutput)
+        // A consistency proof from the checkpoint of 6 records to the latest.
+        let extended = try cli.run(["verify", "--checkpoint", folder.file("old-checkpoint.txt")])
+        XCTAssertEqual(extended.exitCode, 0, extended.standardError + extended.standardOutput)
+        let verified = try cli.run(["verify"])
+        XCTAssertEqual(verified.exitCode, 0, verified.standardError + verified.standardOutput)
+        XCTAssertTrue(verified.standardOutput.contains("10 verified"), verified.standardOutput)
+        let kept = try cluster.sql("SELECT count(*), max(number) FROM accord_checkpoints", database: database)
+        let stored = try XCTUnwrap(Int(kept.split(separator: "|")[0]))
+        XCTAssertGreaterThanOrEqual(stored, 2, "the checkpoints are rows beside the records")
+        XCTAssertEqual(kept, "\(stored)|\(stored)", "numbered from 1 without a gap")
+
+        // A record changed with SQL and the chain after it recomputed: the chain is whole, the root is not.
+        let original = try frames()
+        var rewritten = original
+        try ProofFixture.rewrite(&rewritten, position: 4) { payload in
+            payload.replacingOccurrences(of: "Institution i-3", with: "Institution forged")
+        }
+        XCTAssertNotEqual(rewritten, original)
+        try write(rewritten)
+        let found = try cli.run(["verify"])
+        XCTAssertEqual(found.exitCode, 1, found.standardError + found.standardOutput)
+        XCTAssertTrue(found.standardOutput.contains("checkpoint_contradicted"), found.standardOutput)
+        XCTAssertTrue(found.standardOutput.contains("between positions 1 and 6"), found.standardOutput)
+        var stopped = try await running.stop()
+        XCTAssertEqual(stopped, 0, running.errors)
+        let contradicted = try await refusedStart()
+        XCTAssertTrue(contradicted.contains("log_checkpoint_contradicted"), contradicted)
+        XCTAssertTrue(contradicted.contains("checkpoint 1 of accord_checkpoints (tree size 6"), contradicted)
+
+        // Put back, it starts again; with its last records deleted, it is shorter than a checkpoint.
+        try write(original)
+        running = try daemon()
+        try await running.start()
+        XCTAssertEqual(try cli.run(["verify"]).exitCode, 0)
+        stopped = try await running.stop()
+        XCTAssertEqual(stopped, 0, running.errors)
+        try cluster.sql("DELETE FROM accord_ledger WHERE position > 8", database: database)
+        let shorter = try await refusedStart()
+        XCTAssertTrue(shorter.contains("log_shorter_than_checkpoint"), shorter)
+        XCTAssertTrue(shorter.contains("holds 8 records"), shorter)
+    }
+}
