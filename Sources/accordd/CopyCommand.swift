@@ -18,7 +18,8 @@ struct CopyCommand: AsyncParsableCommand {
             again, verifies it from genesis and compares its head hash and Merkle root with the source's. Stop the \
             accordd writing --from first (a folder's log is locked while accordd runs; it is opened as accordd's start \
             opens it, so a torn last record is set aside beside it). Personal data is not part \
-            of the log: copy <data-dir>/personal-data with the files. Exit status: 0 when the copy verified, 65 \
+            of the log: copy <data-dir>/personal-data with the files. The signed checkpoints are not copied: the \
+            daemon on the copy signs new ones (with the same key and origin, old ones still verify against it). Exit status: 0 when the copy verified, 65 \
             when a ledger is damaged or the copy differs, 1 otherwise.
             """
     )

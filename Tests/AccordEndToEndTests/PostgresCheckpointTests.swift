@@ -132,4 +132,44 @@ final class PostgresCheckpointTests: XCTestCase {
         XCTAssertTrue(shorter.contains("log_shorter_than_checkpoint"), shorter)
         XCTAssertTrue(shorter.contains("holds 8 records"), shorter)
     }
+
+    /// A read-only daemon checks the checkpoints it serves with the log's key: with the writer's key it serves them,
+    /// with another it refuses them at start and says that the pair needs one key.
+    func testAReadOnlyDaemonServesTheWritersCheckpointsOnlyWithTheWritersKey() async throws {
+        let writer = try daemon()
+        try await writer.start()
+        let cli = CLIRunner(socketPath: writer.socketPath)
+        try register(cli, 0..<3)
+        let signed = try cli.run(["checkpoint", "--sign"])
+        XCTAssertEqual(signed.exitCode, 0, signed.standardError)
+
+        let otherKey = try DaemonProcess(
+            socketPath: folder.file("other.sock"),
+            dataDirectory: folder.file("data-other"),
+            extraArguments: ["--store", url, "--read-only"]
+        )
+        try otherKey.process.run()
+        let refusal = try await otherKey.exitStatus(withinSeconds: 30)
+        XCTAssertEqual(refusal, 65, otherKey.errors)
+        XCTAssertTrue(otherKey.errors.contains("checkpoint_store_damaged"), otherKey.errors)
+        XCTAssertTrue(otherKey.errors.contains("both daemons need the same key"), otherKey.errors)
+
+        try FileManager.default.createDirectory(atPath: folder.file("data-reader"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: folder.file("data/checkpoint-signing.key"),
+            toPath: folder.file("data-reader/checkpoint-signing.key")
+        )
+        let reader = try DaemonProcess(
+            socketPath: folder.file("reader.sock"),
+            dataDirectory: folder.file("data-reader"),
+            extraArguments: ["--store", url, "--read-only"]
+        )
+        try await reader.start()
+        let served = try CLIRunner(socketPath: reader.socketPath).run(["checkpoint"])
+        XCTAssertEqual(served.standardOutput, signed.standardOutput, served.standardError)
+        let readerStatus = try await reader.stop()
+        XCTAssertEqual(readerStatus, 0, reader.errors)
+        let writerStatus = try await writer.stop()
+        XCTAssertEqual(writerStatus, 0, writer.errors)
+    }
 }
