@@ -26,11 +26,13 @@ final class PostgresCheckpointTests: XCTestCase {
 
     private var database: String { String(url.split(separator: "?")[0].split(separator: "/").last ?? "") }
 
-    private func daemon() throws -> DaemonProcess {
+    /// The writer (`name` "accord"), or a read-only daemon of its own name and data folder.
+    private func daemon(_ name: String = "accord") throws -> DaemonProcess {
         try DaemonProcess(
-            socketPath: folder.file("accord.sock"),
-            dataDirectory: folder.file("data"),
+            socketPath: folder.file("\(name).sock"),
+            dataDirectory: folder.file(name == "accord" ? "data" : "data-\(name)"),
             extraArguments: ["--store", url, "--config", folder.file("accordd.json")]
+                + (name == "accord" ? [] : ["--read-only"])
         )
     }
 
@@ -64,22 +66,28 @@ final class PostgresCheckpointTests: XCTestCase {
     }
 
     /// Starts accordd on the database, expecting it to refuse; returns what it said.
-    private func refusedStart() async throws -> String {
-        let refused = try daemon()
+    private func refusedStart(_ name: String = "accord") async throws -> String {
+        let refused = try daemon(name)
         try refused.process.run()
         let status = try await refused.exitStatus(withinSeconds: 30)
         XCTAssertEqual(status, 65, refused.errors)
         return refused.errors
     }
 
+    /// The writer started, `count` institutions registered and a checkpoint of them signed (what it printed).
+    private func signedWriter(records count: Int) async throws -> (DaemonProcess, CLIRunner, CommandResult) {
+        let writer = try daemon()
+        try await writer.start()
+        let cli = CLIRunner(socketPath: writer.socketPath)
+        try register(cli, 0..<count)
+        let signed = try cli.run(["checkpoint", "--sign"])
+        XCTAssertEqual(signed.exitCode, 0, signed.standardError)
+        XCTAssertTrue(signed.standardOutput.contains("\n\(count)\n"), signed.standardOutput)
+        return (writer, cli, signed)
+    }
+
     func testCheckpointsAndProofsOnPostgreSQLAndARewriteOrARollbackFoundByVerifyAndAtStart() async throws {
-        var running = try daemon()
-        try await running.start()
-        let cli = CLIRunner(socketPath: running.socketPath)
-        try register(cli, 0..<6)
-        let old = try cli.run(["checkpoint", "--sign"])
-        XCTAssertEqual(old.exitCode, 0, old.standardError)
-        XCTAssertTrue(old.standardOutput.contains("\n6\n"), old.standardOutput)
+        var (running, cli, old) = try await signedWriter(records: 6)
         try old.standardOutput.write(toFile: folder.file("old-checkpoint.txt"), atomically: true, encoding: .utf8)
         let key = try cli.run(["key"])
         XCTAssertEqual(key.exitCode, 0, key.standardError)
@@ -136,34 +144,14 @@ final class PostgresCheckpointTests: XCTestCase {
     /// A read-only daemon checks the checkpoints it serves with the log's key: with the writer's key it serves them,
     /// with another it refuses them at start and says that the pair needs one key.
     func testAReadOnlyDaemonServesTheWritersCheckpointsOnlyWithTheWritersKey() async throws {
-        let writer = try daemon()
-        try await writer.start()
-        let cli = CLIRunner(socketPath: writer.socketPath)
-        try register(cli, 0..<3)
-        let signed = try cli.run(["checkpoint", "--sign"])
-        XCTAssertEqual(signed.exitCode, 0, signed.standardError)
+        let (writer, _, signed) = try await signedWriter(records: 3)
 
-        let otherKey = try DaemonProcess(
-            socketPath: folder.file("other.sock"),
-            dataDirectory: folder.file("data-other"),
-            extraArguments: ["--store", url, "--read-only"]
-        )
-        try otherKey.process.run()
-        let refusal = try await otherKey.exitStatus(withinSeconds: 30)
-        XCTAssertEqual(refusal, 65, otherKey.errors)
-        XCTAssertTrue(otherKey.errors.contains("checkpoint_store_damaged"), otherKey.errors)
-        XCTAssertTrue(otherKey.errors.contains("both daemons need the same key"), otherKey.errors)
+        let otherKey = try await refusedStart("other")
+        XCTAssertTrue(otherKey.contains("checkpoint_store_damaged"), otherKey)
+        XCTAssertTrue(otherKey.contains("both daemons need the same key"), otherKey)
 
-        try FileManager.default.createDirectory(atPath: folder.file("data-reader"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            atPath: folder.file("data/checkpoint-signing.key"),
-            toPath: folder.file("data-reader/checkpoint-signing.key")
-        )
-        let reader = try DaemonProcess(
-            socketPath: folder.file("reader.sock"),
-            dataDirectory: folder.file("data-reader"),
-            extraArguments: ["--store", url, "--read-only"]
-        )
+        try PostgresStandbyTests.copySigningKey(from: folder.file("data"), to: folder.file("data-reader"))
+        let reader = try daemon("reader")
         try await reader.start()
         let served = try CLIRunner(socketPath: reader.socketPath).run(["checkpoint"])
         XCTAssertEqual(served.standardOutput, signed.standardOutput, served.standardError)

@@ -29,11 +29,7 @@ final class PostgresStandbyTests: XCTestCase {
         try await writer.start()
         XCTAssertTrue(writer.errors.contains("remote_apply"), "the start logs what an acknowledgement means")
         // The pair signs with one key: the standby gets the primary's when it is set up (docs/operations.md).
-        try FileManager.default.createDirectory(atPath: folder.file("data-standby"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            atPath: folder.file("data-primary/checkpoint-signing.key"),
-            toPath: folder.file("data-standby/checkpoint-signing.key")
-        )
+        try PostgresStandbyTests.copySigningKey(from: folder.file("data-primary"), to: folder.file("data-standby"))
         var reader = try DaemonProcess(
             socketPath: folder.file("standby.sock"),
             dataDirectory: folder.file("data-standby"),
@@ -128,6 +124,12 @@ final class PostgresStandbyTests: XCTestCase {
         XCTAssertEqual(newPrimaryStatus, 0, reader.errors)
 
         try PostgresLedgerCopy.copyAndVerify(standby.url(database: "accord"), to: folder.file("copy"))
+    }
+
+    /// Gives the daemon of data folder `to` the checkpoint signing key of the one of `from`, as a pair needs.
+    static func copySigningKey(from: String, to: String) throws {
+        try FileManager.default.createDirectory(atPath: to, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "\(from)/checkpoint-signing.key", toPath: "\(to)/checkpoint-signing.key")
     }
 
     static func head(_ cli: CLIRunner) throws -> Int {
