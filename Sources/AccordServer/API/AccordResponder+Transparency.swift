@@ -105,10 +105,15 @@ extension AccordResponder {
         do {
             return try await transparency.signIfGrown(transparency.log.tree, reason: reason)
         } catch {
-            // A standby signs nothing: the primary's daemon does, and the checkpoint reaches the standby with it.
-            let status: HTTPResponseStatus = error.code == LogErrorCode.readOnly ? .conflict : .serviceUnavailable
-            throw APIFailure(status: status, code: error.code, message: error.message)
+            throw Self.storeFailure(error)
         }
+    }
+
+    /// A checkpoint the store could not keep: a standby stores none (the primary's daemon signs, and its checkpoints
+    /// reach the standby with the records), any other failure is the store's for now.
+    private static func storeFailure(_ error: TransparencyError) -> APIFailure {
+        let status: HTTPResponseStatus = error.code == LogErrorCode.readOnly ? .conflict : .serviceUnavailable
+        return APIFailure(status: status, code: error.code, message: error.message)
     }
 
     /// The body is the checkpoint as a signed note carrying the witness's cosignature lines (C2SP
@@ -163,7 +168,7 @@ extension AccordResponder {
             do {
                 attached = try await transparency.issuer.attach(cosignature: signature, size: checkpoint.size)
             } catch {
-                throw APIFailure(status: .serviceUnavailable, code: error.code, message: error.message)
+                throw Self.storeFailure(error)
             }
             accepted += 1
         }
