@@ -1,3 +1,5 @@
+import AccordProof
+import Crypto
 import Foundation
 import PostgresTestSupport
 import XCTest
@@ -142,7 +144,8 @@ final class PostgresCheckpointTests: XCTestCase {
     }
 
     /// A read-only daemon checks the checkpoints it serves with the log's key: with the writer's key it serves them,
-    /// with another it refuses them at start and says that the pair needs one key.
+    /// with another it refuses them at start and says that the pair needs one key. One that reaches it later, signed
+    /// with the key but contradicting the records it holds, stops it (exit 65).
     func testAReadOnlyDaemonServesTheWritersCheckpointsOnlyWithTheWritersKey() async throws {
         let (writer, _, signed) = try await signedWriter(records: 3)
 
@@ -155,8 +158,23 @@ final class PostgresCheckpointTests: XCTestCase {
         try await reader.start()
         let served = try CLIRunner(socketPath: reader.socketPath).run(["checkpoint"])
         XCTAssertEqual(served.standardOutput, signed.standardOutput, served.standardError)
-        let readerStatus = try await reader.stop()
-        XCTAssertEqual(readerStatus, 0, reader.errors)
+
+        // Signed with the log's key (as by a writer that was fed other records), stored after the writer's.
+        let seed = try String(contentsOfFile: folder.file("data/checkpoint-signing.key"), encoding: .utf8)
+        let key = try Curve25519.Signing.PrivateKey(
+            rawRepresentation: try XCTUnwrap(Data(base64Encoded: seed.trimmingCharacters(in: .whitespacesAndNewlines)))
+        )
+        let origin = try Checkpoint(parsing: try SignedNote(parsing: signed.standardOutput).text).origin
+        let forged = try Checkpoint(origin: origin, size: 3, root: TreeHash(bytes: [UInt8](repeating: 7, count: 32)))
+            .signed(by: try NoteSigner(name: origin, privateKey: key))
+        let number = try cluster.sql("SELECT max(number) + 1 FROM accord_checkpoints", database: database)
+        try cluster.sql(
+            "INSERT INTO accord_checkpoints VALUES (\(number), '\(forged.serialized)')",
+            database: database
+        )
+        let readerStatus = try await reader.exitStatus(withinSeconds: 30)
+        XCTAssertEqual(readerStatus, 65, reader.errors)
+        XCTAssertTrue(reader.errors.contains("log_checkpoint_contradicted"), reader.errors)
         let writerStatus = try await writer.stop()
         XCTAssertEqual(writerStatus, 0, writer.errors)
     }
