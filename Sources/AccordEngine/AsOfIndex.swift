@@ -5,10 +5,12 @@ import HashTreeCollections
 /// What "as of" queries start from: a version of the state every `interval` positions, and the recorded times at
 /// which the log's clock moved forward. The state's collections are persistent, so a kept version holds only the
 /// nodes that later events replaced (its cost is the changes since, not the state), and the state as it stood at
-/// any position is the nearest earlier version advanced by at most about `interval` events.
+/// any position is the nearest earlier version advanced by at most about `interval` events. Versions are kept for
+/// queries only (`LedgerState.forQueries`), without the streams' versions that only deciding reads.
 struct AsOfIndex: Sendable {
-    /// Positions between kept versions: bounds the replay of an as-of query (and the memory the versions hold).
-    static let interval: UInt64 = 4_096
+    /// Positions between kept versions: bounds the replay of an as-of query. The versions' memory hardly depends on
+    /// it (each holds about one copied node per map per event since the previous one), the replay's cost does.
+    static let interval: UInt64 = 1_024
 
     /// For each multiple of `interval` (by its quotient), the first state noted at or after it and before the next.
     private var versions: TreeDictionary<UInt64, LedgerState> = [:]
@@ -27,7 +29,7 @@ struct AsOfIndex: Sendable {
     mutating func note(_ state: LedgerState, firstPosition: UInt64, recordedAt: Date) {
         guard let last = state.lastPosition else { return }
         let quotient = last / AsOfIndex.interval
-        if versions[quotient] == nil { versions[quotient] = state }
+        if versions[quotient] == nil { versions[quotient] = state.forQueries }
         noteTime(recordedAt, firstPosition: firstPosition)
     }
 
@@ -48,19 +50,21 @@ struct AsOfIndex: Sendable {
             noteTime(event.recordedAt, firstPosition: position)
         }
         let quotient = last / AsOfIndex.interval
-        if versions[quotient] == nil { versions[quotient] = state }
+        if versions[quotient] == nil { versions[quotient] = state.forQueries }
     }
 
-    /// The ledger as it stood at `position` (at most the head's), from the nearest kept version before it and the
-    /// events `head` recorded after that version. A position older than every kept version (a state loaded from
-    /// elsewhere than a replay) is replayed from the first event.
+    /// The ledger as it stood at `position` (at most the head's), for queries, from the nearest kept version before
+    /// it and the events `head` recorded after that version. A position older than every kept version (a state
+    /// loaded from elsewhere than a replay) is replayed from the first event.
     func state(at position: UInt64, head: LedgerState) -> LedgerState {
         var quotient = position / AsOfIndex.interval
         while true {
             if let version = versions[quotient], let last = version.lastPosition, last <= position {
                 return version.advanced(through: position, recordedIn: head)
             }
-            guard quotient > 0 else { return LedgerState.initial.advanced(through: position, recordedIn: head) }
+            guard quotient > 0 else {
+                return LedgerState.initial.forQueries.advanced(through: position, recordedIn: head)
+            }
             quotient -= 1
         }
     }

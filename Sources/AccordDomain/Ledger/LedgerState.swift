@@ -18,8 +18,27 @@ public struct LedgerState: Sendable, Codable {
     var amendmentsByEntity: TreeDictionary<String, [UInt64]> = [:]
     var streamVersions: TreeDictionary<String, UInt64> = [:]
     var projection = Projection()
+    /// False in a state kept for queries only (`forQueries`): only `decide` reads the streams' versions, so such a
+    /// state neither holds their map's nodes (a version kept for as-of queries would hold a copy of each node the
+    /// later events replaced) nor updates it as it evolves (an as-of replay would copy a path per event).
+    private(set) var keepsStreamVersions = true
+
+    /// The snapshot's fields: a state is snapshotted whole, so `keepsStreamVersions` is never written.
+    private enum CodingKeys: String, CodingKey {
+        case recordedEvents, latestCorrectionIndex, retractionPosition, correctionPositions, amendmentsByEntity
+        case streamVersions, projection
+    }
 
     private init() {}
+
+    /// This state without the streams' versions, for answering queries: every read model answers as from this
+    /// state, but `decide` refuses to run on it (`streamVersion` would not know the versions).
+    public var forQueries: LedgerState {
+        var state = self
+        state.streamVersions = [:]
+        state.keepsStreamVersions = false
+        return state
+    }
 
     /// Folds in an event the log recorded. Positions must grow: the log is the only writer.
     ///
@@ -33,7 +52,7 @@ public struct LedgerState: Sendable, Codable {
             )
         }
         recordedEvents.append(recorded)
-        streamVersions[recorded.event.streamID, default: 0] += 1
+        if keepsStreamVersions { streamVersions[recorded.event.streamID, default: 0] += 1 }
         switch recorded.event {
         case .eventCorrected(let correction):
             latestCorrectionIndex[correction.position] = recordedEvents.count - 1
@@ -53,7 +72,8 @@ public struct LedgerState: Sendable, Codable {
 
     /// The number of events in a stream, corrections and retractions of its events included; 0 for none.
     public func streamVersion(_ streamID: String) -> UInt64 {
-        streamVersions[streamID] ?? 0
+        precondition(keepsStreamVersions, "a state kept for queries has no stream versions: decide on the head's state")
+        return streamVersions[streamID] ?? 0
     }
 
     /// The stream whose version `decide`'s `expectedVersion` is compared with.
