@@ -128,6 +128,8 @@ struct ImportRouteResponder: HTTPResponder {
         do {
             try await engine.importRecords(records)
         } catch {
+            // A rule broken names its own line; any other refusal is the piece's, from its first line.
+            let line = (error.cause as? RecordedEventRefusal)?.position ?? through + 1
             if unfinished == nil, engine.failure == nil, engine.head.position == through {
                 // Nothing of the file got in and nothing is pending: the import was never under way.
                 try await finish()
@@ -135,7 +137,15 @@ struct ImportRouteResponder: HTTPResponder {
                     code: error.code,
                     message:
                         "nothing was imported: \(error.message); commands are taken again",
-                    line: through + 1
+                    line: line
+                )
+            }
+            if error.code == ImportError.ruleBroken {
+                throw ImportError(
+                    code: error.code,
+                    message:
+                        "\(error.message); nothing of this piece was imported, and this file can never be finished: the ledger holds its lines 1 to \(through) and takes no command. Start a daemon on a new data folder and import a file that keeps the rules there",
+                    line: line
                 )
             }
             throw ImportError(
@@ -257,7 +267,8 @@ struct ImportRouteResponder: HTTPResponder {
     private static func status(of error: ImportError) -> HTTPResponseStatus {
         switch error.code {
         case ImportError.ledgerNotEmpty, ImportError.otherUnfinished, ImportError.outOfOrder: .conflict
-        case ImportError.recordDamaged, ImportError.chainBroken, ImportError.eventUndecodable: .unprocessableEntity
+        case ImportError.recordDamaged, ImportError.chainBroken, ImportError.eventUndecodable, ImportError.ruleBroken:
+            .unprocessableEntity
         default: .internalServerError
         }
     }

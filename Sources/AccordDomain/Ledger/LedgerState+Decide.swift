@@ -19,6 +19,18 @@ extension LedgerState {
         return [event]
     }
 
+    /// The checks `decide` makes on a command's event (its fields, then the business rules against this state), made
+    /// on an event another ledger recorded, as an import's is before it is appended after the events evolved so far.
+    /// The stream's expected version is a command's own check, so it has none here.
+    public func checkRecorded(_ recorded: RecordedEvent) throws(RecordedEventRefusal) {
+        do throws(Rejection) {
+            try recorded.event.checkFields()
+            try check(recorded.event)
+        } catch {
+            throw RecordedEventRefusal(position: recorded.position, typeName: recorded.event.typeName, rejection: error)
+        }
+    }
+
     /// The business rules for an event to be appended now; used by `decide` and by the replay of a correction.
     func check(_ event: Event) throws(Rejection) {
         switch event {

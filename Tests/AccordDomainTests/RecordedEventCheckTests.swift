@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+
+@testable import AccordDomain
+
+/// `checkRecorded`, what an import runs on each event another ledger recorded, refuses what `decide` refuses for the
+/// command asking for that event, with the same rejection, and names the event's position and type.
+final class RecordedEventCheckTests: XCTestCase {
+    func testAnEventIsRefusedAsTheCommandForItIs() throws {
+        let story = given(Story.foundation)
+        let cases: [(command: Command, event: Event, code: String)] = [
+            (
+                .registerInstitution(
+                    RegisterInstitution(institutionID: "cnrs", name: "Again", country: "FR", kind: .other)
+                ),
+                .institutionRegistered(
+                    InstitutionRegistered(institutionID: "cnrs", name: "Again", country: "FR", kind: .other)
+                ),
+                "duplicate_id"
+            ),
+            (
+                .startSecondment(Story.startSecondment("s-1", person: "zoe")),
+                .secondmentStarted(Story.secondment("s-1", person: "zoe")),
+                "unknown_person"
+            ),
+            (
+                .grantAccess(Story.grantAccess("g-1", facility: "no-such-facility")),
+                .infrastructureAccessGranted(Story.grant("g-1", facility: "no-such-facility")),
+                "unknown_facility"
+            ),
+            (
+                .registerInstitution(
+                    RegisterInstitution(institutionID: "KIT!", name: "KIT", country: "DE", kind: .other)
+                ),
+                .institutionRegistered(
+                    InstitutionRegistered(institutionID: "KIT!", name: "KIT", country: "DE", kind: .other)
+                ),
+                "invalid_id"
+            ),
+        ]
+        let position = try XCTUnwrap(story.state.lastPosition) + 1
+        for (command, event, code) in cases {
+            let rejection = story.when(command).thenRejected(code: code)
+            let recorded = RecordedEvent(
+                position: position,
+                recordedAt: Date(timeIntervalSince1970: 1_800_000_000),
+                author: Author(userID: 1000, name: "liaison"),
+                event: event
+            )
+            do throws(RecordedEventRefusal) {
+                try story.state.checkRecorded(recorded)
+                XCTFail("\(code): the recorded \(event.typeName) passed")
+            } catch {
+                XCTAssertEqual(error.rejection, rejection, code)
+                XCTAssertEqual(error.position, position)
+                XCTAssertTrue(
+                    error.message.hasPrefix("the \(event.typeName) at position \(position) breaks a rule"),
+                    error.message
+                )
+                XCTAssertTrue(error.message.hasSuffix("[\(code)]"), error.message)
+            }
+        }
+    }
+
+    func testAnEventTheRulesAllowPasses() throws {
+        let story = given(Story.foundation)
+        let event = Event.secondmentStarted(Story.secondment("s-1"))
+        let position = try XCTUnwrap(story.state.lastPosition) + 1
+        XCTAssertNoThrow(
+            try story.state.checkRecorded(
+                RecordedEvent(
+                    position: position,
+                    recordedAt: Date(timeIntervalSince1970: 1_800_000_000),
+                    author: Author(userID: 1000, name: "liaison"),
+                    event: event
+                )
+            )
+        )
+    }
+}
