@@ -89,7 +89,7 @@ struct ImportCommand: AsyncParsableCommand {
             if showProgress { ProgressBar.end() }
             if !global.json {
                 Console.standardError(
-                    "accord: the ledger holds lines 1 to \(report.importedThrough) of \(file); once the cause is fixed, run `accord import \(file)` again to resume from line \(report.importedThrough + 1)"
+                    "accord: the ledger held lines 1 to \(report.importedThrough) of \(file) at the last answer; once the cause is fixed, run `accord import \(file)` again: it resumes after the last line the ledger holds"
                 )
             }
             throw error
