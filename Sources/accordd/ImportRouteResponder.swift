@@ -96,22 +96,36 @@ struct ImportRouteResponder: HTTPResponder {
             throw ImportError(code: error.code, message: error.message)
         }
         let through = provenance?.position ?? 0
-        if unfinished == nil, let provenance {
-            // No import is under way, yet the ledger holds imported records: this file whole, or something else.
-            guard provenance.position == file.lines, Hex.encode(provenance.hash) == file.lastHash else {
-                throw ImportError(
-                    code: ImportError.ledgerNotEmpty,
-                    message:
-                        "the ledger already holds \(engine.head.position) events, which are not this file's \(file.lines) lines; an import loads only into an empty ledger: start a daemon on a new data folder and import there"
-                )
-            }
-            return report(file, appended: 0, through: through)
-        }
-        let records = try ImportRouteResponder.records(
-            in: piece,
-            after: through,
-            previousHash: provenance?.hash ?? LogFormat.genesisHash
+        let notThisFile = ImportError(
+            code: ImportError.ledgerNotEmpty,
+            message:
+                "the ledger already holds \(engine.head.position) events, which are not this file's first lines; an import loads only into an empty ledger: start a daemon on a new data folder and import there"
         )
+        // No import is under way here, yet the ledger holds imported records only: this file whole; or its first
+        // lines, imported through another daemon on the same store whose marker stayed in its own folder (a failover
+        // mid-import), which this import goes on with once its next line links to the ledger's head; or another file.
+        let resumingWithoutMarker = unfinished == nil && provenance != nil
+        if resumingWithoutMarker, let provenance {
+            guard provenance.position <= file.lines else { throw notThisFile }
+            if provenance.position == file.lines {
+                guard Hex.encode(provenance.hash) == file.lastHash else { throw notThisFile }
+                return report(file, appended: 0, through: through)
+            }
+        }
+        let records: [Record]
+        do throws(ImportError) {
+            records = try ImportRouteResponder.records(
+                in: piece,
+                after: through,
+                previousHash: provenance?.hash ?? LogFormat.genesisHash
+            )
+        } catch where resumingWithoutMarker && error.code == ImportError.chainBroken && error.line == through + 1 {
+            throw ImportError(
+                code: notThisFile.code,
+                message: "\(notThisFile.message) (\(error.message))",
+                line: error.line
+            )
+        }
         guard !records.isEmpty else {
             if unfinished != nil, through == file.lines { try await finish() }
             return report(file, appended: 0, through: through)

@@ -87,7 +87,9 @@ struct ImportCommand: AsyncParsableCommand {
             report = try await send(piece, lines: checked.lines, lastHash: lastHash, client: client)
         } catch let error as ClientError {
             if showProgress { ProgressBar.end() }
-            if !global.json {
+            // A file the daemon refuses (not the ledger's, or breaking a rule) is not resumed by running it again.
+            let fileRefused = if case .refused(let status) = error.kind { [409, 422].contains(status) } else { false }
+            if !global.json, !fileRefused {
                 Console.standardError(
                     "accord: the ledger held lines 1 to \(report.importedThrough) of \(file) at the last answer; once the cause is fixed, run `accord import \(file)` again: it resumes after the last line the ledger holds"
                 )
