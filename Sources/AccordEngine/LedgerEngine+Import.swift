@@ -25,7 +25,7 @@ extension LedgerEngine {
             for record in records {
                 let recorded = try LedgerEngine.recordedEvent(from: record)
                 do throws(RecordedEventRefusal) {
-                    try decided.checkRecorded(recorded)
+                    try decided.checkRecorded(recorded, inStream: record.streamID)
                 } catch {
                     throw EngineError(
                         kind: .rejected(error.rejection),

@@ -18,7 +18,7 @@ public enum ExportFileCheck {
                 previousHash: previousHash
             )
             do throws(RecordedEventRefusal) {
-                try state.checkRecorded(recorded)
+                try state.checkRecorded(recorded, inStream: record.streamID)
             } catch {
                 throw ImportError(
                     code: ImportError.ruleBroken,

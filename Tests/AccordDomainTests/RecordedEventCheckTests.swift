@@ -48,7 +48,7 @@ final class RecordedEventCheckTests: XCTestCase {
                 event: event
             )
             do throws(RecordedEventRefusal) {
-                try story.state.checkRecorded(recorded)
+                try story.state.checkRecorded(recorded, inStream: event.streamID)
                 XCTFail("\(code): the recorded \(event.typeName) passed")
             } catch {
                 XCTAssertEqual(error.rejection, rejection, code)
@@ -73,8 +73,33 @@ final class RecordedEventCheckTests: XCTestCase {
                     recordedAt: Date(timeIntervalSince1970: 1_800_000_000),
                     author: Author(userID: 1000, name: "liaison"),
                     event: event
-                )
+                ),
+                inStream: event.streamID
             )
         )
+    }
+
+    /// The ledger sets an event's stream (a retraction's too, from the event it retracts); a record made elsewhere
+    /// that puts one in another stream is refused.
+    func testAnEventInAnotherStreamIsRefused() throws {
+        let story = given(Story.foundation)
+        let position = try XCTUnwrap(story.state.lastPosition) + 1
+        let person = Story.person("erin", "cnrs", "UMR 8097")
+        let misplacedRetraction = Event.eventRetracted(EventRetracted(position: 1, stream: "agreement/x", reason: "r"))
+        for (event, stream) in [(person, "person/someone-else"), (misplacedRetraction, "agreement/x")] {
+            let recorded = RecordedEvent(
+                position: position,
+                recordedAt: Date(timeIntervalSince1970: 1_800_000_000),
+                author: Author(userID: 1000, name: "liaison"),
+                event: event
+            )
+            do throws(RecordedEventRefusal) {
+                try story.state.checkRecorded(recorded, inStream: stream)
+                XCTFail("\(event.typeName) in \(stream) passed")
+            } catch {
+                XCTAssertEqual(error.rejection.code, "stream_mismatch", error.message)
+                XCTAssertTrue(error.message.contains("\"\(stream)\""), error.message)
+            }
+        }
     }
 }

@@ -31,8 +31,13 @@ final class ImportRuleTests: XCTestCase {
         }
         institution.institutionID = "CNRS!"
         badID[0].event = .institutionRegistered(institution)
+        var misplaced = Array(exported.prefix(8)) + [exported[8]]
+        misplaced[8].event = .eventRetracted(
+            EventRetracted(position: 8, stream: "agreement/cnrs-jrc-mou-2026", reason: "r")
+        )
         return [
             ("a second registration of the same id", twice, 2, "InstitutionRegistered", "duplicate_id"),
+            ("a retraction in another stream than its event's", misplaced, 9, "EventRetracted", "stream_mismatch"),
             ("a secondment of a person never registered", unregistered, 6, "SecondmentStarted", "unknown_person"),
             ("a correction of a position that does not exist", correction, 9, "EventCorrected", "unknown_position"),
             ("an id its fields refuse", badID, 1, "InstitutionRegistered", "invalid_id"),
