@@ -41,12 +41,7 @@ final class RecordedEventCheckTests: XCTestCase {
         let position = try XCTUnwrap(story.state.lastPosition) + 1
         for (command, event, code) in cases {
             let rejection = story.when(command).thenRejected(code: code)
-            let recorded = RecordedEvent(
-                position: position,
-                recordedAt: Date(timeIntervalSince1970: 1_800_000_000),
-                author: Author(userID: 1000, name: "liaison"),
-                event: event
-            )
+            let recorded = RecordedEventCheckTests.recorded(event, at: position)
             do throws(RecordedEventRefusal) {
                 try story.state.checkRecorded(recorded, inStream: event.streamID)
                 XCTFail("\(code): the recorded \(event.typeName) passed")
@@ -68,12 +63,7 @@ final class RecordedEventCheckTests: XCTestCase {
         let position = try XCTUnwrap(story.state.lastPosition) + 1
         XCTAssertNoThrow(
             try story.state.checkRecorded(
-                RecordedEvent(
-                    position: position,
-                    recordedAt: Date(timeIntervalSince1970: 1_800_000_000),
-                    author: Author(userID: 1000, name: "liaison"),
-                    event: event
-                ),
+                RecordedEventCheckTests.recorded(event, at: position),
                 inStream: event.streamID
             )
         )
@@ -87,12 +77,7 @@ final class RecordedEventCheckTests: XCTestCase {
         let person = Story.person("erin", "cnrs", "UMR 8097")
         let misplacedRetraction = Event.eventRetracted(EventRetracted(position: 1, stream: "agreement/x", reason: "r"))
         for (event, stream) in [(person, "person/someone-else"), (misplacedRetraction, "agreement/x")] {
-            let recorded = RecordedEvent(
-                position: position,
-                recordedAt: Date(timeIntervalSince1970: 1_800_000_000),
-                author: Author(userID: 1000, name: "liaison"),
-                event: event
-            )
+            let recorded = RecordedEventCheckTests.recorded(event, at: position)
             do throws(RecordedEventRefusal) {
                 try story.state.checkRecorded(recorded, inStream: stream)
                 XCTFail("\(event.typeName) in \(stream) passed")
@@ -101,5 +86,14 @@ final class RecordedEventCheckTests: XCTestCase {
                 XCTAssertTrue(error.message.contains("\"\(stream)\""), error.message)
             }
         }
+    }
+
+    private static func recorded(_ event: Event, at position: UInt64) -> RecordedEvent {
+        RecordedEvent(
+            position: position,
+            recordedAt: Date(timeIntervalSince1970: 1_800_000_000),
+            author: Author(userID: 1000, name: "liaison"),
+            event: event
+        )
     }
 }
