@@ -26,7 +26,8 @@ public struct UnixSocketTransport: Sendable {
     /// Idle connections kept for the next request; nil when every request has its own connection.
     private let pool: ConnectionPool?
 
-    public init(socketPath: String, timeoutSeconds: Int64 = 120, tunnel: CommandTunnel? = nil, keepAlive: Bool = false) {
+    public init(socketPath: String, timeoutSeconds: Int64 = 120, tunnel: CommandTunnel? = nil, keepAlive: Bool = false)
+    {
         self.socketPath = socketPath
         self.timeoutSeconds = timeoutSeconds
         self.tunnel = tunnel
@@ -37,7 +38,7 @@ public struct UnixSocketTransport: Sendable {
         if let reused = pool?.take() {
             do throws(ClientError) {
                 return try await send(exchange, on: reused)
-            } catch where UnixSocketTransport.lostConnection.contains(error.code) {
+            } catch  where UnixSocketTransport.lostConnection.contains(error.code) {
                 // The daemon may have closed the idle connection as it was reused. A read is safe to send again, and
                 // so is a command with a request id (a repeat is answered as a replay); another command may or may
                 // not have been recorded, which only the user can find out.
@@ -53,18 +54,22 @@ public struct UnixSocketTransport: Sendable {
             || exchange.headers.contains { $0.0.lowercased() == HeaderNames.idempotencyKey.lowercased() }
     }
 
-    /// A command without a request id lost with its reused connection: the daemon may have recorded it or not.
+    /// A command without a request id lost with its reused connection: the daemon may have recorded it or not. A
+    /// piece of an import is found out by the import itself: run again, it resumes after the last line the ledger holds.
     private func outcomeUnknown(_ exchange: HTTPExchange, _ cause: ClientError) -> ClientError {
-        ClientError(
+        let whatToDo =
+            exchange.path == ImportRequest.path
+            ? "the piece of the import it carried may or may not have been imported: run the same `accord import FILE` again, which resumes after the last line the ledger holds"
+            : "the command may or may not have been recorded: look for it in `accord log` before sending it again, and give commands a --request-id so that a repeat is answered as a replay instead of recorded twice"
+        return ClientError(
             kind: .unreachable,
             code: UnixSocketTransport.outcomeUnknown,
             message:
-                "the daemon on \(place) closed the connection as \(exchange.method) \(exchange.path) was sent, so the command may or may not have been recorded: look for it in `accord log` before sending it again, and give commands a --request-id so that a repeat is answered as a replay instead of recorded twice (\(cause.code))"
+                "the daemon on \(place) closed the connection as \(exchange.method) \(exchange.path) was sent, so \(whatToDo) (\(cause.code))"
         )
     }
 
-    private func send(_ exchange: HTTPExchange, on connection: KeptConnection) async throws(ClientError) -> HTTPAnswer
-    {
+    private func send(_ exchange: HTTPExchange, on connection: KeptConnection) async throws(ClientError) -> HTTPAnswer {
         let timedOut = TimeoutFlag()
         let channel = connection.channel
         let deadline = channel.eventLoop.scheduleTask(in: .seconds(timeoutSeconds)) {

@@ -4,7 +4,9 @@ import AccordLog
 extension LedgerEngine {
     /// Appends records exported from another ledger (already verified, in position order, continuing this ledger's
     /// head) with their own fields, each with its provenance entry (`RecordProvenance`) in place of any it had.
-    /// Every payload must decode as the event its type names, as at a start, and is folded into the state.
+    /// Every payload must decode as the event its type names, as at a start, and pass the checks a command's event
+    /// passes (`LedgerState.checkRecorded`) against the state the records before it make, or none is appended
+    /// (`import_rule_broken`, the refusal as the cause); then it is folded into the state.
     public func importRecords(_ records: [Record]) async throws(EngineError) {
         guard let first = records.first else { return }
         let (pending, decided, requests) = try core.withLock {
@@ -21,7 +23,18 @@ extension LedgerEngine {
             var decided = core.state
             var requests = core.requests
             for record in records {
-                decided.evolve(try LedgerEngine.recordedEvent(from: record))
+                let recorded = try LedgerEngine.recordedEvent(from: record)
+                do throws(RecordedEventRefusal) {
+                    try decided.checkRecorded(recorded, inStream: record.streamID)
+                } catch {
+                    throw EngineError(
+                        kind: .rejected(error.rejection),
+                        code: ImportErrorCode.ruleBroken,
+                        message: error.message,
+                        cause: error
+                    )
+                }
+                decided.evolve(recorded)
                 Replay.remember(record, in: &requests)
             }
             let drafts = records.map { record in

@@ -5,6 +5,8 @@ public enum ImportErrorCode {
     public static let ledgerNotEmpty = "import_ledger_not_empty"
     /// The imported records do not start at the ledger's next position.
     public static let outOfOrder = "import_out_of_order"
+    /// An imported event breaks a rule of the domain: the ledger would have refused it as a command.
+    public static let ruleBroken = "import_rule_broken"
     /// An import is under way or was interrupted: commands are refused until it is finished.
     public static let unfinished = "import_unfinished"
 }

@@ -6,9 +6,11 @@ import Foundation
 /// One line of an `accord export` file checked on its own and against the line before: its frame's checksum and
 /// hash, its place in the chain, and that its JSON fields say what its frame holds (docs/log-format.md section 18).
 public enum ExportedLine {
-    /// The record the line carries, or why it cannot be imported. `previousHash` is the line before's hash (the
-    /// genesis hash for line 1); the line's number must be its position.
-    public static func verify(_ line: Data, number: UInt64, previousHash: [UInt8]) throws(ImportError) -> Record {
+    /// The record the line carries and the event it holds, or why it cannot be imported. `previousHash` is the line
+    /// before's hash (the genesis hash for line 1); the line's number must be its position.
+    public static func verify(_ line: Data, number: UInt64, previousHash: [UInt8]) throws(ImportError)
+        -> (record: Record, event: RecordedEvent)
+    {
         let event: LoggedEvent
         do {
             event = try JSONCoding.decoder.decode(LoggedEvent.self, from: line)
@@ -31,7 +33,12 @@ public enum ExportedLine {
         try inPlace(event.position, of: "line", number: number)
         let record = try ExportedLine.record(frame: frameText, number: number, previousHash: previousHash)
         try agree(event, with: record, number: number)
-        return record
+        // The fields agree with the frame, so the line's event and author are the record's.
+        let recordedAt = Date(timeIntervalSince1970: Double(record.recordedAtMicroseconds) / 1_000_000)
+        return (
+            record,
+            RecordedEvent(position: record.position, recordedAt: recordedAt, author: event.author, event: event.event)
+        )
     }
 
     /// The record a line's `frame` (base64) holds, verified on its own (checksum, hash) and in its place: position

@@ -18,6 +18,8 @@ public struct ImportError: Error, CustomStringConvertible {
     public static let chainBroken = "import_chain_broken"
     public static let fieldMismatch = "import_field_mismatch"
     public static let ledgerNotEmpty = ImportErrorCode.ledgerNotEmpty
+    /// An event the ledger would have refused, checked against the lines before it (the engine's code too).
+    public static let ruleBroken = ImportErrorCode.ruleBroken
     public static let fileChanged = "import_file_changed"
     public static let emptyFile = "import_file_empty"
     /// The codes of an import through the daemon (`POST /v1/import`).

@@ -133,7 +133,7 @@ struct Accordd: AsyncParsableCommand {
     @Option(
         name: .customLong("import"),
         help: ArgumentHelp(
-            "Load an `accord export` file into the empty ledger of --data-dir and exit, without serving: every line's record bytes, hash and chain are verified before anything is appended; each record keeps its position, recorded time, author and payload, and its original hash is kept as provenance (docs/log-format.md 4.4). Stop the daemon on that folder first (with it running, `accord import FILE` does the same through it). Exit 0 when imported, 65 when a line does not verify (named, with what broke), 1 otherwise.",
+            "Load an `accord export` file into the empty ledger of --data-dir and exit, without serving: every line's record bytes, hash and chain are verified, and its event checked by the rules a command's event passes against the lines before it (`import_rule_broken`, naming the rule), before anything is appended; each record keeps its position, recorded time, author and payload, and its original hash is kept as provenance (docs/log-format.md 4.4). Stop the daemon on that folder first (with it running, `accord import FILE` does the same through it). Exit 0 when imported, 65 when a line does not verify or breaks a rule (named, with what broke), 1 otherwise.",
             valueName: "file"
         )
     )

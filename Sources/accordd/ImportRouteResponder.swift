@@ -96,22 +96,36 @@ struct ImportRouteResponder: HTTPResponder {
             throw ImportError(code: error.code, message: error.message)
         }
         let through = provenance?.position ?? 0
-        if unfinished == nil, let provenance {
-            // No import is under way, yet the ledger holds imported records: this file whole, or something else.
-            guard provenance.position == file.lines, Hex.encode(provenance.hash) == file.lastHash else {
-                throw ImportError(
-                    code: ImportError.ledgerNotEmpty,
-                    message:
-                        "the ledger already holds \(engine.head.position) events, which are not this file's \(file.lines) lines; an import loads only into an empty ledger: start a daemon on a new data folder and import there"
-                )
-            }
-            return report(file, appended: 0, through: through)
-        }
-        let records = try ImportRouteResponder.records(
-            in: piece,
-            after: through,
-            previousHash: provenance?.hash ?? LogFormat.genesisHash
+        let notThisFile = ImportError(
+            code: ImportError.ledgerNotEmpty,
+            message:
+                "the ledger already holds \(engine.head.position) events, which are not this file's first lines; an import loads only into an empty ledger: start a daemon on a new data folder and import there"
         )
+        // No import is under way here, yet the ledger holds imported records only: this file whole; or its first
+        // lines, imported through another daemon on the same store whose marker stayed in its own folder (a failover
+        // mid-import), which this import goes on with once its next line links to the ledger's head; or another file.
+        let resumingWithoutMarker = unfinished == nil && provenance != nil
+        if resumingWithoutMarker, let provenance {
+            guard provenance.position <= file.lines else { throw notThisFile }
+            if provenance.position == file.lines {
+                guard Hex.encode(provenance.hash) == file.lastHash else { throw notThisFile }
+                return report(file, appended: 0, through: through)
+            }
+        }
+        let records: [Record]
+        do throws(ImportError) {
+            records = try ImportRouteResponder.records(
+                in: piece,
+                after: through,
+                previousHash: provenance?.hash ?? LogFormat.genesisHash
+            )
+        } catch where resumingWithoutMarker && error.code == ImportError.chainBroken && error.line == through + 1 {
+            throw ImportError(
+                code: notThisFile.code,
+                message: "\(notThisFile.message) (\(error.message))",
+                line: error.line
+            )
+        }
         guard !records.isEmpty else {
             if unfinished != nil, through == file.lines { try await finish() }
             return report(file, appended: 0, through: through)
@@ -128,6 +142,8 @@ struct ImportRouteResponder: HTTPResponder {
         do {
             try await engine.importRecords(records)
         } catch {
+            // A rule broken names its own line; any other refusal is the piece's, from its first line.
+            let line = (error.cause as? RecordedEventRefusal)?.position ?? through + 1
             if unfinished == nil, engine.failure == nil, engine.head.position == through {
                 // Nothing of the file got in and nothing is pending: the import was never under way.
                 try await finish()
@@ -135,7 +151,15 @@ struct ImportRouteResponder: HTTPResponder {
                     code: error.code,
                     message:
                         "nothing was imported: \(error.message); commands are taken again",
-                    line: through + 1
+                    line: line
+                )
+            }
+            if error.code == ImportError.ruleBroken {
+                throw ImportError(
+                    code: error.code,
+                    message:
+                        "\(error.message); nothing of this piece was imported, and this file can never be finished: the ledger holds its lines 1 to \(through) and takes no command. Start a daemon on a new data folder and import a file that keeps the rules there",
+                    line: line
                 )
             }
             throw ImportError(
@@ -257,7 +281,8 @@ struct ImportRouteResponder: HTTPResponder {
     private static func status(of error: ImportError) -> HTTPResponseStatus {
         switch error.code {
         case ImportError.ledgerNotEmpty, ImportError.otherUnfinished, ImportError.outOfOrder: .conflict
-        case ImportError.recordDamaged, ImportError.chainBroken, ImportError.eventUndecodable: .unprocessableEntity
+        case ImportError.recordDamaged, ImportError.chainBroken, ImportError.eventUndecodable, ImportError.ruleBroken:
+            .unprocessableEntity
         default: .internalServerError
         }
     }

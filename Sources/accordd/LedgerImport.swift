@@ -1,3 +1,4 @@
+import AccordDomain
 import AccordEngine
 import AccordLog
 import AccordTransparency
@@ -42,7 +43,7 @@ struct LedgerImport {
         var previousHash = LogFormat.genesisHash
         var batch: [Record] = []
         while let line = try reader.next() {
-            let record = try ExportedLine.verify(line, number: reader.lineNumber, previousHash: previousHash)
+            let record = try ExportedLine.verify(line, number: reader.lineNumber, previousHash: previousHash).record
             previousHash = record.hash
             batch.append(record)
             if batch.count == LedgerImport.recordsPerAppend { try await append(&batch, to: engine, total: reader) }
@@ -86,6 +87,7 @@ struct LedgerImport {
                 code: error.code,
                 message:
                     "appending the records from position \(first.position) failed: \(error.message); the ledger in \(dataDirectory) is incomplete: remove the folder and import again",
+                line: (error.cause as? RecordedEventRefusal)?.position,
                 cause: error
             )
         }

@@ -149,7 +149,7 @@ final class ImportThroughDaemonTests: XCTestCase {
     }
 
 
-    private static func head(_ ledger: LedgerFixture) throws -> UInt64 {
+    static func head(_ ledger: LedgerFixture) throws -> UInt64 {
         let status = try ledger.accord(["status", "--json"]).standardOutput
         return try JSONCoding.decoder.decode(StatusReport.self, from: Data(status.utf8)).head.position
     }

@@ -110,6 +110,19 @@ final class KeepAliveTests: XCTestCase {
         XCTAssertEqual(requests, [["GET /v1/status HTTP/1.1", "POST /v1/institutions HTTP/1.1"]])
     }
 
+    /// A piece of an import lost with its reused connection is not repeated either: the error says to run the same
+    /// import again, which resumes after the last line the ledger holds.
+    func testAnImportPieceLostWithAReusedConnectionSaysToRunTheImportAgain() async throws {
+        let piece = HTTPExchange(method: "POST", path: ImportRequest.path, body: Array("{}".utf8))
+        let (outcome, requests) = try await sendOnAReusedConnection(piece)
+        guard case .failure(let error) = outcome else { return XCTFail("a piece lost with its connection succeeded") }
+        XCTAssertEqual(error.code, "command_outcome_unknown")
+        XCTAssertTrue(error.message.contains("may or may not have been imported"), error.message)
+        XCTAssertTrue(error.message.contains("run the same `accord import FILE` again"), error.message)
+        XCTAssertFalse(error.message.contains("--request-id"), error.message)
+        XCTAssertEqual(requests, [["GET /v1/status HTTP/1.1", "POST \(ImportRequest.path) HTTP/1.1"]])
+    }
+
     /// What became of `command` sent on the kept connection a `DroppingServer` answered a read on (and drops at the
     /// next request), and the request lines the server read, by connection.
     private func sendOnAReusedConnection(

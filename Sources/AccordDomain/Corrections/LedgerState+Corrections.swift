@@ -56,6 +56,13 @@ extension LedgerState {
     /// (an agreement with secondments under it cannot vanish; retract the secondments first).
     func checkRetraction(_ retraction: EventRetracted) throws(Rejection) {
         let target = try target(of: retraction.position, action: "retracted")
+        guard retraction.stream == target.streamID else {
+            throw Rejection.streamMismatch(
+                retraction.stream,
+                expected: target.streamID,
+                of: "the retraction of position \(retraction.position)"
+            )
+        }
         if case .personalDataErased(let erased) = target {
             throw Rejection.erasureNotRetractable(position: retraction.position, personID: erased.personID)
         }

@@ -19,6 +19,22 @@ extension LedgerState {
         return [event]
     }
 
+    /// The checks `decide` makes on a command's event (its fields, then the business rules against this state), made
+    /// on an event another ledger recorded in `stream`, as an import's is before it is appended after the events
+    /// evolved so far; first, that `stream` is the event's own, which the ledger sets for a command's event. The
+    /// stream's expected version is a command's own check, so it has none here.
+    public func checkRecorded(_ recorded: RecordedEvent, inStream stream: String) throws(RecordedEventRefusal) {
+        do throws(Rejection) {
+            guard stream == recorded.event.streamID else {
+                throw Rejection.streamMismatch(stream, expected: recorded.event.streamID, of: "the event")
+            }
+            try recorded.event.checkFields()
+            try check(recorded.event)
+        } catch {
+            throw RecordedEventRefusal(position: recorded.position, typeName: recorded.event.typeName, rejection: error)
+        }
+    }
+
     /// The business rules for an event to be appended now; used by `decide` and by the replay of a correction.
     func check(_ event: Event) throws(Rejection) {
         switch event {

@@ -295,4 +295,17 @@ extension Rejection {
             id: String(position)
         )
     }
+
+    /// An event in another stream than the one it belongs to: the ledger sets the stream, so only a record made
+    /// elsewhere (an import's) can hold one.
+    static func streamMismatch(_ given: String, expected: String, of what: String) -> Rejection {
+        Rejection(
+            code: "stream_mismatch",
+            message:
+                "\(what) is in stream \"\(given)\" but belongs to stream \"\(expected)\"; the ledger records every event in its own stream",
+            kind: .invalid,
+            field: "stream",
+            id: given
+        )
+    }
 }

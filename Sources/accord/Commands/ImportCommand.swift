@@ -15,11 +15,14 @@ struct ImportCommand: AsyncParsableCommand {
         abstract: "Load an `accord export` file into the running daemon's empty ledger, verified line by line.",
         discussion: """
             First every line is checked here and nothing is sent: its record's bytes (`frame`), checksum and hash, \
-            position n on line n, its link to the line before, and that its other fields say what its bytes hold. \
-            A bad line refuses the whole file, naming the line and the rule (exit 1); the ledger is untouched. \
-            Then the records go to POST /v1/import in pieces that fit the daemon's maximumBodyBytes; the daemon \
-            verifies each piece again and appends it whole, each record with its original position, recorded time, \
-            author and payload, and its original hash kept as provenance (docs/log-format.md 4.4.1). From the first \
+            position n on line n, its link to the line before, that its other fields say what its bytes hold, and \
+            that its event passes the rules a command's event passes, against the state the lines before it make \
+            (a second registration of an id, a secondment of an unknown person, a correction of a position that \
+            does not exist: `import_rule_broken`, naming the rule's own code). A bad line refuses the whole file, \
+            naming the line and the rule (exit 1); the ledger is untouched. Then the records go to POST /v1/import \
+            in pieces that fit the daemon's maximumBodyBytes; the daemon verifies each piece again, rules included, \
+            and appends it whole, each record with its original position, recorded time, author and payload, and \
+            its original hash kept as provenance (docs/log-format.md 4.4.1). From the first \
             piece until the last the daemon refuses every command, across restarts too. Should the import stop \
             (the daemon stopped, the disk filled), run the same command again: it resumes after the last line the \
             ledger holds; once the whole file is in, running it again changes nothing and says so. The ledger must \
@@ -57,7 +60,7 @@ struct ImportCommand: AsyncParsableCommand {
             var piece: [String] = []
             var pieceBytes = 0
             while let line = try reader.next() {
-                let record = try ExportedLine.verify(line, number: reader.lineNumber, previousHash: previousHash)
+                let record = try ExportedLine.verify(line, number: reader.lineNumber, previousHash: previousHash).record
                 previousHash = record.hash
                 guard reader.lineNumber >= firstLine else { continue }
                 let frame = Data(record.frame).base64EncodedString()
@@ -84,9 +87,11 @@ struct ImportCommand: AsyncParsableCommand {
             report = try await send(piece, lines: checked.lines, lastHash: lastHash, client: client)
         } catch let error as ClientError {
             if showProgress { ProgressBar.end() }
-            if !global.json {
+            // A file the daemon refuses (not the ledger's, or breaking a rule) is not resumed by running it again.
+            let fileRefused = if case .refused(let status) = error.kind { [409, 422].contains(status) } else { false }
+            if !global.json, !fileRefused {
                 Console.standardError(
-                    "accord: the ledger holds lines 1 to \(report.importedThrough) of \(file); once the cause is fixed, run `accord import \(file)` again to resume from line \(report.importedThrough + 1)"
+                    "accord: the ledger held lines 1 to \(report.importedThrough) of \(file) at the last answer; once the cause is fixed, run `accord import \(file)` again: it resumes after the last line the ledger holds"
                 )
             }
             throw error
