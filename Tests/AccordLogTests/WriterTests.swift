@@ -156,4 +156,22 @@ final class WriterTests: LogTestCase {
         XCTAssertEqual(writer.status.oldestPendingAgeNanoseconds, 0)
         try writer.close()
     }
+
+    /// `status` reads the clock before the lock, so an append queued in between is younger than the reading: it
+    /// counts as 0 ns old (this once crashed accordd with "Negative value is not representable").
+    func testAnAppendYoungerThanTheStatusClockReadingIsZeroNanosecondsOld() throws {
+        let gate = Gate()
+        let (writer, _) = try Fixtures.openWriter(path) { options in
+            options.beforeWriteRound = { gate.passWhenOpen() }
+        }
+        let reading = ContinuousClock.now
+        let pending = try writer.enqueue([Fixtures.draft(0)])
+        let status = writer.status(at: reading)
+        XCTAssertEqual(status.pendingAppends, 1)
+        XCTAssertEqual(status.oldestPendingAgeNanoseconds, 0)
+        XCTAssertFalse(status.isStuck(thresholdNanoseconds: 0))
+        gate.open()
+        _ = try pending.waitBlocking()
+        try writer.close()
+    }
 }
