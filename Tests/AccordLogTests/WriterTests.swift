@@ -1,4 +1,5 @@
 @testable import AccordLog
+import Foundation
 import SystemPackage
 import XCTest
 
@@ -155,6 +156,22 @@ final class WriterTests: LogTestCase {
         XCTAssertEqual(writer.status.pendingAppends, 0)
         XCTAssertEqual(writer.status.oldestPendingAgeNanoseconds, 0)
         try writer.close()
+    }
+
+    /// The writer thread carries its own name, so that top and perf tell it from the thread that opened the log.
+    func testTheWriterThreadIsNamed() throws {
+        let (writer, _) = try LogWriter.open(path: path)
+        XCTAssertTrue(Fixtures.poll { Self.threadNames().contains(WriterThread.name) }, "\(Self.threadNames())")
+        try writer.close()
+    }
+
+    /// The names of this process's threads, as the kernel shows them.
+    private static func threadNames() -> [String] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        return tasks.compactMap { task in
+            (try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8))?
+                .trimmingCharacters(in: .newlines)
+        }
     }
 
     /// `status` reads the clock before the lock, so an append queued in between is younger than the reading: it
