@@ -35,11 +35,14 @@ let package = Package(
             name: "AccordLog",
             dependencies: [
                 "AccordProof",
+                "CThreadName",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
+        // pthread_setname_np, for the threads the daemon starts itself (the log writer's).
+        .target(name: "CThreadName"),
         // Merkle tree, proofs, signed notes, checkpoints, cosignatures and witness policies. Pure: no I/O, no clock.
         .target(name: "AccordProof", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The I/O side of checkpoints: signing key, checkpoint store, witness state, verification of a log and of an

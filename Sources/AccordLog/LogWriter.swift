@@ -43,6 +43,9 @@ public final class LogWriter: Sendable {
     /// The writer's queue and progress, for a watchdog and metrics.
     public var status: WriterStatus { core.status }
 
+    /// `status` with ages measured to `now` (which `status` reads before taking the writer's lock).
+    func status(at now: ContinuousClock.Instant) -> WriterStatus { core.status(at: now) }
+
     /// After a `disk_full` refusal: the caller no longer counts the refused appends, so appends may resume once
     /// the file system has room again.
     public func acknowledgeDiskFull() {

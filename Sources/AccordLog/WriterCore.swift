@@ -113,9 +113,12 @@ final class WriterCore: Sendable {
         return first
     }
 
-    var status: WriterStatus {
-        let now = ContinuousClock.now
-        return state.withLock { state in
+    var status: WriterStatus { status(at: .now) }
+
+    /// The status with ages measured to `now`, a clock reading taken before the lock: an append queued after it
+    /// is younger than `now`.
+    func status(at now: ContinuousClock.Instant) -> WriterStatus {
+        state.withLock { state in
             let oldest = state.roundInFlightSince ?? state.queue.first?.enqueuedAt
             return WriterStatus(
                 pendingAppends: state.pendingAppends,

@@ -1,8 +1,13 @@
+import CThreadName
 import Glibc
 
 /// A dedicated POSIX thread. The writer blocks in write and fdatasync, which must not happen on the Swift
-/// concurrency pool, and `close` must be able to join it.
+/// concurrency pool, and `close` must be able to join it. It is named, so that top, perf and gdb show it apart from
+/// the thread that opened the log.
 struct WriterThread: Sendable {
+    /// The name the kernel shows (`/proc/PID/task/TID/comm`): at most 15 bytes.
+    static let name = "accord-writer"
+
     private let thread: pthread_t
 
     private final class Body {
@@ -21,6 +26,8 @@ struct WriterThread: Sendable {
             nil,
             { context in
                 let body = Unmanaged<Body>.fromOpaque(context!).takeRetainedValue()
+                // It fails only for a name past 15 bytes, and this one fits.
+                _ = accord_name_current_thread(WriterThread.name)
                 body.run()
                 return nil
             },

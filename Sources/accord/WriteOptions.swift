@@ -1,13 +1,14 @@
 import AccordAPI
 import AccordClient
 import ArgumentParser
+import Foundation
 
 /// Options of every command that records something.
 struct WriteOptions: ParsableArguments {
     @Option(
         name: .customLong("request-id"),
         help: ArgumentHelp(
-            "An id of your choosing that makes a retry safe: sent again with the same values it returns the first result and records nothing new.",
+            "An id of your choosing that makes a retry safe: sent again with the same values it returns the first result and records nothing new. Without it, accord gives the command a new UUID, so that a command lost with a closed connection is sent once more safely.",
             valueName: "id"
         )
     )
@@ -36,6 +37,12 @@ struct WriteOptions: ParsableArguments {
         }
     }
 
+    /// The request id of a command sent without --request-id: new for each command, so that the client may send it
+    /// again when its connection closes under it (a repeat is answered as a replay, never recorded twice).
+    static func generatedRequestID() -> String {
+        UUID().uuidString.lowercased()
+    }
+
     /// Sends the command's body to its route and prints the receipt; a refusal names the flags the user typed.
     func send<Body: Encodable>(
         _ commandName: String,
@@ -53,7 +60,7 @@ struct WriteOptions: ParsableArguments {
             bytes = try await client.send(
                 path: route.path(id: id),
                 body: body,
-                requestID: requestID,
+                requestID: requestID ?? WriteOptions.generatedRequestID(),
                 expectedVersion: expectedVersion
             )
         } catch {
@@ -64,7 +71,8 @@ struct WriteOptions: ParsableArguments {
             try Console.printJSON(receipt)
         } else {
             for event in receipt.events {
-                let verb = receipt.replayed ? "already recorded" : "recorded"
+                // A replay of a generated id is this command's own, sent again after its connection closed.
+                let verb = receipt.replayed && requestID != nil ? "already recorded" : "recorded"
                 print(
                     "\(verb) \(Console.emphasis(event.event.typeName)) at position \(event.position) (stream \(event.stream), hash \(event.hash.prefix(16))…)"
                 )

@@ -48,7 +48,7 @@ final class ImportThroughDaemonTests: XCTestCase {
         try await target.start()
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
         let tampered = target.folder.file("tampered.jsonl")
-        let changed = ImportTests.replacing(4, in: lines) { $0.replacingOccurrences(of: "JRC", with: "JRX") }
+        let changed = ImportTests.replacing(4, in: lines, ImportTests.renamingJRC)
         try Data((changed.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: tampered))
 
         let refused = try target.cli.run(["import", tampered])

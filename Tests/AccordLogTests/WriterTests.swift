@@ -1,4 +1,5 @@
 @testable import AccordLog
+import Foundation
 import SystemPackage
 import XCTest
 
@@ -154,6 +155,40 @@ final class WriterTests: LogTestCase {
         XCTAssertFalse(writer.isStuck(thresholdNanoseconds: 0))
         XCTAssertEqual(writer.status.pendingAppends, 0)
         XCTAssertEqual(writer.status.oldestPendingAgeNanoseconds, 0)
+        try writer.close()
+    }
+
+    /// The writer thread carries its own name, so that top and perf tell it from the thread that opened the log.
+    func testTheWriterThreadIsNamed() throws {
+        let (writer, _) = try LogWriter.open(path: path)
+        XCTAssertTrue(Fixtures.poll { Self.threadNames().contains(WriterThread.name) }, "\(Self.threadNames())")
+        try writer.close()
+    }
+
+    /// The names of this process's threads, as the kernel shows them.
+    private static func threadNames() -> [String] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        return tasks.compactMap { task in
+            (try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8))?
+                .trimmingCharacters(in: .newlines)
+        }
+    }
+
+    /// `status` reads the clock before the lock, so an append queued in between is younger than the reading: it
+    /// counts as 0 ns old (this once crashed accordd with "Negative value is not representable").
+    func testAnAppendYoungerThanTheStatusClockReadingIsZeroNanosecondsOld() throws {
+        let gate = Gate()
+        let (writer, _) = try Fixtures.openWriter(path) { options in
+            options.beforeWriteRound = { gate.passWhenOpen() }
+        }
+        let reading = ContinuousClock.now
+        let pending = try writer.enqueue([Fixtures.draft(0)])
+        let status = writer.status(at: reading)
+        XCTAssertEqual(status.pendingAppends, 1)
+        XCTAssertEqual(status.oldestPendingAgeNanoseconds, 0)
+        XCTAssertFalse(status.isStuck(thresholdNanoseconds: 0))
+        gate.open()
+        _ = try pending.waitBlocking()
         try writer.close()
     }
 }

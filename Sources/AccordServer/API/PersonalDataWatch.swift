@@ -29,14 +29,16 @@ final class PersonalDataWatch: Sendable {
             return (state.last, start)
         }
         if start {
-            Thread { [self] in
+            let thread = Thread { [self] in
                 engine.retryUnfinishedErasures()
                 let audit = engine.auditPersonalData()
                 state.withLock { state in
                     state.last = Finding(audit: audit, finishedAt: Date())
                     state.running = false
                 }
-            }.start()
+            }
+            thread.name = "accord-audit"
+            thread.start()
         }
         return last
     }

@@ -1,10 +1,12 @@
 import NIOCore
 
 /// Bounds every phase of a connection in time: silence between requests, a request's head from its first byte,
-/// its body from the end of the head, and the taking of the answer. It sits next to the socket so that it sees a
-/// request's first byte before the HTTP decoder does. A late head or body is answered 408 and the connection
-/// closed; an idle connection is closed. Dripping bytes never extends a deadline, so a slow client cannot hold a
-/// connection slot longer than the deadlines allow.
+/// its body from the end of the head, and the taking of the answer. The daemon's own work on a whole request is not
+/// the client's silence, so no deadline runs from a request's end to its answer's first byte: a slow command is
+/// answered, not cut off after it was recorded (the shutdown grace bounds that work). It sits next to the socket so
+/// that it sees a request's first byte before the HTTP decoder does. A late head or body is answered 408 and the
+/// connection closed; an idle connection is closed. Dripping bytes never extends a deadline, so a slow client cannot
+/// hold a connection slot longer than the deadlines allow.
 final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -15,7 +17,10 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
         case awaitingRequest
         case receivingHead
         case receivingBody
+        /// The request is whole and the daemon works on its answer.
         case answering
+        /// The answer is being written, until its last byte reaches the socket.
+        case sendingAnswer
     }
 
     struct Deadlines {
@@ -73,6 +78,11 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
         context.fireChannelRead(data)
     }
 
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if phase == .answering { enter(.sendingAnswer, context: context) }
+        context.write(data, promise: promise)
+    }
+
     func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
         guard let progress = event as? RequestProgress else {
             context.triggerUserOutboundEvent(event, promise: promise)
@@ -88,11 +98,14 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     private func enter(_ next: Phase, context: ChannelHandlerContext) {
         timer?.cancel()
+        timer = nil
         phase = next
         let answer: ByteBuffer?
         let limit: TimeAmount
         switch next {
-        case .awaitingRequest, .answering:
+        case .answering:
+            return
+        case .awaitingRequest, .sendingAnswer:
             // An answer the client does not take holds the slot like silence does.
             (limit, answer) = (deadlines.idle, nil)
         case .receivingHead:

@@ -22,7 +22,7 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("request-id"),
         help: ArgumentHelp(
-            "An id of your choosing that makes a retry safe: the same batch sent again returns the first result and records nothing new.",
+            "An id of your choosing that makes a retry safe: the same batch sent again returns the first result and records nothing new. Without it, accord gives the batch a new UUID, so that a batch lost with a closed connection is sent once more safely.",
             valueName: "id"
         )
     )
@@ -42,7 +42,11 @@ struct BatchCommand: AsyncParsableCommand {
         let client = global.client
         let bytes: [UInt8]
         do {
-            bytes = try await client.send(path: BatchRoute.path, json: body, requestID: requestID)
+            bytes = try await client.send(
+                path: BatchRoute.path,
+                json: body,
+                requestID: requestID ?? WriteOptions.generatedRequestID()
+            )
         } catch {
             throw BatchCommand.namingTheLine(error)
         }
@@ -51,7 +55,8 @@ struct BatchCommand: AsyncParsableCommand {
             try Console.printJSON(receipt)
             return
         }
-        let verb = receipt.replayed ? "already recorded" : "recorded"
+        // A replay of a generated id is this batch's own, sent again after its connection closed.
+        let verb = receipt.replayed && requestID != nil ? "already recorded" : "recorded"
         if let first = receipt.events.first, let last = receipt.events.last {
             print(
                 "\(verb) \(receipt.events.count) events from \(lines.count) commands at positions \(first.position)…\(last.position) (head \(receipt.head.hash.prefix(16))…)"
