@@ -7,21 +7,17 @@ import PostgresNIO
 /// only by the writer, in the session that holds the writer's lock, so a fenced writer stores none; replicated with
 /// the records, so a standby serves them and a promoted standby's writer extends them.
 extension PostgresLedgerStore {
-    /// The notes stored after the first `count`, in order. A database whose writer predates the table has none; a
-    /// standby checks for the table only until it has seen it, not at every catch-up.
+    /// The notes stored after the first `count`, in order. A database whose writer predates the table has none.
     public func checkpointNotes(after count: Int) async throws(LogError) -> [String] {
         let connection = self.connection
-        if !checkpointTableSeen.load(ordering: .relaxed) {
-            let exists = try await Self.single(
-                connection,
-                "SELECT to_regclass(\(Self.checkpointTable)) IS NOT NULL",
-                as: Bool.self,
-                logger,
-                location
-            )
-            guard exists == true else { return [] }
-            checkpointTableSeen.store(true, ordering: .relaxed)
-        }
+        let exists = try await Self.single(
+            connection,
+            "SELECT to_regclass(\(Self.checkpointTable)) IS NOT NULL",
+            as: Bool.self,
+            logger,
+            location
+        )
+        guard exists == true else { return [] }
         var query = PostgresQuery(
             unsafeSQL: "SELECT number, note FROM \(Self.checkpointTable) WHERE number > $1 ORDER BY number"
         )

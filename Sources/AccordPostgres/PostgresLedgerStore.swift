@@ -72,8 +72,6 @@ public final class PostgresLedgerStore: MerkleTreeStore {
     private let idle = DispatchSemaphore(value: 0)
     /// The Merkle tree over the durable records: built by the start's replay, extended by every round and catch-up.
     private let merkleTree = MemoryTree()
-    /// Whether `accord_checkpoints` was seen: a table once there stays, so a standby asks only until it appears.
-    let checkpointTableSeen = Atomic<Bool>(false)
 
     private init(
         location: String,
