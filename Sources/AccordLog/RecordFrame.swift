@@ -196,20 +196,21 @@ enum RecordFrame {
                 offset: offset
             )
         }
-        let previousHash = Array(reader.read(count: LogFormat.hashBytes)!)
-        guard previousHash == expectedPreviousHash else {
+        // Compared in place: the record keeps the expected hash's storage, the same bytes, with no copy.
+        let previousHashBytes = reader.read(count: LogFormat.hashBytes)!
+        guard previousHashBytes.elementsEqual(expectedPreviousHash) else {
             let previousName = expectedPosition == 1 ? "the genesis hash" : "the hash of record \(expectedPosition - 1)"
             throw LogError(
                 code: LogErrorCode.chainBroken,
                 message: "Record \(expectedPosition) at byte offset \(offset) does not link to the record before it: "
                     + "previous hash expected \(Hex.encode(expectedPreviousHash)) (\(previousName)), found "
-                    + "\(Hex.encode(previousHash)). A record before it was changed, removed or inserted. "
+                    + "\(Hex.encode(previousHashBytes)). A record before it was changed, removed or inserted. "
                     + alteredAdvice,
                 position: expectedPosition,
                 offset: offset
             )
         }
-        let malformed = { (detail: String) in
+        func malformed(_ detail: String) -> LogError {
             LogError(
                 code: LogErrorCode.invalidRecord,
                 message: "Record \(position) at byte offset \(offset) passes its checksum but is malformed: \(detail). "
@@ -256,9 +257,9 @@ enum RecordFrame {
         }
         let extensions = try decodeExtensions(extensionArea, malformed: malformed)
         let hashOffset = frame.endIndex - LogFormat.frameTrailerBytes
-        let storedHash = Array(frame[hashOffset..<hashOffset + LogFormat.hashBytes])
-        let computedHash = hashOfFrame(frame[frame.startIndex..<hashOffset])
-        guard storedHash == computedHash else {
+        let storedHash = frame[hashOffset..<hashOffset + LogFormat.hashBytes]
+        let computedHash = digestOfFrame(frame[frame.startIndex..<hashOffset])
+        guard computedHash.withUnsafeBytes({ storedHash.elementsEqual($0) }) else {
             throw LogError(
                 code: LogErrorCode.chainBroken,
                 message:
@@ -284,8 +285,8 @@ enum RecordFrame {
             position: position,
             draft: draft,
             extensions: extensions,
-            previousHash: previousHash,
-            hash: storedHash
+            previousHash: expectedPreviousHash,
+            hash: Array(storedHash)
         )
     }
 
@@ -316,9 +317,14 @@ enum RecordFrame {
 
     /// SHA-256 of a frame's bytes before its hash field.
     private static func hashOfFrame(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        Array(digestOfFrame(bytes))
+    }
+
+    /// The same, as the digest value itself: comparing it allocates nothing.
+    private static func digestOfFrame(_ bytes: ArraySlice<UInt8>) -> SHA256Digest {
         var hasher = SHA256()
         bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        return Array(hasher.finalize())
+        return hasher.finalize()
     }
 
     static let alteredAdvice =
