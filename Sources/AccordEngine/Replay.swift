@@ -41,11 +41,14 @@ struct Replay {
         let records = pending
         pending = []
         let decoded = Replay.decode(records)
+        // The head (a hexadecimal hash) is made once per batch, not per record: from the last record folded in.
+        var folded = 0
+        defer { if folded > 0 { head = records[folded - 1].chainHead } }
         for (record, event) in zip(records, decoded) {
             let recorded = try event.get()
             state.evolve(recorded)
             asOf.note(state, firstPosition: recorded.position, recordedAt: recorded.recordedAt)
-            head = record.chainHead
+            folded += 1
             Replay.remember(record, in: &requests)
         }
     }
