@@ -44,25 +44,27 @@ extension LedgerEngine {
         case .refused(let reason): refusal = reason
         case .read(let read): snapshot = read
         }
-        var replay = snapshot.map(Replay.init(snapshot:)) ?? Replay()
+        // The records are replayed on a thread of their own while the pass verifies the next ones.
+        let pipeline = ReplayPipeline(snapshot.map(Replay.init(snapshot:)) ?? Replay())
         var recordAtSnapshot: ChainHead?
-        var replayFailure: EngineError?
         let store: FileLedgerStore
         do {
             store = try FileLedgerStore.open(path: logPath, options: options) { record in
-                guard replayFailure == nil else { return }
                 if let snapshot, recordAtSnapshot != snapshot.head {
                     if record.position == snapshot.head.position { recordAtSnapshot = record.chainHead }
                     return
                 }
-                do throws(EngineError) {
-                    try replay.apply(record)
-                } catch {
-                    replayFailure = error
-                }
+                pipeline.take(record)
             }
         } catch {
+            _ = pipeline.finish()
             throw EngineError.storage(error)
+        }
+        var replay = Replay()
+        var replayFailure: EngineError?
+        switch pipeline.finish() {
+        case .success(let replayed): replay = replayed
+        case .failure(let error): replayFailure = error
         }
         var outcome = SnapshotOutcome.none
         if let snapshot, refusal == nil {
