@@ -1,5 +1,6 @@
 import AccordLog
 import Dispatch
+import Logging
 import PostgresNIO
 
 /// The signed checkpoints in the table `accord_checkpoints` beside the records (decision 0011): one row per entry
@@ -9,8 +10,18 @@ import PostgresNIO
 extension PostgresLedgerStore {
     /// The notes stored after the first `count`, in order. A database whose writer predates the table has none.
     public func checkpointNotes(after count: Int) async throws(LogError) -> [String] {
-        let connection = self.connection
-        let exists = try await Self.single(
+        try await read("the query of its checkpoints") { [logger, location] connection throws(LogError) in
+            try await Self.checkpointNotes(after: count, connection, logger, location)
+        }
+    }
+
+    private static func checkpointNotes(
+        after count: Int,
+        _ connection: PostgresConnection,
+        _ logger: Logger,
+        _ location: String
+    ) async throws(LogError) -> [String] {
+        let exists = try await single(
             connection,
             "SELECT to_regclass(\(Self.checkpointTable)) IS NOT NULL",
             as: Bool.self,
@@ -19,7 +30,7 @@ extension PostgresLedgerStore {
         )
         guard exists == true else { return [] }
         var query = PostgresQuery(
-            unsafeSQL: "SELECT number, note FROM \(Self.checkpointTable) WHERE number > $1 ORDER BY number"
+            unsafeSQL: "SELECT number, note FROM \(checkpointTable) WHERE number > $1 ORDER BY number"
         )
         query.binds.append(Int64(count))
         var notes: [String] = []
@@ -31,7 +42,7 @@ extension PostgresLedgerStore {
                     throw LogError(
                         code: PostgresErrorCode.checkpointsDamaged,
                         message:
-                            "\(Self.checkpointTable) in \(location) holds no checkpoint \(count + notes.count + 1) "
+                            "\(checkpointTable) in \(location) holds no checkpoint \(count + notes.count + 1) "
                             + "(the next is \(number)): rows were deleted; restore the database from a backup"
                     )
                 }
@@ -42,7 +53,7 @@ extension PostgresLedgerStore {
         } catch {
             throw LogError(
                 code: PostgresErrorCode.unavailable,
-                message: "cannot read \(Self.checkpointTable) from \(location): \(Self.describe(error))"
+                message: "cannot read \(checkpointTable) from \(location): \(describe(error))"
             )
         }
         return notes

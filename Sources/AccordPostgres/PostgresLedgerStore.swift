@@ -67,6 +67,9 @@ public final class PostgresLedgerStore: MerkleTreeStore {
     /// How a standby connects again.
     private let configuration: PostgresConnection.Configuration
     let closeWaitLimit: Duration
+    /// How long a standby waits for any one answer of its server (a connect, a read) before it counts the server as
+    /// unavailable and closes the session; nil: as long as it takes (a writer, whose appends `close()` bounds).
+    let answerLimit: Duration?
     let logger: Logger
     private let state: Mutex<State>
     private let idle = DispatchSemaphore(value: 0)
@@ -81,6 +84,7 @@ public final class PostgresLedgerStore: MerkleTreeStore {
         connection: PostgresConnection,
         configuration: PostgresConnection.Configuration,
         closeWaitLimit: Duration,
+        answerLimit: Duration?,
         head: Record?,
         logger: Logger
     ) {
@@ -91,6 +95,7 @@ public final class PostgresLedgerStore: MerkleTreeStore {
         session = Mutex(connection)
         self.configuration = configuration
         self.closeWaitLimit = closeWaitLimit
+        self.answerLimit = answerLimit
         self.logger = logger
         state = Mutex(
             State(
@@ -122,83 +127,30 @@ public final class PostgresLedgerStore: MerkleTreeStore {
 
     /// Connects, takes the writer's lock (unless `readOnly`), creates the table if it is missing (writer only) and
     /// reads the head. The records themselves are verified when they are read (`records`), as a replay reads all.
+    /// With `answerLimit` (a standby's), the connect and each read, now and later, wait at most that long.
     public static func open(
         address: PostgresAddress,
         password: String?,
         readOnly: Bool,
         closeWaitLimit: Duration = defaultCloseWaitLimit,
+        answerLimit: Duration? = nil,
         logger: Logger
     ) async throws(LogError) -> PostgresLedgerStore {
         let location = address.description
-        let configuration = try makeConfiguration(address, password: password)
-        let connection = try await connect(configuration, location: location, logger: logger)
+        var configuration = try makeConfiguration(address, password: password)
+        // PostgresNIO's own limit on the connect and the login too, so that it gives up on an abandoned one.
+        if let answerLimit { configuration.options.connectTimeout = TimeAmount(answerLimit) }
+        let connection = try await connect(configuration, within: answerLimit, location: location, logger: logger)
         do throws(LogError) {
-            if !readOnly {
-                // A writer that just stopped or died may hold the lock a moment longer, until its backend exits.
-                let deadline = ContinuousClock.now + lockWaitLimit
-                var locked = false
-                while true {
-                    locked =
-                        try await single(
-                            connection,
-                            "SELECT pg_try_advisory_lock(\(writerLockKey))",
-                            as: Bool.self,
-                            logger,
-                            location
-                        ) == true
-                    guard !locked, ContinuousClock.now < deadline else { break }
-                    try? await Task.sleep(for: .milliseconds(100))
-                }
-                guard locked else {
-                    throw LogError(
-                        code: PostgresErrorCode.fenced,
-                        message: "another accordd writes the ledger in \(location) (it holds the writer's lock): "
-                            + "stop it first, or start this one with --read-only"
-                    )
-                }
-                try await run(
-                    connection,
-                    PostgresQuery(
-                        unsafeSQL: "CREATE TABLE IF NOT EXISTS \(table) "
-                            + "(position bigint PRIMARY KEY CHECK (position > 0), frame bytea NOT NULL)"
-                    ),
-                    logger,
-                    location
-                )
-                try await run(
-                    connection,
-                    PostgresQuery(
-                        unsafeSQL: "CREATE TABLE IF NOT EXISTS \(checkpointTable) "
-                            + "(number bigint PRIMARY KEY CHECK (number > 0), note text NOT NULL)"
-                    ),
-                    logger,
-                    location
-                )
+            let (synchronousCommit, primary, head) = try await bounded(
+                "the first reads of the ledger",
+                within: answerLimit,
+                on: connection,
+                location: location,
+                logger: logger
+            ) { () throws(LogError) in
+                try await readAtOpen(connection, readOnly: readOnly, location: location, logger: logger)
             }
-            let exists = try await single(
-                connection,
-                "SELECT to_regclass(\(table)) IS NOT NULL",
-                as: Bool.self,
-                logger,
-                location
-            )
-            guard exists == true else {
-                throw LogError(
-                    code: PostgresErrorCode.noLedger,
-                    message: "\(location) holds no ledger (no table \(table)): start a writer on the primary first"
-                )
-            }
-            let synchronousCommit =
-                try await single(connection, "SHOW synchronous_commit", as: String.self, logger, location) ?? "on"
-            let primary =
-                readOnly
-                ? try await single(
-                    connection,
-                    "SELECT sender_host || ':' || sender_port FROM pg_stat_wal_receiver",
-                    as: String.self,
-                    logger,
-                    location
-                ) : nil
             return PostgresLedgerStore(
                 location: location,
                 readOnly: readOnly,
@@ -207,7 +159,8 @@ public final class PostgresLedgerStore: MerkleTreeStore {
                 connection: connection,
                 configuration: configuration,
                 closeWaitLimit: closeWaitLimit,
-                head: try await lastRecord(connection, logger, location),
+                answerLimit: answerLimit,
+                head: head,
                 logger: logger
             )
         } catch {
@@ -216,19 +169,174 @@ public final class PostgresLedgerStore: MerkleTreeStore {
         }
     }
 
+    /// What `open` reads (and a writer takes and creates) in a new session: `synchronous_commit`, the primary a
+    /// standby's server streams from, the last record.
+    private static func readAtOpen(
+        _ connection: PostgresConnection,
+        readOnly: Bool,
+        location: String,
+        logger: Logger
+    ) async throws(LogError) -> (synchronousCommit: String, primary: String?, head: Record?) {
+        if !readOnly {
+            // A writer that just stopped or died may hold the lock a moment longer, until its backend exits.
+            let deadline = ContinuousClock.now + lockWaitLimit
+            var locked = false
+            while true {
+                locked =
+                    try await single(
+                        connection,
+                        "SELECT pg_try_advisory_lock(\(writerLockKey))",
+                        as: Bool.self,
+                        logger,
+                        location
+                    ) == true
+                guard !locked, ContinuousClock.now < deadline else { break }
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+            guard locked else {
+                throw LogError(
+                    code: PostgresErrorCode.fenced,
+                    message: "another accordd writes the ledger in \(location) (it holds the writer's lock): "
+                        + "stop it first, or start this one with --read-only"
+                )
+            }
+            try await run(
+                connection,
+                PostgresQuery(
+                    unsafeSQL: "CREATE TABLE IF NOT EXISTS \(table) "
+                        + "(position bigint PRIMARY KEY CHECK (position > 0), frame bytea NOT NULL)"
+                ),
+                logger,
+                location
+            )
+            try await run(
+                connection,
+                PostgresQuery(
+                    unsafeSQL: "CREATE TABLE IF NOT EXISTS \(checkpointTable) "
+                        + "(number bigint PRIMARY KEY CHECK (number > 0), note text NOT NULL)"
+                ),
+                logger,
+                location
+            )
+        }
+        let exists = try await single(
+            connection,
+            "SELECT to_regclass(\(table)) IS NOT NULL",
+            as: Bool.self,
+            logger,
+            location
+        )
+        guard exists == true else {
+            throw LogError(
+                code: PostgresErrorCode.noLedger,
+                message: "\(location) holds no ledger (no table \(table)): start a writer on the primary first"
+            )
+        }
+        let synchronousCommit =
+            try await single(connection, "SHOW synchronous_commit", as: String.self, logger, location) ?? "on"
+        let primary =
+            readOnly
+            ? try await single(
+                connection,
+                "SELECT sender_host || ':' || sender_port FROM pg_stat_wal_receiver",
+                as: String.self,
+                logger,
+                location
+            ) : nil
+        return (synchronousCommit, primary, try await lastRecord(connection, logger, location))
+    }
+
+    /// Connects and logs in, waiting at most `limit`: a connection that succeeds after it is closed at once.
     private static func connect(
         _ configuration: PostgresConnection.Configuration,
+        within limit: Duration?,
         location: String,
         logger: Logger
     ) async throws(LogError) -> PostgresConnection {
-        do {
-            return try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
-        } catch {
+        let attempt = { @Sendable () async throws(LogError) -> PostgresConnection in
+            do {
+                return try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+            } catch {
+                throw LogError(
+                    code: PostgresErrorCode.unavailable,
+                    message: "cannot connect to \(location): \(describe(error)); check that PostgreSQL runs there, "
+                        + "that the user may log in to the database, and the password"
+                )
+            }
+        }
+        guard let limit else { return try await attempt() }
+        return try await AnswerDeadline.run(
+            within: limit,
+            expired: {
+                logger.warning("\(location) did not answer a connect within \(limit): counted as unavailable")
+                return LogError(
+                    code: PostgresErrorCode.unavailable,
+                    message: "\(location) did not answer a connect within \(limit): check that PostgreSQL runs "
+                        + "there and answers (a stopped or overloaded server, a network that drops packets)"
+                )
+            },
+            cancelled: { stoppedWaiting(for: "a connect", location) },
+            discard: { late in
+                // Kept until closed: a connection must not be released open.
+                late.close().whenComplete { _ in withExtendedLifetime(late) {} }
+            },
+            attempt
+        )
+    }
+
+    /// Runs one read of `connection` (a query and its rows), waiting at most `limit` for it: a server that does not
+    /// answer in time is unavailable, and the session is closed (which fails the query, if it reached the session)
+    /// so that a standby connects again at its next catch-up.
+    static func bounded<Value: Sendable>(
+        _ what: String,
+        within limit: Duration?,
+        on connection: PostgresConnection,
+        location: String,
+        logger: Logger,
+        _ read: @escaping @Sendable () async throws(LogError) -> Value
+    ) async throws(LogError) -> Value {
+        guard let limit else { return try await read() }
+        return try await AnswerDeadline.run(
+            within: limit,
+            expired: {
+                logger.warning(
+                    "\(location) did not answer \(what) within \(limit): counted as unavailable; closing the session"
+                )
+                let _: EventLoopFuture<Void> = connection.close()
+                return LogError(
+                    code: PostgresErrorCode.unavailable,
+                    message: "\(location) did not answer \(what) within \(limit): check that PostgreSQL runs there "
+                        + "and answers (a stopped or overloaded server, a network that drops packets)"
+                )
+            },
+            cancelled: { stoppedWaiting(for: what, location) },
+            read
+        )
+    }
+
+    private static func stoppedWaiting(for what: String, _ location: String) -> LogError {
+        LogError(
+            code: PostgresErrorCode.unavailable,
+            message: "stopped waiting for \(what) of \(location): accordd is stopping"
+        )
+    }
+
+    /// A read of the current session, bounded by `answerLimit`. A standby's session lost meanwhile fails the read
+    /// at once: a query written to its closed channel would never be answered.
+    func read<Value: Sendable>(
+        _ what: String,
+        _ body: @escaping @Sendable (PostgresConnection) async throws(LogError) -> Value
+    ) async throws(LogError) -> Value {
+        let connection = self.connection
+        if readOnly, connection.isClosed {
             throw LogError(
                 code: PostgresErrorCode.unavailable,
-                message: "cannot connect to \(location): \(describe(error)); check that PostgreSQL runs there, "
-                    + "that the user may log in to the database, and the password"
+                message: "the connection to \(location) was lost before \(what): this standby connects again at its "
+                    + "next catch-up"
             )
+        }
+        return try await Self.bounded(what, within: answerLimit, on: connection, location: location, logger: logger) {
+            () throws(LogError) in try await body(connection)
         }
     }
 
@@ -252,15 +360,22 @@ public final class PostgresLedgerStore: MerkleTreeStore {
     public func refreshHead() async throws(LogError) -> ChainHead {
         precondition(readOnly, "only a read-only store's table grows under it")
         let known = durableHead
-        var connection = self.connection
-        if connection.isClosed {
-            connection = try await Self.connect(configuration, location: location, logger: logger)
+        if self.connection.isClosed {
+            let connection = try await Self.connect(
+                configuration,
+                within: answerLimit,
+                location: location,
+                logger: logger
+            )
             connection.closeFuture.whenComplete { [weak self] _ in self?.connectionClosed() }
             // The lost session is closed already: replacing it lets it go.
             session.withLock { $0 = connection }
             logger.notice("connected to \(location) again")
         }
-        guard let last = try await Self.lastRecord(connection, logger, location) else {
+        let last = try await read("the query of its last record") { [logger, location] connection throws(LogError) in
+            try await Self.lastRecord(connection, logger, location)
+        }
+        guard let last else {
             guard known.position == 0 else { throw rewound(known, to: .genesis) }
             return known
         }
@@ -459,16 +574,22 @@ public final class PostgresLedgerStore: MerkleTreeStore {
         )
         query.binds.append(Int64(start - 1))
         query.binds.append(Int64(end))
-        var rows: [(Int64, ByteBuffer)] = []
-        do {
-            for try await row in try await connection.query(query, logger: logger).decode((Int64, ByteBuffer).self) {
-                rows.append(row)
+        let rows = try await read("the query of records \(start) to \(end)") {
+            [logger, location, query] connection throws(LogError) -> [(Int64, ByteBuffer)] in
+            var rows: [(Int64, ByteBuffer)] = []
+            do {
+                for try await row in try await connection.query(query, logger: logger).decode(
+                    (Int64, ByteBuffer).self
+                ) {
+                    rows.append(row)
+                }
+            } catch {
+                throw LogError(
+                    code: PostgresErrorCode.unavailable,
+                    message: "cannot read records \(start) to \(end) from \(location): \(Self.describe(error))"
+                )
             }
-        } catch {
-            throw LogError(
-                code: PostgresErrorCode.unavailable,
-                message: "cannot read records \(start) to \(end) from \(location): \(Self.describe(error))"
-            )
+            return rows
         }
         var previousHash = start == 1 ? LogFormat.genesisHash : nil
         var expected = start == 1 ? start : start - 1

@@ -7,6 +7,13 @@ import Foundation
 import Logging
 
 extension DaemonService {
+    /// How often a standby asks its replica for the records it applied since.
+    static let catchUpInterval: Duration = .milliseconds(100)
+    /// How long a standby waits for any one answer of its replica (a connect, a query of a catch-up) before it
+    /// counts the replica as unavailable, closes the session and connects again at the next catch-up: 50 catch-up
+    /// intervals, as long as the longest pause between catch-ups. Far above what a query of a catch-up takes.
+    static let catchUpAnswerLimit: Duration = catchUpInterval * 50
+
     /// Opens the ledger in PostgreSQL (`--store`) and replays it; personal data stays in the data folder.
     func openPostgreSQLEngine(
         _ settings: StoreSettings,
@@ -23,6 +30,7 @@ extension DaemonService {
                 address: address,
                 password: password,
                 readOnly: settings.readOnly,
+                answerLimit: settings.readOnly ? Self.catchUpAnswerLimit : nil,
                 logger: logger
             )
         } catch {
@@ -48,18 +56,19 @@ extension DaemonService {
     /// On a standby: follows the replica's table as it applies the primary's records, so that queries and follow
     /// streams see them. Polling, since a standby cannot LISTEN (notifications are not replicated).
     ///
-    /// A replica that cannot be read (`store_unavailable`: its server restarts, the connection dropped) is retried
-    /// with a backoff up to `maximumBackoff`, connecting again, while the standby serves the head it verified last
-    /// and its health says it is behind and why: a routine restart of the replica's PostgreSQL must not turn into a
-    /// restart loop of accordd, and the reads stay correct, only older. Anything else is damage or a replica that is
-    /// no longer the chain it served (`store_rewound`, a record that does not link to the served head): the daemon
-    /// stops (exit 65, which systemd does not restart), since a fresh start would serve another history unnoticed.
+    /// A replica that cannot be read (`store_unavailable`: its server restarts, the connection dropped, a connect or
+    /// query not answered within `catchUpAnswerLimit`) is retried with a backoff up to `maximumBackoff`, connecting
+    /// again, while the standby serves the head it verified last and its health says it is behind and why: a routine
+    /// restart of the replica's PostgreSQL must not turn into a restart loop of accordd, and the reads stay correct,
+    /// only older. Anything else is damage or a replica that is no longer the chain it served (`store_rewound`, a
+    /// record that does not link to the served head): the daemon stops (exit 65, which systemd does not restart),
+    /// since a fresh start would serve another history unnoticed.
     func followReplica(
         engine: LedgerEngine,
         issuer: CheckpointIssuer,
         server: UnixSocketServer,
-        interval: Duration = .milliseconds(100),
-        maximumBackoff: Duration = .seconds(5)
+        interval: Duration = catchUpInterval,
+        maximumBackoff: Duration = catchUpAnswerLimit
     ) async {
         guard let store = engine.store as? PostgresLedgerStore, store.readOnly else {
             preconditionFailure("only a standby follows a replica")
@@ -84,6 +93,8 @@ extension DaemonService {
                 }
                 delay = interval
             } catch where error.code == PostgresErrorCode.unavailable {
+                // A stop cancels the wait for the replica's answer: nothing to report.
+                guard !Task.isCancelled else { return }
                 if trouble == nil {
                     logger.warning(
                         "cannot catch up with the replica; serving the last verified head and retrying: \(error.message)",

@@ -73,6 +73,88 @@ final class PostgresStandbyFailureTests: XCTestCase {
         XCTAssertEqual(status, 0, standby.errors)
     }
 
+    /// A replica whose server freezes (SIGSTOP: as a host that hangs, or a network that drops packets) answers no
+    /// query and no connect, and fails none either: each waits at most `catchUpAnswerLimit` (5 s), then counts as the
+    /// replica being unavailable. The standby says it is behind and what was not answered, catches up once the
+    /// server answers again, and a SIGTERM stops it at once while one of its queries waits on the frozen server.
+    func testAStandbyWhoseReplicaStopsAnsweringSaysItIsBehindAndStillStopsAtOnce() async throws {
+        guard PostgresCluster.shared != nil else { throw XCTSkip(PostgresCluster.unavailableReason) }
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        try cluster.sql("CREATE DATABASE accord")
+        let url = cluster.url(database: "accord")
+        let folder = try TemporaryFolder()
+        try await record(["cnrs", "jrc"], folder, url, "writer")
+        let standby = try daemon(folder, url, "standby", readOnly: true)
+        try await standby.start()
+        let cli = CLIRunner(socketPath: standby.socketPath)
+        XCTAssertEqual(try PostgresStandbyTests.head(cli), 2)
+        let backend = try standbyBackend(cluster)
+
+        // Given a frozen server, holding the standby's session and a query of it.
+        try cluster.pause()
+        let waiting = try await Deadline.poll(seconds: 10) { Self.unreadBytes(of: backend) > 0 }
+        XCTAssertTrue(waiting, "a catch-up query waits in the frozen server's socket")
+        let behind = try await Deadline.poll(seconds: 30) {
+            (try? self.problems(cli))?.contains {
+                $0.contains("this standby is behind") && $0.contains("did not answer")
+            }
+                == true
+        }
+        XCTAssertTrue(behind, "the health says the standby is behind and why: \((try? problems(cli)) ?? [])")
+        XCTAssertTrue(standby.errors.contains("did not answer the query of"), standby.errors)
+        let connectBounded = try await Deadline.poll(seconds: 30) {
+            standby.errors.contains("did not answer a connect within")
+        }
+        XCTAssertTrue(connectBounded, "connecting again waits no longer than a query: \(standby.errors)")
+        XCTAssertEqual(try cli.run(["status"]).exitCode, 4, "accord status exits 4 (unhealthy) meanwhile")
+        XCTAssertTrue(standby.process.isRunning, "the standby waits for its replica: \(standby.errors)")
+
+        // When the server answers again, the standby catches up.
+        cluster.resume()
+        try await record(["inria"], folder, url, "writer-again")
+        let caughtUp = try await Deadline.poll(seconds: 30) { (try? PostgresStandbyTests.head(cli)) == 3 }
+        XCTAssertTrue(caughtUp, "the standby read the new record once its replica answered: \(standby.errors)")
+        XCTAssertEqual(try problems(cli), [], "and is healthy again")
+        XCTAssertTrue(standby.errors.contains("caught up with the replica again"), standby.errors)
+
+        // Then a SIGTERM while a catch-up query waits on the frozen server stops the standby at once.
+        let newBackend = try standbyBackend(cluster)
+        try cluster.pause()
+        let waitingAgain = try await Deadline.poll(seconds: 10) { Self.unreadBytes(of: newBackend) > 0 }
+        XCTAssertTrue(waitingAgain, "a catch-up query waits in the frozen server's socket")
+        let status = try await standby.stop(timeoutSeconds: 3)
+        XCTAssertEqual(status, 0, standby.errors)
+        XCTAssertTrue(standby.errors.contains("stopped cleanly"), standby.errors)
+    }
+
+    /// The server process serving the standby's session (the only other session of the database `accord`).
+    private func standbyBackend(_ cluster: PostgresCluster) throws -> pid_t {
+        let pids = try cluster.sql(
+            "SELECT pid FROM pg_stat_activity WHERE datname = 'accord' AND pid <> pg_backend_pid()",
+            database: "accord"
+        )
+        let backend = try XCTUnwrap(pid_t(pids), "one session of the standby: \(pids)")
+        return backend
+    }
+
+    /// The bytes waiting unread in the Unix sockets of `process` (`ss`'s Recv-Q): a query sent to a frozen server.
+    private static func unreadBytes(of process: pid_t) -> Int {
+        let ss = Process()
+        ss.executableURL = URL(fileURLWithPath: "/usr/bin/ss")
+        ss.arguments = ["-x", "-H", "-n", "-p"]
+        let output = Pipe()
+        ss.standardOutput = output
+        ss.standardError = FileHandle.nullDevice
+        guard (try? ss.run()) != nil else { return 0 }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        ss.waitUntilExit()
+        return text.split(separator: "\n").filter { $0.contains("pid=\(process),") }.reduce(0) { total, line in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            return total + (fields.count > 2 ? Int(fields[2]) ?? 0 : 0)
+        }
+    }
+
     func testAStandbyStopsWhenTheNextRecordDoesNotFollowTheHeadItServed() async throws {
         guard let cluster = PostgresCluster.shared else { throw XCTSkip(PostgresCluster.unavailableReason) }
         let served = try cluster.createDatabase()

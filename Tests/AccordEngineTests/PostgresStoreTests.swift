@@ -5,6 +5,7 @@ import AccordPostgres
 import Foundation
 import Logging
 import PostgresTestSupport
+import Synchronization
 import XCTest
 
 /// The PostgreSQL store against a real server: the same frames as the log file, one writer, a lost session fails.
@@ -129,6 +130,50 @@ final class PostgresStoreTests: XCTestCase {
         try successor.close()
     }
 
+    /// A standby's session ended between two reads of one catch-up (its server stopped right after the head was
+    /// read): the checkpoints' read fails, saying so, instead of waiting forever. PostgresNIO drops a query written
+    /// to a closed session without failing it (postgres-nio issue 458): the hang a standby once showed in CI.
+    func testAReadOfAStandbyWhoseSessionWasLostFailsAndDoesNotWaitForever() async throws {
+        let cluster = try EngineFixture.cluster()
+        let url = try cluster.createDatabase()
+        let database = String(try XCTUnwrap(url.split(separator: "?").first?.split(separator: "/").last))
+        let writer = try await open(url)
+        _ = try await writer.enqueue([draft(1)]).wait()
+        try writer.close()
+        let reader = try await open(url, readOnly: true)
+        _ = try await reader.refreshHead()
+        try cluster.sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()"
+        )
+        // Reads answer until the standby sees its session end (one in flight then fails with it); from then on each
+        // fails at once, saying the session was lost. None may hang.
+        var failure: LogError?
+        var failures: [LogError] = []
+        let deadline = ContinuousClock.now + .seconds(20)
+        while failure?.message.contains("was lost") != true, ContinuousClock.now < deadline {
+            let read = ReadOutcome()
+            Task {
+                do throws(LogError) {
+                    _ = try await reader.checkpointNotes(after: 0)
+                    read.finish(nil)
+                } catch {
+                    read.finish(error)
+                }
+            }
+            while !read.isFinished, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            XCTAssertTrue(read.isFinished, "the read of the checkpoints answered, it did not wait forever")
+            guard read.isFinished else { break }
+            failure = read.failure
+            if let failure { failures.append(failure) }
+        }
+        XCTAssertEqual(failures.map(\.code).filter { $0 != PostgresErrorCode.unavailable }, [], "\(failures)")
+        XCTAssertTrue(failure?.message.contains("was lost") == true, "\(failures)")
+        _ = try await reader.refreshHead()
+        let notes = try await reader.checkpointNotes(after: 0)
+        XCTAssertEqual(notes, [], "once connected again, it reads again")
+        try reader.close()
+    }
+
     /// A stop never hangs on the database: a commit the server does not confirm (a synchronous standby that is not
     /// there) fails its append, unknown whether committed, once `closeWaitLimit` is over, and the session is closed.
     func testCloseIsBoundedWhenTheServerDoesNotConfirmACommit() async throws {
@@ -223,4 +268,13 @@ final class PostgresStoreTests: XCTestCase {
 
 extension PostgresLedgerStore {
     fileprivate func durableHeadHash() -> [UInt8] { Hex.decode(durableHead.hash) ?? [] }
+}
+
+/// How one read run in a task of its own ended, polled by the test (a read that never ends is what it looks for).
+private final class ReadOutcome: Sendable {
+    private let state = Mutex<(finished: Bool, failure: LogError?)>((false, nil))
+
+    func finish(_ failure: LogError?) { state.withLock { $0 = (true, failure) } }
+    var isFinished: Bool { state.withLock { $0.finished } }
+    var failure: LogError? { state.withLock { $0.failure } }
 }

@@ -12,6 +12,8 @@ public final class PostgresCluster: @unchecked Sendable {
     private let runAs: String?
     private var databaseCount = 0
     private let lock = NSLock()
+    /// The server's processes that `pause()` stopped, for `resume()`.
+    private var paused: [pid_t] = []
 
     /// The cluster the whole test process shares, started on first use; nil (with `unavailableReason`) where
     /// PostgreSQL cannot run.
@@ -113,8 +115,45 @@ public final class PostgresCluster: @unchecked Sendable {
         try run("pg_ctl", ["-D", "\(folder)/data", "-m", "immediate", "-w", "stop"])
     }
 
-    /// Stops the server and removes its folder.
+    /// Freezes the server (SIGSTOP to its postmaster and every process it started): connections stay open and
+    /// connects are taken by the kernel, but nothing is answered, as of a host that froze or a network that drops
+    /// packets. `resume()` lets it go on.
+    public func pause() throws {
+        let pidFile = try String(contentsOfFile: "\(folder)/data/postmaster.pid", encoding: .utf8)
+        guard let postmaster = pidFile.split(separator: "\n").first.flatMap({ pid_t($0) }) else {
+            throw ClusterFailure("no postmaster pid in \(folder)/data/postmaster.pid")
+        }
+        let processes = [postmaster] + PostgresCluster.children(of: postmaster)
+        lock.withLock { paused += processes }
+        // The postmaster first, so that it starts no process meanwhile.
+        for process in processes { kill(process, SIGSTOP) }
+    }
+
+    /// Lets the processes `pause()` stopped go on.
+    public func resume() {
+        let processes = lock.withLock {
+            defer { paused = [] }
+            return paused
+        }
+        for process in processes { kill(process, SIGCONT) }
+    }
+
+    /// The processes whose parent is `parent`, from /proc.
+    private static func children(of parent: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(pid_t.init).filter { process in
+            guard let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),
+                let afterName = stat.range(of: ") ", options: .backwards)
+            else { return false }
+            // After "pid (name) ": the state, then the parent's pid.
+            let fields = stat[afterName.upperBound...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == parent
+        }
+    }
+
+    /// Stops the server and removes its folder (letting it go on first, if it was paused).
     public func stop() {
+        resume()
         _ = try? run("pg_ctl", ["-D", "\(folder)/data", "-m", "fast", "-w", "stop"])
         try? FileManager.default.removeItem(atPath: folder)
     }
