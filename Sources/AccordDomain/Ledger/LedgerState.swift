@@ -20,6 +20,9 @@ public struct LedgerState: Sendable, Codable {
     /// For each entity, the events that write to it: what a correction replays (kept in `forQueries` states too, so
     /// that an as-of replay through a correction is bounded by the entities it touches as well).
     private(set) var entityPositions = EntityPositions()
+    /// For a person, the entities whose facts named them before a correction or retraction replaced those facts: with
+    /// the entities the person's record lists, what their timeline reads.
+    private(set) var formerlyNamingEntities: TreeDictionary<String, [String]> = [:]
     var projection = Projection()
     /// False in a state kept for queries only (`forQueries`): only `decide` reads the streams' versions, so such a
     /// state neither holds their map's nodes (a version kept for as-of queries would hold a copy of each node the
@@ -29,7 +32,7 @@ public struct LedgerState: Sendable, Codable {
     /// The snapshot's fields: a state is snapshotted whole, so `keepsStreamVersions` is never written.
     private enum CodingKeys: String, CodingKey {
         case recordedEvents, latestCorrectionIndex, retractionPosition, correctionPositions, amendmentsByEntity
-        case streamVersions, entityPositions, projection
+        case streamVersions, entityPositions, formerlyNamingEntities, projection
     }
 
     private init() {}
@@ -63,6 +66,7 @@ public struct LedgerState: Sendable, Codable {
             correctionPositions[correction.position, default: []].append(recorded.position)
             amendmentsByEntity[correction.corrected.entityID, default: []].append(recorded.position)
             entityPositions.note(correction.corrected, at: correction.position)
+            noteFormerlyNaming(replaced)
             rebuild(Set((replaced?.writtenEntityIDs ?? []) + correction.corrected.writtenEntityIDs))
         case .eventRetracted(let retraction):
             let replaced = effectiveEvent(at: retraction.position)
@@ -70,6 +74,7 @@ public struct LedgerState: Sendable, Codable {
             if let original = recordedEvent(at: retraction.position) {
                 amendmentsByEntity[original.event.entityID, default: []].append(recorded.position)
             }
+            noteFormerlyNaming(replaced)
             rebuild(Set(replaced?.writtenEntityIDs ?? []))
         default:
             entityPositions.note(recorded.event, at: recorded.position)
@@ -90,6 +95,15 @@ public struct LedgerState: Sendable, Codable {
 
     func person(_ id: String, field: String) throws(Rejection) -> PersonRecord {
         try projection.person(id, field: field)
+    }
+
+    /// Keeps the entity of facts being replaced under each person they name, since the person's record may stop
+    /// listing it (a secondment moved to someone else, a grant retracted).
+    private mutating func noteFormerlyNaming(_ replaced: Event?) {
+        guard let replaced else { return }
+        for person in replaced.namedPeople where !(formerlyNamingEntities[person] ?? []).contains(replaced.entityID) {
+            formerlyNamingEntities[person, default: []].append(replaced.entityID)
+        }
     }
 
     /// Replaces the records of `entityIDs` with a replay of the effective events that write to them, in log order.
