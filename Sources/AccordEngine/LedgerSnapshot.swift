@@ -16,8 +16,9 @@ struct LedgerSnapshot: Sendable {
 
     static let fileName = "ledger.snapshot"
     static let magic = Array("ACCSNAP\n".utf8)
-    /// 2 since the event history is encoded as an array (version 1: a map from its index).
-    static let version: UInt32 = 2
+    /// 3 since the state holds the positions of each entity's events (version 2: the event history as an array;
+    /// version 1: as a map from its index).
+    static let version: UInt32 = 3
     /// Magic, version, position, head hash, body length, then the SHA-256 of those and the body.
     static let headerBytes = 8 + 4 + 8 + 32 + 8 + 32
 

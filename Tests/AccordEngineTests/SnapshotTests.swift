@@ -123,12 +123,28 @@ final class SnapshotTests: XCTestCase {
         let longerSnapshot = try Data(contentsOf: URL(fileURLWithPath: snapshotPath(longer)))
 
         let cases: [(String, (Data) -> Data, String)] = [
-            ("a flipped byte", { var bytes = $0; bytes[bytes.count - 10] ^= 0x01; return bytes }, "checksum"),
+            (
+                "a flipped byte",
+                {
+                    var bytes = $0; bytes[bytes.count - 10] ^= 0x01; return bytes
+                }, "checksum"
+            ),
             ("cut short", { $0.prefix($0.count - 1) }, "length"),
             ("not a snapshot", { _ in Data("garbage".utf8) }, "header"),
-            ("a newer format", { var bytes = $0; bytes[11] = 3; return bytes }, "format version 3 is unknown"),
-            // Version 1 encoded the event history as a map from its index; its body is not read.
-            ("an older format", { var bytes = $0; bytes[11] = 1; return bytes }, "format version 1 is older"),
+            (
+                "a newer format",
+                {
+                    var bytes = $0; bytes[11] = 4; return bytes
+                }, "format version 4 is unknown"
+            ),
+            // Version 2 had no positions per entity; version 1 encoded the event history as a map from its index. Their
+            // bodies are not read.
+            (
+                "an older format",
+                {
+                    var bytes = $0; bytes[11] = 2; return bytes
+                }, "format version 2 is older"
+            ),
             ("another log's", { _ in otherSnapshot }, "stale"),
             ("ahead of the log", { _ in longerSnapshot }, "position 8, but the log ends at 5"),
         ]

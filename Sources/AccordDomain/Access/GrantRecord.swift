@@ -1,4 +1,4 @@
-struct GrantRecord: Sendable, Codable {
+struct GrantRecord: Sendable, Codable, Equatable {
     var granted: InfrastructureAccessGranted
     var position: UInt64
     var revocation: InfrastructureAccessRevoked?

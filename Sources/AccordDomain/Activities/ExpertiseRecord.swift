@@ -1,4 +1,4 @@
-struct ExpertiseRecord: Sendable, Codable {
+struct ExpertiseRecord: Sendable, Codable, Equatable {
     var delivered: ExpertiseDelivered
     var position: UInt64
 }

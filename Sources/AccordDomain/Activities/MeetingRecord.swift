@@ -1,4 +1,4 @@
-struct MeetingRecord: Sendable, Codable {
+struct MeetingRecord: Sendable, Codable, Equatable {
     var held: MeetingHeld
     var position: UInt64
 }

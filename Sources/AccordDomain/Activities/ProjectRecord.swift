@@ -1,4 +1,4 @@
-struct ProjectRecord: Sendable, Codable {
+struct ProjectRecord: Sendable, Codable, Equatable {
     var joined: ProjectJoined
     var position: UInt64
     var ending: ProjectEnded?

@@ -1,4 +1,4 @@
-struct AgreementRecord: Sendable, Codable {
+struct AgreementRecord: Sendable, Codable, Equatable {
     var signed: AgreementSigned
     var position: UInt64
     var validUntil: BusinessDate?

@@ -43,3 +43,11 @@ extension RecordMap: ExpressibleByDictionaryLiteral {
         for (id, record) in elements { self[id] = record }
     }
 }
+
+/// Equal when they hold the same ids with equal records: what a rebuild is checked against.
+extension RecordMap: Equatable where Record: Equatable {
+    static func == (left: RecordMap, right: RecordMap) -> Bool {
+        guard left.boxes.count == right.boxes.count else { return false }
+        return left.boxes.allSatisfy { key, box in right.boxes[key].map { $0.record == box.record } ?? false }
+    }
+}

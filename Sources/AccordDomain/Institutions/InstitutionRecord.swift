@@ -1,4 +1,4 @@
-struct InstitutionRecord: Sendable, Codable {
+struct InstitutionRecord: Sendable, Codable, Equatable {
     var registered: InstitutionRegistered
     var position: UInt64
 }

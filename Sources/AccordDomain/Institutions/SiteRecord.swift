@@ -1,4 +1,4 @@
-struct SiteRecord: Sendable, Codable {
+struct SiteRecord: Sendable, Codable, Equatable {
     var registered: SiteRegistered
     var position: UInt64
     var secondments: [String] = []

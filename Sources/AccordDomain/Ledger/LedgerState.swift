@@ -17,6 +17,12 @@ public struct LedgerState: Sendable, Codable {
     /// For an entity (`agreement/x`, `meeting/m1`), the positions of the corrections and retractions of its events.
     var amendmentsByEntity: TreeDictionary<String, [UInt64]> = [:]
     var streamVersions: TreeDictionary<String, UInt64> = [:]
+    /// For each entity, the events that write to it: what a correction replays (kept in `forQueries` states too, so
+    /// that an as-of replay through a correction is bounded by the entities it touches as well).
+    private(set) var entityPositions = EntityPositions()
+    /// For a person, the entities whose facts named them before a correction or retraction replaced those facts: with
+    /// the entities the person's record lists, what their timeline reads.
+    private(set) var formerlyNamingEntities: TreeDictionary<String, [String]> = [:]
     var projection = Projection()
     /// False in a state kept for queries only (`forQueries`): only `decide` reads the streams' versions, so such a
     /// state neither holds their map's nodes (a version kept for as-of queries would hold a copy of each node the
@@ -26,7 +32,7 @@ public struct LedgerState: Sendable, Codable {
     /// The snapshot's fields: a state is snapshotted whole, so `keepsStreamVersions` is never written.
     private enum CodingKeys: String, CodingKey {
         case recordedEvents, latestCorrectionIndex, retractionPosition, correctionPositions, amendmentsByEntity
-        case streamVersions, projection
+        case streamVersions, entityPositions, formerlyNamingEntities, projection
     }
 
     private init() {}
@@ -42,8 +48,8 @@ public struct LedgerState: Sendable, Codable {
 
     /// Folds in an event the log recorded. Positions must grow: the log is the only writer.
     ///
-    /// A correction or retraction rebuilds the entities from the effective events, which costs one pass over the
-    /// history; they are rare, and it keeps every read model exactly as if the original facts had been right.
+    /// A correction or retraction rebuilds the entities it touches from their effective events, so that every read
+    /// model stands exactly as if the original facts had been right; the cost is those entities' events, not the log.
     public mutating func evolve(_ recorded: RecordedEvent) {
         if let last = recordedEvents.last {
             precondition(
@@ -55,17 +61,23 @@ public struct LedgerState: Sendable, Codable {
         if keepsStreamVersions { streamVersions[recorded.event.streamID, default: 0] += 1 }
         switch recorded.event {
         case .eventCorrected(let correction):
+            let replaced = effectiveEvent(at: correction.position)
             latestCorrectionIndex[correction.position] = recordedEvents.count - 1
             correctionPositions[correction.position, default: []].append(recorded.position)
             amendmentsByEntity[correction.corrected.entityID, default: []].append(recorded.position)
-            projection = rebuiltProjection()
+            entityPositions.note(correction.corrected, at: correction.position)
+            noteFormerlyNaming(replaced)
+            rebuild(Set((replaced?.writtenEntityIDs ?? []) + correction.corrected.writtenEntityIDs))
         case .eventRetracted(let retraction):
+            let replaced = effectiveEvent(at: retraction.position)
             retractionPosition[retraction.position] = recorded.position
             if let original = recordedEvent(at: retraction.position) {
                 amendmentsByEntity[original.event.entityID, default: []].append(recorded.position)
             }
-            projection = rebuiltProjection()
+            noteFormerlyNaming(replaced)
+            rebuild(Set(replaced?.writtenEntityIDs ?? []))
         default:
+            entityPositions.note(recorded.event, at: recorded.position)
             projection.apply(recorded.event, position: recorded.position)
         }
     }
@@ -85,13 +97,28 @@ public struct LedgerState: Sendable, Codable {
         try projection.person(id, field: field)
     }
 
-    private func rebuiltProjection() -> Projection {
-        var rebuilt = Projection()
-        for record in recordedEvents {
-            if let event = effectiveEvent(of: record) {
-                rebuilt.apply(event, position: record.position)
+    /// Keeps the entity of facts being replaced under each person they name, since the person's record may stop
+    /// listing it (a secondment moved to someone else, a grant retracted).
+    private mutating func noteFormerlyNaming(_ replaced: Event?) {
+        guard let replaced else { return }
+        for person in replaced.namedPeople where !(formerlyNamingEntities[person] ?? []).contains(replaced.entityID) {
+            formerlyNamingEntities[person, default: []].append(replaced.entityID)
+        }
+    }
+
+    /// Replaces the records of `entityIDs` with a replay of the effective events that write to them, in log order.
+    /// Sound because an `apply` function reads no record but the one it writes (a parent's only to see that it is
+    /// there), and every event that writes to one of these records is in the replay: each of them comes out as a
+    /// replay of the whole history would make it. The other records the replay writes are left in the scratch.
+    private mutating func rebuild(_ entityIDs: Set<String>) {
+        var scratch = Projection()
+        for position in entityPositions.positions(of: entityIDs) {
+            if let event = effectiveEvent(at: position) {
+                scratch.apply(event, position: position)
             }
         }
-        return rebuilt
+        for entityID in entityIDs {
+            projection.copyRecord(of: entityID, from: scratch)
+        }
     }
 }

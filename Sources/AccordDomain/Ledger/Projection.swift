@@ -3,7 +3,7 @@ import HashTreeCollections
 /// The entities as the effective events (after corrections, without retractions) make them, keyed by id.
 /// Rules are checked against it and read models are answered from it. Persistent maps: a copy shares every node
 /// with the original, and a change copies only its path, so that the engine keeps a version per command cheaply.
-struct Projection: Sendable, Codable {
+struct Projection: Sendable, Codable, Equatable {
     var institutions: RecordMap<InstitutionRecord> = [:]
     var sites: RecordMap<SiteRecord> = [:]
     var agreements: RecordMap<AgreementRecord> = [:]

@@ -1,4 +1,4 @@
-struct PersonRecord: Sendable, Codable {
+struct PersonRecord: Sendable, Codable, Equatable {
     var registered: PersonRegistered
     var position: UInt64
     var secondments: [String] = []
@@ -7,7 +7,7 @@ struct PersonRecord: Sendable, Codable {
     /// Set once the person's personal data was erased.
     var erasure: Erasure?
 
-    struct Erasure: Sendable, Codable {
+    struct Erasure: Sendable, Codable, Equatable {
         var event: PersonalDataErased
         var position: UInt64
     }

@@ -1,4 +1,4 @@
-struct SecondmentRecord: Sendable, Codable {
+struct SecondmentRecord: Sendable, Codable, Equatable {
     var started: SecondmentStarted
     var position: UInt64
     var plannedEnd: BusinessDate

@@ -1,0 +1,46 @@
+import HashTreeCollections
+
+/// For each entity (`agreement/x`, `meeting/m1`), the positions of the events whose facts, as recorded or as any
+/// correction states them, write to its record: its own events, and the creations of the children it lists (a
+/// secondment writes to its person, agreement and site). A correction replays only these events to rebuild the
+/// entities it touches. A position stays listed after a correction or retraction stopped it writing there: the
+/// replay skips what no longer applies, so a stale position costs time, never correctness.
+struct EntityPositions: Sendable, Codable {
+    private var lists: TreeDictionary<String, PositionList> = [:]
+
+    init() {}
+
+    /// Lists `position` under every entity `event` writes to.
+    mutating func note(_ event: Event, at position: UInt64) {
+        for entityID in event.writtenEntityIDs {
+            if let list = lists[entityID] {
+                lists[entityID] = list.inserting(position)
+            } else {
+                lists[entityID] = .one(position)
+            }
+        }
+    }
+
+    /// The positions listed under any of `entityIDs`, ascending, each once.
+    func positions(of entityIDs: Set<String>) -> [UInt64] {
+        var positions: [UInt64] = []
+        for entityID in entityIDs {
+            positions += lists[entityID]?.positions ?? []
+        }
+        positions.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(positions.count)
+        for position in positions where unique.last != position {
+            unique.append(position)
+        }
+        return unique
+    }
+
+    init(from decoder: any Decoder) throws {
+        lists = try TreeDictionary<String, PositionList>(from: decoder)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try lists.encode(to: encoder)
+    }
+}
