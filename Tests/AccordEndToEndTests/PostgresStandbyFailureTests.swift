@@ -36,10 +36,10 @@ final class PostgresStandbyFailureTests: XCTestCase {
         return health?["problems"] as? [String] ?? []
     }
 
-    func testAStandbyWaitsForItsReplicaSayingItIsBehindAndCatchesUpWhenItReturns() async throws {
-        guard PostgresCluster.shared != nil else { throw XCTSkip(PostgresCluster.unavailableReason) }
-        let cluster = try PostgresCluster()
-        defer { cluster.stop() }
+    /// A database `accord` on `cluster` holding two records, and a standby of it serving them.
+    private func standbyOfTwoRecords(
+        on cluster: PostgresCluster
+    ) async throws -> (url: String, folder: TemporaryFolder, standby: DaemonProcess, cli: CLIRunner) {
         try cluster.sql("CREATE DATABASE accord")
         let url = cluster.url(database: "accord")
         let folder = try TemporaryFolder()
@@ -48,6 +48,14 @@ final class PostgresStandbyFailureTests: XCTestCase {
         try await standby.start()
         let cli = CLIRunner(socketPath: standby.socketPath)
         XCTAssertEqual(try PostgresStandbyTests.head(cli), 2)
+        return (url, folder, standby, cli)
+    }
+
+    func testAStandbyWaitsForItsReplicaSayingItIsBehindAndCatchesUpWhenItReturns() async throws {
+        guard PostgresCluster.shared != nil else { throw XCTSkip(PostgresCluster.unavailableReason) }
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let (url, folder, standby, cli) = try await standbyOfTwoRecords(on: cluster)
         XCTAssertEqual(try problems(cli), [])
 
         try cluster.stopImmediately()
@@ -81,14 +89,7 @@ final class PostgresStandbyFailureTests: XCTestCase {
         guard PostgresCluster.shared != nil else { throw XCTSkip(PostgresCluster.unavailableReason) }
         let cluster = try PostgresCluster()
         defer { cluster.stop() }
-        try cluster.sql("CREATE DATABASE accord")
-        let url = cluster.url(database: "accord")
-        let folder = try TemporaryFolder()
-        try await record(["cnrs", "jrc"], folder, url, "writer")
-        let standby = try daemon(folder, url, "standby", readOnly: true)
-        try await standby.start()
-        let cli = CLIRunner(socketPath: standby.socketPath)
-        XCTAssertEqual(try PostgresStandbyTests.head(cli), 2)
+        let (url, folder, standby, cli) = try await standbyOfTwoRecords(on: cluster)
         let backend = try standbyBackend(cluster)
 
         // Given a frozen server, holding the standby's session and a query of it.

@@ -96,9 +96,9 @@ final class PostgresStoreTests: XCTestCase {
         try successor.close()
     }
 
-    /// A standby's session ended (its server restarted, the backend was terminated): the next `refreshHead`
-    /// connects again and reads on, where a writer's store would have failed for good.
-    func testAStandbyWhoseSessionWasLostConnectsAgain() async throws {
+    /// A new database holding record 1, and a standby store of it whose session is then ended by the server (its
+    /// backend terminated), after a `refreshHead` when `afterReading`.
+    private func standbyWhoseSessionEnds(afterReading: Bool) async throws -> (url: String, reader: PostgresLedgerStore) {
         let cluster = try EngineFixture.cluster()
         let url = try cluster.createDatabase()
         let database = String(try XCTUnwrap(url.split(separator: "?").first?.split(separator: "/").last))
@@ -106,9 +106,17 @@ final class PostgresStoreTests: XCTestCase {
         _ = try await writer.enqueue([draft(1)]).wait()
         try writer.close()
         let reader = try await open(url, readOnly: true)
+        if afterReading { _ = try await reader.refreshHead() }
         try cluster.sql(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()"
         )
+        return (url, reader)
+    }
+
+    /// A standby's session ended (its server restarted, the backend was terminated): the next `refreshHead`
+    /// connects again and reads on, where a writer's store would have failed for good.
+    func testAStandbyWhoseSessionWasLostConnectsAgain() async throws {
+        let (url, reader) = try await standbyWhoseSessionEnds(afterReading: false)
         let successor = try await open(url)
         _ = try await successor.enqueue([draft(2)]).wait()
         var refreshed: ChainHead?
@@ -134,17 +142,7 @@ final class PostgresStoreTests: XCTestCase {
     /// read): the checkpoints' read fails, saying so, instead of waiting forever. PostgresNIO drops a query written
     /// to a closed session without failing it (postgres-nio issue 458): the hang a standby once showed in CI.
     func testAReadOfAStandbyWhoseSessionWasLostFailsAndDoesNotWaitForever() async throws {
-        let cluster = try EngineFixture.cluster()
-        let url = try cluster.createDatabase()
-        let database = String(try XCTUnwrap(url.split(separator: "?").first?.split(separator: "/").last))
-        let writer = try await open(url)
-        _ = try await writer.enqueue([draft(1)]).wait()
-        try writer.close()
-        let reader = try await open(url, readOnly: true)
-        _ = try await reader.refreshHead()
-        try cluster.sql(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()"
-        )
+        let (_, reader) = try await standbyWhoseSessionEnds(afterReading: true)
         // Reads answer until the standby sees its session end (one in flight then fails with it); from then on each
         // fails at once, saying the session was lost. None may hang.
         var failure: LogError?
