@@ -8,17 +8,8 @@ set -u
 daemon_binary=$1
 data=$2
 work=$(mktemp -d)
-socket=$work/accord.sock
-started=$(date +%s.%N)
-"$daemon_binary" --socket "$socket" --data-dir "$data" --log-target stderr --log-level error 2>"$work/daemon.err" &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 2400); do
-    curl -sf --unix-socket "$socket" http://accordd/v1/status >/dev/null 2>&1 && break
-    sleep 0.2
-done
-echo "ready after $(echo "$(date +%s.%N) - $started" | bc) s"
-echo "RSS $(grep VmRSS /proc/$pid/status)"
+daemon_data="$data"
+. "$(dirname "$0")/lib/start-measured-daemon.sh"
 python3 - "$socket" <<'PY'
 import json, random, socket, sys, time
 

@@ -12,17 +12,8 @@ data=$3
 work=$(mktemp -d)
 cp -r "$data" "$work/data"
 rm -f "$work/data/ledger.snapshot"
-socket=$work/accord.sock
-started=$(date +%s.%N)
-"$daemon_binary" --socket "$socket" --data-dir "$work/data" --log-target stderr --log-level error 2>"$work/daemon.err" &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 2400); do
-    curl -sf --unix-socket "$socket" http://accordd/v1/status >/dev/null 2>&1 && break
-    sleep 0.2
-done
-echo "ready after $(echo "$(date +%s.%N) - $started" | bc) s"
-echo "RSS $(grep VmRSS /proc/$pid/status)"
+daemon_data="$work/data"
+. "$(dirname "$0")/lib/start-measured-daemon.sh"
 head=$(curl -sf --unix-socket "$socket" http://accordd/v1/status | python3 -c 'import json,sys; print(json.load(sys.stdin)["head"]["position"])')
 # The CLI's own cost (a process, a connection, a query), for scale.
 begun=$(date +%s.%N)
