@@ -22,4 +22,38 @@ final class AsOfTests: XCTestCase {
         XCTAssertEqual(atNineteen.secondments().map(\.secondmentID), ["s1"])
         XCTAssertEqual(state.asOf(recordedAt: Date(timeIntervalSince1970: 0)).eventCount, 0)
     }
+
+    /// A version kept for queries holds no entity positions and borrows the head's when it advances: every read model
+    /// and timeline must come out as a replay from the first event makes them, corrections past the version included.
+    func testAVersionKeptForQueriesAdvancesAsAReplayFromTheFirstEvent() {
+        let people = ["p0", "p1", "p2", "p3", "p4"]
+        var compared = 0
+        for seed in UInt64(1)...20 {
+            var history = RandomHistory(seed: seed)
+            for _ in 0..<150 where history.recordNext() == nil { break }
+            let head = history.state
+            guard let last = head.lastPosition else { continue }
+            var versions: [LedgerState] = [LedgerState.initial.forQueries]
+            for position in stride(from: UInt64(10), through: last, by: 10) {
+                versions.append(head.asOf(position: position).forQueries)
+            }
+            for position in UInt64(1)...last {
+                let version = versions.last { ($0.lastPosition ?? 0) <= position } ?? versions[0]
+                let advanced = version.advanced(through: position, recordedIn: head)
+                let replayed = head.asOf(position: position)
+                guard advanced.projection == replayed.projection,
+                    people.allSatisfy({ advanced.personHistory(id: $0) == replayed.personHistory(id: $0) })
+                else {
+                    XCTFail(
+                        "seed \(seed): the state at position \(position) advanced from the version at "
+                            + "\(version.lastPosition ?? 0) differs from a replay; rerun RandomHistory(seed: \(seed))"
+                    )
+                    return
+                }
+                compared += 1
+            }
+        }
+        // The stories must be long enough to pass versions and corrections.
+        XCTAssertGreaterThan(compared, 2_000)
+    }
 }

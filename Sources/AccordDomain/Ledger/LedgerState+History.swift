@@ -70,9 +70,14 @@ extension LedgerState {
 
     /// This state (an earlier version of `history`) with `history`'s next events folded in, up to and including
     /// `position`: the cost is the events between, not the log.
+    ///
+    /// A `forQueries` state takes `history`'s entity positions: they list every event this state's own would, and
+    /// later ones, which its readers pass over (a correction's rebuild and a person's timeline find no event at a
+    /// position past this state's last, and judge each event they find by its facts as this state has them).
     public func advanced(through position: UInt64, recordedIn history: LedgerState) -> LedgerState {
         precondition(eventCount <= history.eventCount, "a state can only be advanced with a later version's events")
         var state = self
+        if !keepsIndexes { state.entityPositions = history.entityPositions }
         var index = eventCount
         while index < history.eventCount, history.recordedEvents[index].position <= position {
             state.evolve(history.recordedEvents[index])

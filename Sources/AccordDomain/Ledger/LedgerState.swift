@@ -17,19 +17,20 @@ public struct LedgerState: Sendable, Codable {
     /// For an entity (`agreement/x`, `meeting/m1`), the positions of the corrections and retractions of its events.
     var amendmentsByEntity: TreeDictionary<String, [UInt64]> = [:]
     var streamVersions: TreeDictionary<String, UInt64> = [:]
-    /// For each entity, the events that write to it: what a correction replays (kept in `forQueries` states too, so
-    /// that an as-of replay through a correction is bounded by the entities it touches as well).
-    private(set) var entityPositions = EntityPositions()
+    /// For each entity, the events that write to it: what a correction replays and a person's timeline reads. Empty
+    /// in a `forQueries` state, which borrows the head's when it advances (`advanced(through:recordedIn:)`).
+    var entityPositions = EntityPositions()
     /// For a person, the entities whose facts named them before a correction or retraction replaced those facts: with
     /// the entities the person's record lists, what their timeline reads.
     private(set) var formerlyNamingEntities: TreeDictionary<String, [String]> = [:]
     var projection = Projection()
-    /// False in a state kept for queries only (`forQueries`): only `decide` reads the streams' versions, so such a
-    /// state neither holds their map's nodes (a version kept for as-of queries would hold a copy of each node the
-    /// later events replaced) nor updates it as it evolves (an as-of replay would copy a path per event).
-    private(set) var keepsStreamVersions = true
+    /// False in a state kept for queries only (`forQueries`): it neither holds the streams' versions (only `decide`
+    /// reads them) nor the entities' positions (the head's are a superset that serves it), nor updates them as it
+    /// evolves. A version kept for as-of queries would otherwise hold a copy of each node of those maps that later
+    /// events replaced, and an as-of replay would copy a path of each per event.
+    private(set) var keepsIndexes = true
 
-    /// The snapshot's fields: a state is snapshotted whole, so `keepsStreamVersions` is never written.
+    /// The snapshot's fields: a state is snapshotted whole, so `keepsIndexes` is never written.
     private enum CodingKeys: String, CodingKey {
         case recordedEvents, latestCorrectionIndex, retractionPosition, correctionPositions, amendmentsByEntity
         case streamVersions, entityPositions, formerlyNamingEntities, projection
@@ -37,12 +38,14 @@ public struct LedgerState: Sendable, Codable {
 
     private init() {}
 
-    /// This state without the streams' versions, for answering queries: every read model answers as from this
-    /// state, but `decide` refuses to run on it (`streamVersion` would not know the versions).
+    /// This state without the streams' versions and the entities' positions, for answering queries once advanced
+    /// from the head (`advanced(through:recordedIn:)`): `decide` refuses to run on it (`streamVersion` would not know
+    /// the versions).
     public var forQueries: LedgerState {
         var state = self
         state.streamVersions = [:]
-        state.keepsStreamVersions = false
+        state.entityPositions = EntityPositions()
+        state.keepsIndexes = false
         return state
     }
 
@@ -58,14 +61,14 @@ public struct LedgerState: Sendable, Codable {
             )
         }
         recordedEvents.append(recorded)
-        if keepsStreamVersions { streamVersions[recorded.event.streamID, default: 0] += 1 }
+        if keepsIndexes { streamVersions[recorded.event.streamID, default: 0] += 1 }
         switch recorded.event {
         case .eventCorrected(let correction):
             let replaced = effectiveEvent(at: correction.position)
             latestCorrectionIndex[correction.position] = recordedEvents.count - 1
             correctionPositions[correction.position, default: []].append(recorded.position)
             amendmentsByEntity[correction.corrected.entityID, default: []].append(recorded.position)
-            entityPositions.note(correction.corrected, at: correction.position)
+            if keepsIndexes { entityPositions.note(correction.corrected, at: correction.position) }
             noteFormerlyNaming(replaced)
             rebuild(Set((replaced?.writtenEntityIDs ?? []) + correction.corrected.writtenEntityIDs))
         case .eventRetracted(let retraction):
@@ -77,14 +80,14 @@ public struct LedgerState: Sendable, Codable {
             noteFormerlyNaming(replaced)
             rebuild(Set(replaced?.writtenEntityIDs ?? []))
         default:
-            entityPositions.note(recorded.event, at: recorded.position)
+            if keepsIndexes { entityPositions.note(recorded.event, at: recorded.position) }
             projection.apply(recorded.event, position: recorded.position)
         }
     }
 
     /// The number of events in a stream, corrections and retractions of its events included; 0 for none.
     public func streamVersion(_ streamID: String) -> UInt64 {
-        precondition(keepsStreamVersions, "a state kept for queries has no stream versions: decide on the head's state")
+        precondition(keepsIndexes, "a state kept for queries has no stream versions: decide on the head's state")
         return streamVersions[streamID] ?? 0
     }
 
