@@ -3,8 +3,8 @@
 # for the proof tests, Python 3 with the cryptography package, and for the I/O-error test, strace; and, for the
 # PostgreSQL store's tests, PostgreSQL's server programs (optional: without them those tests are skipped, saying why).
 # As root it installs what is missing through apt; otherwise it prints the exact command to run and fails.
-# For the browser and SSH tests it also installs, as root, Chromium and the OpenSSH server; without root it only says
-# they are missing, and those tests skip saying why.
+# For the browser and SSH tests it also installs, as root, Chromium and the OpenSSH server, and for the frozen-replica
+# test iproute2's ss; without root it only says they are missing, and those tests skip saying why.
 set -euo pipefail
 
 missing=()
@@ -16,16 +16,18 @@ python3 -c 'import cryptography' >/dev/null 2>&1 || missing+=(python3-cryptograp
 # SyncFailureTests injects a real EIO into accordd's fdatasync with strace (it skips itself, saying so, without).
 command -v strace >/dev/null 2>&1 || missing+=(strace)
 
-# The report test renders the HTML report in headless Chromium; the remote-use test starts its own sshd.
+# The report test renders the HTML report in headless Chromium; the remote-use test starts its own sshd; the
+# frozen-replica test reads a socket's unread bytes with ss.
 optional=()
 command -v chromium >/dev/null 2>&1 || optional+=(chromium)
 [ -x /usr/sbin/sshd ] || optional+=(openssh-server)
 command -v ssh >/dev/null 2>&1 || optional+=(openssh-client)
+[ -x /usr/bin/ss ] || optional+=(iproute2)
 if ((${#optional[@]})); then
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
         missing+=("${optional[@]}")
     else
-        echo "ensure-dependencies: ${optional[*]} not installed, so the browser or SSH tests will skip; install with:" >&2
+        echo "ensure-dependencies: ${optional[*]} not installed, so the browser, SSH or frozen-replica tests will skip; install with:" >&2
         echo "    sudo apt-get update && sudo apt-get install -y ${optional[*]}" >&2
     fi
 fi
