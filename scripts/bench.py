@@ -279,7 +279,9 @@ def main():
     replay = subprocess.run([os.path.join(BIN, "accord-bench"), "replay", "--data-dir", data], check=True,
                             capture_output=True, text=True).stdout.strip()
     # The replay's clean close wrote ledger.snapshot; without removing it the start below would not replay.
-    os.remove(os.path.join(data, "ledger.snapshot"))
+    snapshot = os.path.join(data, "ledger.snapshot")
+    if os.path.exists(snapshot):
+        os.remove(snapshot)
     large = Daemon(data)
     ready, resident = large.ready_seconds, large.resident_kilobytes()
     say("query latency while 16 clients append")
