@@ -4,10 +4,13 @@
 #   scripts/measure-as-of.sh .build/debug/accordd DATA
 # Starts accordd on DATA with a socket of its own, prints when it was ready and its RSS, then times 100
 # `institution show` requests at the head and 100 as of random positions, and stops the daemon it started.
+# It removes DATA/ledger.snapshot first (the daemon's clean stop writes one), so every run replays the whole log
+# and keeps the as-of versions a replay keeps: a start from a snapshot keeps none before it.
 set -u
 daemon_binary=$1
 data=$2
 work=$(mktemp -d)
+rm -f "$data/ledger.snapshot"
 daemon_data="$data"
 . "$(dirname "$0")/lib/start-measured-daemon.sh"
 python3 - "$socket" <<'PY'
