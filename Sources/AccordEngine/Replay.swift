@@ -60,7 +60,7 @@ struct Replay {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let slice = (records.count + workers - 1) / workers
         let base = results.baseAddress.map { UInt(bitPattern: $0) } ?? 0
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let decodeSlice: @Sendable (Int) -> Void = { worker in
             // Each worker writes only its own slice of the buffer.
             let slots = UnsafeMutablePointer<Result<RecordedEvent, EngineError>?>(bitPattern: base)
             for index in (worker * slice)..<min(records.count, (worker + 1) * slice) {
@@ -68,6 +68,20 @@ struct Replay {
                 }
             }
         }
+        // Threads of their own, not `concurrentPerform`: on Linux its helpers queue on the same Dispatch pool as
+        // Swift's tasks, and a start must not wait for a pool the daemon's tasks may keep busy (ReplayPipeline).
+        let helpers = DispatchGroup()
+        for worker in 1..<workers {
+            helpers.enter()
+            let thread = Thread {
+                decodeSlice(worker)
+                helpers.leave()
+            }
+            thread.name = "accord-decode"
+            thread.start()
+        }
+        decodeSlice(0)
+        helpers.wait()
         return results.map { $0! }
     }
 
