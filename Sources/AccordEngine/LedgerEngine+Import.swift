@@ -9,8 +9,8 @@ extension LedgerEngine {
     /// (`import_rule_broken`, the refusal as the cause); then it is folded into the state.
     public func importRecords(_ records: [Record]) async throws(EngineError) {
         guard let first = records.first else { return }
-        let (pending, decided, requests) = try core.withLock {
-            core throws(EngineError) -> (any PendingRecords, LedgerState, [String: RequestEntry]) in
+        let (pending, decided) = try core.withLock {
+            core throws(EngineError) -> (any PendingRecords, LedgerState) in
             if let failure = core.failure { throw failure }
             guard first.position == core.nextPosition else {
                 throw EngineError(
@@ -35,6 +35,7 @@ extension LedgerEngine {
                     )
                 }
                 decided.evolve(recorded)
+                // The imported request ids count for repeats like those of the commands recorded here.
                 Replay.remember(record, in: &requests)
             }
             let drafts = records.map { record in
@@ -53,7 +54,7 @@ extension LedgerEngine {
             core.state = decided
             core.requests = requests
             core.nextPosition += UInt64(records.count)
-            return (pending, decided, requests)
+            return (pending, decided)
         }
         let written: [Record]
         do throws(LogError) {
@@ -68,14 +69,7 @@ extension LedgerEngine {
             "the log wrote the imported records at other positions than they had"
         )
         if let last = written.last {
-            // The imported request ids count for repeats and snapshots like those of the commands recorded here.
-            publish(
-                first: first.position,
-                head: last.chainHead,
-                state: decided,
-                request: nil,
-                replacingRequests: requests
-            )
+            publish(first: first.position, head: last.chainHead, state: decided)
         }
     }
 }

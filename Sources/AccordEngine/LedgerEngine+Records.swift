@@ -35,64 +35,36 @@ extension LedgerEngine {
                 )
             )
         }
-        // One pass: each record is replayed as soon as the log module has checked it, from the snapshot's position
-        // on when there is one; the log's record there must have the snapshot's head hash.
-        var snapshot: LedgerSnapshot?
-        var refusal: String?
+        // One pass: each record is replayed as soon as the log module has checked it; under a snapshot, the records
+        // through its position are only decoded (into the history and the request-id index it leaves out) while the
+        // snapshot loads, and the log's record there must have the snapshot's head hash.
+        var replay = Replay()
+        var refusal: SnapshotRefusal?
         switch LedgerSnapshot.read(dataDirectory: dataDirectory) {
         case .missing: break
         case .refused(let reason): refusal = reason
-        case .read(let read): snapshot = read
+        case .loading(let loading): replay = Replay(restoring: loading)
         }
         // The records are replayed on a thread of their own while the pass verifies the next ones.
-        let pipeline = ReplayPipeline(snapshot.map(Replay.init(snapshot:)) ?? Replay())
-        var recordAtSnapshot: ChainHead?
+        let pipeline = ReplayPipeline(replay)
         let store: FileLedgerStore
         do {
-            store = try FileLedgerStore.open(path: logPath, options: options) { record in
-                if let snapshot, recordAtSnapshot != snapshot.head {
-                    if record.position == snapshot.head.position { recordAtSnapshot = record.chainHead }
-                    return
-                }
-                pipeline.take(record)
-            }
+            store = try FileLedgerStore.open(path: logPath, options: options) { record in pipeline.take(record) }
         } catch {
             _ = pipeline.finish()
             throw EngineError.storage(error)
         }
-        var replay = Replay()
-        var replayFailure: EngineError?
         switch pipeline.finish() {
         case .success(let replayed): replay = replayed
-        case .failure(let error): replayFailure = error
-        }
-        var outcome = SnapshotOutcome.none
-        if let snapshot, refusal == nil {
-            if recordAtSnapshot == snapshot.head {
-                outcome = .used(position: snapshot.head.position)
-            } else if let recordAtSnapshot {
-                refusal =
-                    "it is stale: it reflects position \(snapshot.head.position) with hash \(snapshot.head.hash), but the log's record there has hash \(recordAtSnapshot.hash) (a snapshot of another log, or a log restored from elsewhere)"
-            } else {
-                refusal =
-                    "it is ahead of the log: it reflects position \(snapshot.head.position), but the log ends at \(store.durableHead.position) (a log restored from an older copy, or cut back)"
-            }
-        }
-        if let refusal, replayFailure == nil {
-            outcome = .setAside(reason: refusal, path: LedgerSnapshot.setAside(dataDirectory: dataDirectory))
-            do throws(EngineError) {
-                // Only in this case is the log read a second time: the first pass skipped what the snapshot held.
-                replay = snapshot == nil ? replay : try rebuild(from: store)
-            } catch {
-                replayFailure = error
-            }
-        }
-        if replayFailure == nil {
-            do throws(EngineError) { try replay.finish() } catch { replayFailure = error }
-        }
-        if let replayFailure {
+        case .failure(let error):
             _ = try? store.close()
-            throw replayFailure
+            throw error
+        }
+        replay.resolveSnapshot()
+        var outcome = SnapshotOutcome.none
+        if let position = replay.usedSnapshot { outcome = .used(position: position) }
+        if let refusal = refusal ?? replay.refusedSnapshot {
+            outcome = .setAside(reason: refusal.reason, path: LedgerSnapshot.setAside(dataDirectory: dataDirectory))
         }
         return try LedgerEngine(
             store: store,
@@ -106,25 +78,6 @@ extension LedgerEngine {
 
     /// Events between two snapshots by default.
     public static let defaultSnapshotInterval: UInt64 = 100_000
-
-    /// Replays the whole log again, through its reader (after a snapshot turned out unusable).
-    private static func rebuild(from store: FileLedgerStore) throws(EngineError) -> Replay {
-        var replay = Replay()
-        let head = store.durableHead
-        while replay.head.position < head.position {
-            let page: [Record]
-            do throws(LogError) {
-                page = try store.reader.records(from: replay.head.position + 1, through: head, maximumCount: 10_000)
-            } catch {
-                throw EngineError.storage(error, "cannot read \(store.location)")
-            }
-            precondition(!page.isEmpty, "a store returned no records below its durable head")
-            for record in page { try replay.apply(record) }
-            try replay.finish()
-            store.replayed(page)
-        }
-        return replay
-    }
 
     /// Opens a ledger on any store: reads and replays every durable record, then accepts commands. Personal data
     /// stays in files under `dataDirectory`.

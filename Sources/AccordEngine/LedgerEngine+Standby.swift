@@ -35,8 +35,6 @@ extension LedgerEngine {
                 first: current.position + 1,
                 head: replayed.head,
                 state: replayed.state,
-                request: nil,
-                replacingRequests: replayed.requests,
                 replacingAsOf: replayed.asOf
             )
             catchUpTroubleState.withLock { $0 = nil }

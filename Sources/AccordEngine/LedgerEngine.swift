@@ -29,10 +29,8 @@ public final class LedgerEngine: Sendable {
     struct Published {
         var state: LedgerState
         var head: ChainHead
-        /// The request ids of the published commands, for snapshots (the decision's index runs ahead of it).
-        var requests: [String: RequestEntry]
         /// Durable commands waiting for an earlier one, by their first position.
-        var waiting: [UInt64: (head: ChainHead, state: LedgerState, request: (String, RequestEntry)?)] = [:]
+        var waiting: [UInt64: (head: ChainHead, state: LedgerState)] = [:]
         /// What "as of" queries start from.
         var asOf: AsOfIndex
     }
@@ -82,7 +80,7 @@ public final class LedgerEngine: Sendable {
             )
         )
         published = Mutex(
-            Published(state: replayed.state, head: replayed.head, requests: replayed.requests, asOf: replayed.asOf)
+            Published(state: replayed.state, head: replayed.head, asOf: replayed.asOf)
         )
         headWatch = HeadWatch(position: replayed.head.position)
     }
@@ -302,9 +300,7 @@ public final class LedgerEngine: Sendable {
             )
             // Published before the request id is marked done, so a repeat can always read its events back.
             if let first = records.first, let last = records.last {
-                let positions = first.position...last.position
-                let request = requestID.map { ($0, RequestEntry.done(digest: digest, positions: positions)) }
-                publish(first: first.position, head: last.chainHead, state: decided, request: request)
+                publish(first: first.position, head: last.chainHead, state: decided)
             }
             if let requestID, let first = records.first, let last = records.last {
                 core.withLock {
@@ -421,27 +417,18 @@ public final class LedgerEngine: Sendable {
 
     /// Makes a durable command's records visible to queries once every earlier command's are: commands become
     /// durable in rounds, and their waiters may resume in any order.
-    /// An import or a standby's catch-up, which fold many commands in at once, hand over their whole request-id
-    /// index and as-of index, set under the same lock as the state so a snapshot never sees one without the other.
-    func publish(
-        first: UInt64,
-        head: ChainHead,
-        state: LedgerState,
-        request: (String, RequestEntry)?,
-        replacingRequests: [String: RequestEntry]? = nil,
-        replacingAsOf: AsOfIndex? = nil
-    ) {
+    /// A standby's catch-up, which folds many commands in at once, hands over its whole as-of index, set under the
+    /// same lock as the state so a query never sees one without the other.
+    func publish(first: UInt64, head: ChainHead, state: LedgerState, replacingAsOf: AsOfIndex? = nil) {
         let visible = published.withLock { published in
-            published.waiting[first] = (head, state, request)
+            published.waiting[first] = (head, state)
             while let next = published.waiting.removeValue(forKey: published.head.position + 1) {
                 if let recordedAt = next.state.recordedEvent(at: next.head.position)?.recordedAt {
                     published.asOf.note(next.state, firstPosition: published.head.position + 1, recordedAt: recordedAt)
                 }
                 published.state = next.state
                 published.head = next.head
-                if let (requestID, entry) = next.request { published.requests[requestID] = entry }
             }
-            if let replacingRequests { published.requests = replacingRequests }
             if let replacingAsOf { published.asOf = replacingAsOf }
             return published.head.position
         }
@@ -452,11 +439,7 @@ public final class LedgerEngine: Sendable {
     /// The published state as a snapshot: persistent collections, so taking it copies nothing.
     var publishedSnapshot: LedgerSnapshot {
         published.withLock { published in
-            LedgerSnapshot(
-                head: published.head,
-                state: published.state,
-                requests: published.requests
-            )
+            LedgerSnapshot(head: published.head, state: published.state)
         }
     }
 

@@ -4,54 +4,38 @@ import Crypto
 import Foundation
 import SystemPackage
 
-/// The read models and the request-id index as they stood at one durable position, in `ledger.snapshot` beside the
-/// log (docs/log-format.md, "Snapshots"), so that a start replays only the log's tail. It is derived data: it is
-/// used only when its checksum holds and the log's record at its position has its head hash, and set aside
-/// otherwise.
+/// The read models as they stood at one durable position, in `ledger.snapshot` beside the log (docs/log-format.md,
+/// "Snapshots"), so that a start folds only the log's tail into them. It is derived data: it is used only when its
+/// checksum holds and the log's record at its position has its head hash, and set aside otherwise. It holds neither
+/// the event history nor the request-id index: the start reads both back from the log's records up to its
+/// position, which it verifies anyway, without replaying them.
 struct LedgerSnapshot: Sendable {
     /// The durable record the state reflects: its position and hash.
     var head: ChainHead
     var state: LedgerState
-    var requests: [String: LedgerEngine.RequestEntry]
 
     static let fileName = "ledger.snapshot"
     static let magic = Array("ACCSNAP\n".utf8)
-    /// 3 since the state holds the positions of each entity's events (version 2: the event history as an array;
-    /// version 1: as a map from its index).
-    static let version: UInt32 = 3
+    /// 4 since the history and the request-id index are left out (version 3 held both; version 2 had no positions
+    /// per entity; version 1 encoded the history as a map from its index).
+    static let version: UInt32 = 4
     /// Magic, version, position, head hash, body length, then the SHA-256 of those and the body.
     static let headerBytes = 8 + 4 + 8 + 32 + 8 + 32
 
     /// What a start found in the data folder.
     enum Reading {
         case missing
-        case refused(reason: String)
-        case read(LedgerSnapshot)
+        case refused(SnapshotRefusal)
+        /// The header checked out; the body is being read, checked and decoded.
+        case loading(SnapshotLoading)
     }
 
     private struct Body: Codable {
         var state: LedgerState
-        var requests: [RequestRange]
-    }
-
-    private struct RequestRange: Codable {
-        var requestID: String
-        var digest: String
-        var first: UInt64
-        var last: UInt64
     }
 
     func encoded() throws -> [UInt8] {
-        let ranges = requests.compactMap { requestID, entry -> RequestRange? in
-            guard case .done(let digest, let positions) = entry else { return nil }
-            return RequestRange(
-                requestID: requestID,
-                digest: Hex.encode(digest),
-                first: positions.lowerBound,
-                last: positions.upperBound
-            )
-        }
-        let body = Array(try JSONEncoder().encode(Body(state: state, requests: ranges)))
+        let body = Array(try JSONEncoder().encode(Body(state: state)))
         guard let headHash = Hex.decode(head.hash), headHash.count == 32 else {
             preconditionFailure("a chain head's hash is 32 bytes of hexadecimal")
         }
@@ -69,61 +53,70 @@ struct LedgerSnapshot: Sendable {
         bytes.reduce(0) { $0 << 8 | Integer($1) }
     }
 
-    static func decode(_ bytes: [UInt8]) -> Reading {
-        guard bytes.count >= headerBytes, Array(bytes[0..<8]) == magic else {
-            return .refused(reason: "it is damaged: it does not start with a snapshot header")
+    /// Checks the header of a snapshot of `fileBytes` bytes: the head it reflects, or why it cannot be used.
+    static func head(ofHeader header: [UInt8], fileBytes: UInt64) -> Result<ChainHead, SnapshotRefusal> {
+        guard header.count >= headerBytes, Array(header[0..<8]) == magic else {
+            return .failure(SnapshotRefusal("it is damaged: it does not start with a snapshot header"))
         }
-        let version: UInt32 = integer(bytes[8..<12])
+        let version: UInt32 = integer(header[8..<12])
         guard version >= LedgerSnapshot.version else {
-            return .refused(
-                reason:
+            return .failure(
+                SnapshotRefusal(
                     "its format version \(version) is older than the one this accordd reads (version \(LedgerSnapshot.version))"
+                )
             )
         }
         guard version == LedgerSnapshot.version else {
-            return .refused(
-                reason:
+            return .failure(
+                SnapshotRefusal(
                     "its format version \(version) is unknown to this accordd (it reads version \(LedgerSnapshot.version))"
+                )
             )
         }
-        let position: UInt64 = integer(bytes[12..<20])
-        let headHash = Array(bytes[20..<52])
-        let bodyLength: UInt64 = integer(bytes[52..<60])
-        let checksum = Array(bytes[60..<92])
-        guard UInt64(bytes.count - headerBytes) == bodyLength else {
-            return .refused(reason: "it is damaged: its length is not the one its header announces")
+        let bodyLength: UInt64 = integer(header[52..<60])
+        guard fileBytes - UInt64(headerBytes) == bodyLength else {
+            return .failure(SnapshotRefusal("it is damaged: its length is not the one its header announces"))
         }
-        let covered = Array(bytes[12..<(12 + 48)])
-        let body = Array(bytes[headerBytes...])
-        guard Array(SHA256.hash(data: covered + body)) == checksum else {
-            return .refused(reason: "it is damaged: its checksum does not match its contents")
-        }
-        guard let decoded = try? JSONDecoder().decode(Body.self, from: Data(body)) else {
-            return .refused(reason: "it is damaged: its contents cannot be read")
-        }
-        var requests: [String: LedgerEngine.RequestEntry] = [:]
-        for range in decoded.requests {
-            guard let digest = Hex.decode(range.digest), range.first <= range.last else {
-                return .refused(reason: "it is damaged: request id \"\(range.requestID)\" is malformed")
-            }
-            requests[range.requestID] = .done(digest: digest, positions: range.first...range.last)
-        }
-        return .read(
-            LedgerSnapshot(
-                head: ChainHead(position: position, hash: Hex.encode(headHash)),
-                state: decoded.state,
-                requests: requests
-            )
-        )
+        return .success(ChainHead(position: integer(header[12..<20]), hash: Hex.encode(Array(header[20..<52]))))
     }
 
+    /// Checks the whole file, whose header said it reflects `head`, and decodes its state.
+    static func state(ofFile bytes: [UInt8], reflecting head: ChainHead) -> Result<LedgerState, SnapshotRefusal> {
+        let header = Array(bytes.prefix(headerBytes))
+        guard case .success(let read) = self.head(ofHeader: header, fileBytes: UInt64(bytes.count)), read == head else {
+            return .failure(SnapshotRefusal("it changed while it was read"))
+        }
+        let checksum = Array(bytes[60..<92])
+        let covered = bytes[12..<(12 + 48)]
+        let body = bytes[headerBytes...]
+        var hasher = SHA256()
+        hasher.update(data: covered)
+        hasher.update(data: body)
+        guard Array(hasher.finalize()) == checksum else {
+            return .failure(SnapshotRefusal("it is damaged: its checksum does not match its contents"))
+        }
+        guard let decoded = try? JSONDecoder().decode(Body.self, from: Data(body)) else {
+            return .failure(SnapshotRefusal("it is damaged: its contents cannot be read"))
+        }
+        return .success(decoded.state)
+    }
+
+    /// Reads the header at once and, when it checks out, the rest on a thread of its own (`SnapshotLoading`), so
+    /// that the start's pass over the log runs meanwhile.
     static func read(dataDirectory: String) -> Reading {
         let path = "\(dataDirectory)/\(fileName)"
         guard FileManager.default.fileExists(atPath: path) else { return .missing }
-        guard let contents = FileManager.default.contents(atPath: path) else {
-            return .refused(reason: "it cannot be read")
+        let file = FileHandle(forReadingAtPath: path)
+        defer { try? file?.close() }
+        guard let file, let fileBytes = try? file.seekToEnd(), (try? file.seek(toOffset: 0)) != nil,
+            let header = try? file.read(upToCount: headerBytes)
+        else {
+            return .refused(SnapshotRefusal("it cannot be read"))
         }
-        return decode(Array(contents))
+        switch head(ofHeader: Array(header), fileBytes: fileBytes) {
+        case .failure(let refusal): return .refused(refusal)
+        case .success(let head): return .loading(SnapshotLoading(head: head, path: path))
+        }
     }
 
     /// Writes the snapshot atomically (`DurableFile`: 0600, fsynced file and folder).

@@ -9,19 +9,25 @@ struct Replay {
     var requests: [String: LedgerEngine.RequestEntry] = [:]
     /// Versions and recorded times for "as of" queries, kept as the replay passes them.
     var asOf = AsOfIndex()
+    /// The snapshot's position once its state was taken (with the history read back), if one was.
+    private(set) var usedSnapshot: UInt64?
+    /// Why the snapshot found at start was not used, once the replay knows; its records were then folded in.
+    private(set) var refusedSnapshot: SnapshotRefusal?
 
     /// Records waiting to be decoded together.
     private var pending: [Record] = []
+    /// Until the records through the snapshot's position have passed: the snapshot being loaded, their events (the
+    /// history it leaves out) and the hash of the log's record at its position.
+    private var restoring: (loading: SnapshotLoading, history: EventHistory, recordAtPosition: ChainHead?)?
 
     init() {}
 
-    /// Starts from a verified snapshot: the records after its head come next.
-    init(snapshot: LedgerSnapshot) {
-        state = snapshot.state
-        head = snapshot.head
-        requests = snapshot.requests
-        asOf.noteRecordedTimes(of: snapshot.state)
+    /// Starts under a snapshot being loaded: the records through its position are decoded into the history and
+    /// the request-id index, not folded into the state, until `resolveSnapshot()`.
+    init(restoring loading: SnapshotLoading) {
+        restoring = (loading, EventHistory(), loading.head.position == 0 ? ChainHead.genesis : nil)
     }
+
     /// Records decoded at once: enough to keep every core busy, few enough to bound the memory held.
     static let decodedTogether = 4_096
 
@@ -46,11 +52,51 @@ struct Replay {
         defer { if folded > 0 { head = records[folded - 1].chainHead } }
         for (record, event) in zip(records, decoded) {
             let recorded = try event.get()
-            state.evolve(recorded)
-            asOf.note(state, firstPosition: recorded.position, recordedAt: recorded.recordedAt)
+            if let snapshotPosition = restoring?.loading.head.position, record.position <= snapshotPosition {
+                restoring?.history.append(recorded)
+                if record.position == snapshotPosition { restoring?.recordAtPosition = record.chainHead }
+            } else {
+                resolveSnapshot()
+                evolve(recorded)
+            }
             folded += 1
             Replay.remember(record, in: &requests)
         }
+    }
+
+    private mutating func evolve(_ recorded: RecordedEvent) {
+        state.evolve(recorded)
+        asOf.note(state, firstPosition: recorded.position, recordedAt: recorded.recordedAt)
+    }
+
+    /// Once the records through the snapshot's position have passed, or the log ended before it: takes the
+    /// snapshot's state with the history read back if the log's record at its position has the snapshot's hash;
+    /// otherwise folds that history in as a replay would (from memory: the log is not read twice) and says why.
+    mutating func resolveSnapshot() {
+        guard let restored = restoring else { return }
+        restoring = nil
+        let (loading, history, recordAtPosition) = restored
+        switch loading.wait() {
+        case .success(var loaded) where recordAtPosition == loading.head:
+            loaded.restoreHistory(history)
+            state = loaded
+            usedSnapshot = loading.head.position
+            asOf.noteRecordedTimes(of: state)
+            return
+        case .success:
+            if let recordAtPosition {
+                refusedSnapshot = SnapshotRefusal(
+                    "it is stale: it reflects position \(loading.head.position) with hash \(loading.head.hash), but the log's record there has hash \(recordAtPosition.hash) (a snapshot of another log, or a log restored from elsewhere)"
+                )
+            } else {
+                refusedSnapshot = SnapshotRefusal(
+                    "it is ahead of the log: it reflects position \(loading.head.position), but the log ends at \(history.last?.position ?? 0) (a log restored from an older copy, or cut back)"
+                )
+            }
+        case .failure(let refusal):
+            refusedSnapshot = refusal
+        }
+        for recorded in history { evolve(recorded) }
     }
 
     private static func decode(_ records: [Record]) -> [Result<RecordedEvent, EngineError>] {

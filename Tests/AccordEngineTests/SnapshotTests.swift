@@ -82,6 +82,34 @@ final class SnapshotTests: XCTestCase {
         try engine.close()
     }
 
+    /// The snapshot holds no event: a start from it reads the history back from the log's records, so what reads
+    /// the history (a correction of an event before the snapshot, the state as of a position before it) answers as
+    /// after a replay of the whole log.
+    func testAStartFromASnapshotReadsTheHistoryBackFromTheLog() async throws {
+        let folder = try folder()
+        var engine = try open(folder)
+        try await record(engine, "a", 1...5)
+        try engine.close()
+        let snapshot = try XCTUnwrap(FileManager.default.contents(atPath: snapshotPath(folder)))
+        XCTAssertNil(String(decoding: snapshot, as: UTF8.self).range(of: "recordedEvents"), "no history in the file")
+
+        engine = try open(folder)
+        defer { try? engine.close() }
+        XCTAssertEqual(engine.snapshotOutcome, .used(position: 5))
+        XCTAssertEqual(engine.read { state in (1...5).map { state.recordedEvent(at: $0)?.position } }, [1, 2, 3, 4, 5])
+        let renamed = InstitutionRegistered(institutionID: "a-2", name: "Renamed", country: "FR", kind: .university)
+        let correction = Command.correctEvent(
+            CorrectEvent(position: 2, corrected: .institutionRegistered(renamed), reason: "Its name changed")
+        )
+        _ = try await engine.execute(CommandRequest(command: correction, author: Self.author))
+        XCTAssertTrue(models(engine).contains("a-2 Renamed 2"), "\(models(engine))")
+        XCTAssertEqual(models(engine), try rebuilt(folder))
+        XCTAssertEqual(
+            engine.read { $0.asOf(position: 3).institutions().map(\.name) },
+            ["Institution a-1", "Institution a-2", "Institution a-3"]
+        )
+    }
+
     func testASnapshotIsWrittenEveryNEventsWhileTheDaemonRuns() async throws {
         let folder = try folder()
         let engine = try open(folder, interval: 3)
@@ -134,16 +162,16 @@ final class SnapshotTests: XCTestCase {
             (
                 "a newer format",
                 {
-                    var bytes = $0; bytes[11] = 4; return bytes
-                }, "format version 4 is unknown"
+                    var bytes = $0; bytes[11] = 5; return bytes
+                }, "format version 5 is unknown"
             ),
-            // Version 2 had no positions per entity; version 1 encoded the event history as a map from its index. Their
-            // bodies are not read.
+            // Version 3 held the event history and the request ids; version 2 had no positions per entity; version 1
+            // encoded the event history as a map from its index. Their bodies are not read.
             (
                 "an older format",
                 {
-                    var bytes = $0; bytes[11] = 2; return bytes
-                }, "format version 2 is older"
+                    var bytes = $0; bytes[11] = 3; return bytes
+                }, "format version 3 is older"
             ),
             ("another log's", { _ in otherSnapshot }, "stale"),
             ("ahead of the log", { _ in longerSnapshot }, "position 8, but the log ends at 5"),

@@ -1,18 +1,29 @@
 /// The recorded events in log order, in a persistent vector: a copy of the state shares every full chunk, and an
 /// append copies at most the last chunk and one path, so a version kept every few thousand events costs the events
 /// since the previous one, not the history. Positions grow along the vector, so it is its own position index.
-struct EventHistory: Sendable, Sequence, Codable {
+/// A snapshot leaves it out (the log holds every event): a start fills one from the log and hands it to
+/// `LedgerState.restoreHistory(_:)`.
+public struct EventHistory: Sendable, Sequence {
     private var events = PersistentVector<RecordedEvent>()
 
-    var count: Int { events.count }
+    public init() {}
 
-    var last: RecordedEvent? { events.last }
+    public var count: Int { events.count }
+
+    public var last: RecordedEvent? { events.last }
 
     subscript(index: Int) -> RecordedEvent {
         events[index]
     }
 
-    mutating func append(_ event: RecordedEvent) {
+    /// Appends the next event of the log. Positions must grow.
+    public mutating func append(_ event: RecordedEvent) {
+        if let last = events.last {
+            precondition(
+                event.position > last.position,
+                "event at position \(event.position) arrived after position \(last.position)"
+            )
+        }
         events.append(event)
     }
 
@@ -33,7 +44,7 @@ struct EventHistory: Sendable, Sequence, Codable {
         return low < count && events[low].position == position ? low : nil
     }
 
-    func makeIterator() -> PersistentVector<RecordedEvent>.Iterator {
+    public func makeIterator() -> PersistentVector<RecordedEvent>.Iterator {
         events.makeIterator()
     }
 }

@@ -30,9 +30,10 @@ public struct LedgerState: Sendable, Codable {
     /// events replaced, and an as-of replay would copy a path of each per event.
     private(set) var keepsIndexes = true
 
-    /// The snapshot's fields: a state is snapshotted whole, so `keepsIndexes` is never written.
+    /// The snapshot's fields: everything but the history, which the log holds (a start reads it back and hands it
+    /// to `restoreHistory(_:)`), and `keepsIndexes`, since only the head's state is snapshotted.
     private enum CodingKeys: String, CodingKey {
-        case recordedEvents, latestCorrectionIndex, retractionPosition, correctionPositions, amendmentsByEntity
+        case latestCorrectionIndex, retractionPosition, correctionPositions, amendmentsByEntity
         case streamVersions, entityPositions, formerlyNamingEntities, projection
     }
 
@@ -49,17 +50,20 @@ public struct LedgerState: Sendable, Codable {
         return state
     }
 
-    /// Folds in an event the log recorded. Positions must grow: the log is the only writer.
+    /// Puts back the history of a state decoded from a snapshot, which leaves it out: `history` must hold the log's
+    /// events from the first through the position the snapshot reflects, in log order, since the indexes decoded
+    /// with the state point into it.
+    public mutating func restoreHistory(_ history: EventHistory) {
+        precondition(recordedEvents.count == 0, "a history is restored only into a state decoded without one")
+        recordedEvents = history
+    }
+
+    /// Folds in an event the log recorded. Positions must grow (`EventHistory.append` checks): the log is the only
+    /// writer.
     ///
     /// A correction or retraction rebuilds the entities it touches from their effective events, so that every read
     /// model stands exactly as if the original facts had been right; the cost is those entities' events, not the log.
     public mutating func evolve(_ recorded: RecordedEvent) {
-        if let last = recordedEvents.last {
-            precondition(
-                recorded.position > last.position,
-                "event at position \(recorded.position) arrived after position \(last.position)"
-            )
-        }
         recordedEvents.append(recorded)
         if keepsIndexes { streamVersions[recorded.event.streamID, default: 0] += 1 }
         switch recorded.event {
