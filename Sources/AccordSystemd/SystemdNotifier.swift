@@ -38,8 +38,16 @@ public struct SystemdNotifier: Sendable {
     /// One line for `systemctl status`. Line breaks become spaces: each line of a notification is an assignment,
     /// so a multi-line status would smuggle in other assignments.
     public func status(_ text: String) throws(SystemdError) {
-        let line = String(text.map { $0.isNewline ? " " : $0 })
-        try self.send(["STATUS=\(line)"])
+        try self.send([Self.statusAssignment(text)])
+    }
+
+    /// A status line and more time to start, in one datagram: a long start sends both at each step of its progress.
+    public func status(_ text: String, extendingTimeoutByMicroseconds microseconds: UInt64) throws(SystemdError) {
+        try self.send([Self.statusAssignment(text), "EXTEND_TIMEOUT_USEC=\(microseconds)"])
+    }
+
+    private static func statusAssignment(_ text: String) -> String {
+        "STATUS=" + String(text.map { $0.isNewline ? " " : $0 })
     }
 
     /// Asks for more time than `TimeoutStartSec=` (or `TimeoutStopSec=`) from now on, for a long replay.

@@ -72,8 +72,10 @@ final class DaemonService: Service, Sendable {
         let issuer: CheckpointIssuer
         let progress: @Sendable (ReplayProgress) -> Void = { [notifier] progress in
             gate.report(progress)
-            try? notifier.status(progress.description)
-            try? notifier.extendTimeout(microseconds: DaemonService.startExtensionMicroseconds)
+            try? notifier.status(
+                progress.description,
+                extendingTimeoutByMicroseconds: DaemonService.startExtensionMicroseconds
+            )
         }
         do throws(EngineError) {
             if let store = settings.store {

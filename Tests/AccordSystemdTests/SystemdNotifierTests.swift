@@ -73,8 +73,14 @@ final class SystemdNotifierTests: XCTestCase {
     }
 
     func testStatusTextCannotSmuggleAnotherAssignment() throws {
-        let datagrams = try self.notifications { try $0.status("all good\nREADY=1") }
-        XCTAssertEqual(datagrams, ["STATUS=all good READY=1"])
+        let datagrams = try self.notifications { notifier in
+            try notifier.status("all good\nREADY=1")
+            try notifier.status("50 %\nREADY=1", extendingTimeoutByMicroseconds: 60_000_000)
+        }
+        XCTAssertEqual(
+            datagrams,
+            ["STATUS=all good READY=1", "STATUS=50 % READY=1\nEXTEND_TIMEOUT_USEC=60000000"]
+        )
     }
 
     func testMalformedAssignmentsAreRejectedBeforeSending() throws {
