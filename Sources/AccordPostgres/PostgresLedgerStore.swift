@@ -138,8 +138,10 @@ public final class PostgresLedgerStore: MerkleTreeStore {
     ) async throws(LogError) -> PostgresLedgerStore {
         let location = address.description
         var configuration = try makeConfiguration(address, password: password)
-        // PostgresNIO's own limit on the connect and the login too, so that it gives up on an abandoned one.
-        if let answerLimit { configuration.options.connectTimeout = TimeAmount(answerLimit) }
+        // PostgresNIO's own limit on the connect and the login, so that it gives up on an abandoned one: twice ours,
+        // so that ours always expires first and says the server did not answer (with the same limit, PostgresNIO's
+        // won the race at times and said only "connectionError").
+        if let answerLimit { configuration.options.connectTimeout = TimeAmount(answerLimit * 2) }
         let connection = try await connect(configuration, within: answerLimit, location: location, logger: logger)
         do throws(LogError) {
             let (synchronousCommit, primary, head) = try await bounded(
