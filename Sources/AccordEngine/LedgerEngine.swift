@@ -439,7 +439,7 @@ public final class LedgerEngine: Sendable {
     /// The published state as a snapshot: persistent collections, so taking it copies nothing.
     var publishedSnapshot: LedgerSnapshot {
         published.withLock { published in
-            LedgerSnapshot(head: published.head, state: published.state)
+            LedgerSnapshot(head: published.head, models: published.state.readModels)
         }
     }
 

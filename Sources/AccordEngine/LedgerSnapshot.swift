@@ -7,18 +7,19 @@ import SystemPackage
 /// The read models as they stood at one durable position, in `ledger.snapshot` beside the log (docs/log-format.md,
 /// "Snapshots"), so that a start folds only the log's tail into them. It is derived data: it is used only when its
 /// checksum holds and the log's record at its position has its head hash, and set aside otherwise. It holds neither
-/// the event history nor the request-id index: the start reads both back from the log's records up to its
-/// position, which it verifies anyway, without replaying them.
+/// the event history, nor the indexes, nor the request-id index: the start rebuilds them from the log's records up
+/// to its position, which it verifies and decodes anyway, without replaying them into the read models.
 struct LedgerSnapshot: Sendable {
-    /// The durable record the state reflects: its position and hash.
+    /// The durable record the models reflect: its position and hash.
     var head: ChainHead
-    var state: LedgerState
+    var models: ReadModels
 
     static let fileName = "ledger.snapshot"
     static let magic = Array("ACCSNAP\n".utf8)
-    /// 4 since the history and the request-id index are left out (version 3 held both; version 2 had no positions
-    /// per entity; version 1 encoded the history as a map from its index).
-    static let version: UInt32 = 4
+    /// 5 since only the read models are kept, their maps as arrays of ids and records (version 4 held the indexes
+    /// too; version 3 the history and the request ids as well; version 2 had no positions per entity; version 1
+    /// encoded the history as a map from its index).
+    static let version: UInt32 = 5
     /// Magic, version, position, head hash, body length, then the SHA-256 of those and the body.
     static let headerBytes = 8 + 4 + 8 + 32 + 8 + 32
 
@@ -31,11 +32,11 @@ struct LedgerSnapshot: Sendable {
     }
 
     private struct Body: Codable {
-        var state: LedgerState
+        var readModels: ReadModels
     }
 
     func encoded() throws -> [UInt8] {
-        let body = Array(try JSONEncoder().encode(Body(state: state)))
+        let body = Array(try JSONEncoder().encode(Body(readModels: models)))
         guard let headHash = Hex.decode(head.hash), headHash.count == 32 else {
             preconditionFailure("a chain head's hash is 32 bytes of hexadecimal")
         }
@@ -80,8 +81,8 @@ struct LedgerSnapshot: Sendable {
         return .success(ChainHead(position: integer(header[12..<20]), hash: Hex.encode(Array(header[20..<52]))))
     }
 
-    /// Checks the whole file, whose header said it reflects `head`, and decodes its state.
-    static func state(ofFile bytes: [UInt8], reflecting head: ChainHead) -> Result<LedgerState, SnapshotRefusal> {
+    /// Checks the whole file, whose header said it reflects `head`, and decodes its read models.
+    static func models(ofFile bytes: [UInt8], reflecting head: ChainHead) -> Result<ReadModels, SnapshotRefusal> {
         let header = Array(bytes.prefix(headerBytes))
         guard case .success(let read) = self.head(ofHeader: header, fileBytes: UInt64(bytes.count)), read == head else {
             return .failure(SnapshotRefusal("it changed while it was read"))
@@ -98,7 +99,7 @@ struct LedgerSnapshot: Sendable {
         guard let decoded = try? JSONDecoder().decode(Body.self, from: Data(body)) else {
             return .failure(SnapshotRefusal("it is damaged: its contents cannot be read"))
         }
-        return .success(decoded.state)
+        return .success(decoded.readModels)
     }
 
     /// Reads the header at once and, when it checks out, the rest on a thread of its own (`SnapshotLoading`), so

@@ -9,23 +9,23 @@ struct Replay {
     var requests: [String: LedgerEngine.RequestEntry] = [:]
     /// Versions and recorded times for "as of" queries, kept as the replay passes them.
     var asOf = AsOfIndex()
-    /// The snapshot's position once its state was taken (with the history read back), if one was.
+    /// The snapshot's position once its read models were taken, if they were.
     private(set) var usedSnapshot: UInt64?
     /// Why the snapshot found at start was not used, once the replay knows; its records were then folded in.
     private(set) var refusedSnapshot: SnapshotRefusal?
 
     /// Records waiting to be decoded together.
     private var pending: [Record] = []
-    /// Until the records through the snapshot's position have passed: the snapshot being loaded, their events (the
-    /// history it leaves out) and the hash of the log's record at its position.
-    private var restoring: (loading: SnapshotLoading, history: EventHistory, recordAtPosition: ChainHead?)?
+    /// Until the records through the snapshot's position have passed: the snapshot being loaded and the hash of the
+    /// log's record at its position.
+    private var restoring: (loading: SnapshotLoading, recordAtPosition: ChainHead?)?
 
     init() {}
 
-    /// Starts under a snapshot being loaded: the records through its position are decoded into the history and
-    /// the request-id index, not folded into the state, until `resolveSnapshot()`.
+    /// Starts under a snapshot being loaded: the records through its position go into the history, the indexes and
+    /// the request-id index, not into the read models, until `resolveSnapshot()`.
     init(restoring loading: SnapshotLoading) {
-        restoring = (loading, EventHistory(), loading.head.position == 0 ? ChainHead.genesis : nil)
+        restoring = (loading, loading.head.position == 0 ? ChainHead.genesis : nil)
     }
 
     /// Records decoded at once: enough to keep every core busy, few enough to bound the memory held.
@@ -53,7 +53,7 @@ struct Replay {
         for (record, event) in zip(records, decoded) {
             let recorded = try event.get()
             if let snapshotPosition = restoring?.loading.head.position, record.position <= snapshotPosition {
-                restoring?.history.append(recorded)
+                state.restore(recorded)
                 if record.position == snapshotPosition { restoring?.recordAtPosition = record.chainHead }
             } else {
                 resolveSnapshot()
@@ -70,16 +70,14 @@ struct Replay {
     }
 
     /// Once the records through the snapshot's position have passed, or the log ended before it: takes the
-    /// snapshot's state with the history read back if the log's record at its position has the snapshot's hash;
-    /// otherwise folds that history in as a replay would (from memory: the log is not read twice) and says why.
+    /// snapshot's read models if the log's record at its position has the snapshot's hash; otherwise replays the
+    /// events restored so far (from memory: the log is not read twice) and says why.
     mutating func resolveSnapshot() {
-        guard let restored = restoring else { return }
+        guard let (loading, recordAtPosition) = restoring else { return }
         restoring = nil
-        let (loading, history, recordAtPosition) = restored
         switch loading.wait() {
-        case .success(var loaded) where recordAtPosition == loading.head:
-            loaded.restoreHistory(history)
-            state = loaded
+        case .success(let models) where recordAtPosition == loading.head:
+            state.adopt(models)
             usedSnapshot = loading.head.position
             asOf.noteRecordedTimes(of: state)
             return
@@ -90,13 +88,15 @@ struct Replay {
                 )
             } else {
                 refusedSnapshot = SnapshotRefusal(
-                    "it is ahead of the log: it reflects position \(loading.head.position), but the log ends at \(history.last?.position ?? 0) (a log restored from an older copy, or cut back)"
+                    "it is ahead of the log: it reflects position \(loading.head.position), but the log ends at \(state.lastPosition ?? 0) (a log restored from an older copy, or cut back)"
                 )
             }
         case .failure(let refusal):
             refusedSnapshot = refusal
         }
-        for recorded in history { evolve(recorded) }
+        let restored = state.history
+        state = LedgerState.initial
+        for recorded in restored { evolve(recorded) }
     }
 
     private static func decode(_ records: [Record]) -> [Result<RecordedEvent, EngineError>] {

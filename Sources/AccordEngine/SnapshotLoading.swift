@@ -3,14 +3,14 @@ import AccordLog
 import Foundation
 
 /// A snapshot whose header checked out, its body read, checked (SHA-256) and decoded on a thread of its own while
-/// the start's pass verifies the log and reads back the history up to the position it reflects: the start waits
-/// for it only when that pass gets there.
+/// the start's pass verifies the log and rebuilds the history and the indexes up to the position it reflects: the
+/// start waits for it only when that pass gets there.
 final class SnapshotLoading: @unchecked Sendable {
     /// The record the header says the state reflects.
     let head: ChainHead
     private let done = DispatchGroup()
     /// Written by the loading thread before `done` is left, read only after waiting on it.
-    private var result: Result<LedgerState, SnapshotRefusal> = .failure(SnapshotRefusal("it was not read"))
+    private var result: Result<ReadModels, SnapshotRefusal> = .failure(SnapshotRefusal("it was not read"))
 
     init(head: ChainHead, path: String) {
         self.head = head
@@ -22,14 +22,14 @@ final class SnapshotLoading: @unchecked Sendable {
                 result = .failure(SnapshotRefusal("it cannot be read"))
                 return
             }
-            result = LedgerSnapshot.state(ofFile: Array(contents), reflecting: head)
+            result = LedgerSnapshot.models(ofFile: Array(contents), reflecting: head)
         }
         thread.name = "accord-snapshot"
         thread.start()
     }
 
-    /// The decoded state, or why it cannot be used; blocks until the loading thread is done.
-    func wait() -> Result<LedgerState, SnapshotRefusal> {
+    /// The decoded read models, or why they cannot be used; blocks until the loading thread is done.
+    func wait() -> Result<ReadModels, SnapshotRefusal> {
         done.wait()
         return result
     }

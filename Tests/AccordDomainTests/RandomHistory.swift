@@ -7,7 +7,8 @@ import Foundation
 /// retractions of any of them. Ids come from small pools so that corrections move children between parents. The
 /// same seed tells the same story.
 struct RandomHistory {
-    private(set) var state = LedgerState.initial
+    /// Settable, so that a test can go on with the story on a state it built otherwise (RestoreTests).
+    var state = LedgerState.initial
     private var random: SplitMix
 
     private static let institutions = ["i0", "i1", "i2", "i3"]

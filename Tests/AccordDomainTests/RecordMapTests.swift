@@ -28,18 +28,23 @@ final class RecordMapTests: XCTestCase {
         XCTAssertEqual(map.values.map(\.count).reduce(0, +), (0..<100).reduce(0, +) - 7 + 700 - 8 + 100)
     }
 
-    /// The snapshot format must not see the boxes: the map encodes as, and decodes from, a plain dictionary of its
-    /// records (the form the hash trie of records had).
-    func testItEncodesAsTheMapOfItsRecords() throws {
-        let records: [String: Record] = ["a": Record(name: "x", count: 1), "b": Record(name: "y", count: 2)]
+    /// The snapshot format does not see the boxes: the map encodes as an array of alternating ids and records, and
+    /// decodes from one; an id that appears twice is refused, not taken twice.
+    func testItEncodesAsAlternatingIdsAndRecords() throws {
         var map = RecordMap<Record>()
-        for (id, record) in records { map[id] = record }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+        map["a"] = Record(name: "x", count: 1)
+        map["b"] = Record(name: "y", count: 2)
+        let encoded = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(map)) as? [Any]
+        let pairs = stride(from: 0, to: encoded?.count ?? 0, by: 2).map { index in
+            (encoded?[index] as? String ?? "", (encoded?[index + 1] as? [String: Any])?["name"] as? String ?? "")
+        }
+        XCTAssertEqual(pairs.sorted { $0.0 < $1.0 }.map { "\($0.0)=\($0.1)" }, ["a=x", "b=y"])
 
-        XCTAssertEqual(try encoder.encode(map), try encoder.encode(records))
-        let decoded = try JSONDecoder().decode(RecordMap<Record>.self, from: try encoder.encode(records))
-        XCTAssertEqual(decoded.values.count, 2)
-        XCTAssertEqual(decoded["b"], Record(name: "y", count: 2))
+        let decoded = try JSONDecoder().decode(RecordMap<Record>.self, from: try JSONEncoder().encode(map))
+        XCTAssertEqual(decoded, map)
+        let twice = Data(#"["a", {"name": "x", "count": 1}, "a", {"name": "y", "count": 2}]"#.utf8)
+        XCTAssertThrowsError(try JSONDecoder().decode(RecordMap<Record>.self, from: twice)) { error in
+            XCTAssertTrue("\(error)".contains("id a appears twice"), "\(error)")
+        }
     }
 }

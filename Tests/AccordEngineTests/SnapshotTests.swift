@@ -82,16 +82,19 @@ final class SnapshotTests: XCTestCase {
         try engine.close()
     }
 
-    /// The snapshot holds no event: a start from it reads the history back from the log's records, so what reads
-    /// the history (a correction of an event before the snapshot, the state as of a position before it) answers as
-    /// after a replay of the whole log.
-    func testAStartFromASnapshotReadsTheHistoryBackFromTheLog() async throws {
+    /// The snapshot holds the read models only: a start from it rebuilds the history and the indexes from the log's
+    /// records, so what reads them (a correction of an event before the snapshot, the stream versions, the state as
+    /// of a position before it) answers as after a replay of the whole log.
+    func testAStartFromASnapshotRebuildsTheHistoryAndTheIndexesFromTheLog() async throws {
         let folder = try folder()
         var engine = try open(folder)
         try await record(engine, "a", 1...5)
         try engine.close()
         let snapshot = try XCTUnwrap(FileManager.default.contents(atPath: snapshotPath(folder)))
-        XCTAssertNil(String(decoding: snapshot, as: UTF8.self).range(of: "recordedEvents"), "no history in the file")
+        let body = String(decoding: snapshot, as: UTF8.self)
+        for index in ["recordedEvents", "streamVersions", "entityPositions"] {
+            XCTAssertNil(body.range(of: index), "no \(index) in the file: the start rebuilds it")
+        }
 
         engine = try open(folder)
         defer { try? engine.close() }
@@ -162,16 +165,17 @@ final class SnapshotTests: XCTestCase {
             (
                 "a newer format",
                 {
-                    var bytes = $0; bytes[11] = 5; return bytes
-                }, "format version 5 is unknown"
+                    var bytes = $0; bytes[11] = 6; return bytes
+                }, "format version 6 is unknown"
             ),
-            // Version 3 held the event history and the request ids; version 2 had no positions per entity; version 1
-            // encoded the event history as a map from its index. Their bodies are not read.
+            // Version 4 held the indexes; version 3 the event history and the request ids too; version 2 had no
+            // positions per entity; version 1 encoded the event history as a map from its index. Their bodies are not
+            // read.
             (
                 "an older format",
                 {
-                    var bytes = $0; bytes[11] = 3; return bytes
-                }, "format version 3 is older"
+                    var bytes = $0; bytes[11] = 4; return bytes
+                }, "format version 4 is older"
             ),
             ("another log's", { _ in otherSnapshot }, "stale"),
             ("ahead of the log", { _ in longerSnapshot }, "position 8, but the log ends at 5"),

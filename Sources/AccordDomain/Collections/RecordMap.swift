@@ -3,8 +3,8 @@ import HashTreeCollections
 /// Records keyed by id in a persistent hash trie whose items hold each record behind a reference. A change copies
 /// the trie's nodes on its path, a bottom node holding up to 32 items; with the records inline (80 bytes and more
 /// each) every kept version paid that copy per new entity, with boxes an item is a key and a reference. Records are
-/// immutable in their boxes, so copies of the map share them; a change boxes the new record. Encodes as the map of
-/// records itself, so the snapshot format does not see the boxes.
+/// immutable in their boxes, so copies of the map share them; a change boxes the new record. Encodes as its ids and
+/// records, so the snapshot format does not see the boxes.
 struct RecordMap<Record: Sendable & Codable>: Sendable, Codable, Sequence {
     /// One record, shared by every version of the map that holds it.
     private final class Box: Sendable {
@@ -28,13 +28,25 @@ struct RecordMap<Record: Sendable & Codable>: Sendable, Codable, Sequence {
         boxes.lazy.map { (key: $0.key, value: $0.value.record) }.makeIterator()
     }
 
+    /// An array of alternating ids and records, not an object keyed by id: `JSONDecoder` reads it in about half
+    /// the time (docs/performance.md, "Start from a snapshot, session 11").
     init(from decoder: any Decoder) throws {
-        let records = try TreeDictionary<String, Record>(from: decoder)
-        boxes = records.mapValues(Box.init)
+        var container = try decoder.unkeyedContainer()
+        while !container.isAtEnd {
+            let id = try container.decode(String.self)
+            let record = try container.decode(Record.self)
+            guard boxes.updateValue(Box(record), forKey: id) == nil else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "id \(id) appears twice")
+            }
+        }
     }
 
     func encode(to encoder: any Encoder) throws {
-        try boxes.mapValues(\.record).encode(to: encoder)
+        var container = encoder.unkeyedContainer()
+        for (id, box) in boxes {
+            try container.encode(id)
+            try container.encode(box.record)
+        }
     }
 }
 

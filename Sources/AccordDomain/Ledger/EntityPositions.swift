@@ -5,7 +5,7 @@ import HashTreeCollections
 /// secondment writes to its person, agreement and site). A correction replays only these events to rebuild the
 /// entities it touches. A position stays listed after a correction or retraction stopped it writing there: the
 /// replay skips what no longer applies, so a stale position costs time, never correctness.
-struct EntityPositions: Sendable, Codable {
+struct EntityPositions: Sendable, Equatable {
     private var lists: TreeDictionary<String, PositionList> = [:]
 
     init() {}
@@ -34,13 +34,5 @@ struct EntityPositions: Sendable, Codable {
             unique.append(position)
         }
         return unique
-    }
-
-    init(from decoder: any Decoder) throws {
-        lists = try TreeDictionary<String, PositionList>(from: decoder)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try lists.encode(to: encoder)
     }
 }

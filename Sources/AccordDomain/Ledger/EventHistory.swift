@@ -1,12 +1,9 @@
 /// The recorded events in log order, in a persistent vector: a copy of the state shares every full chunk, and an
 /// append copies at most the last chunk and one path, so a version kept every few thousand events costs the events
 /// since the previous one, not the history. Positions grow along the vector, so it is its own position index.
-/// A snapshot leaves it out (the log holds every event): a start fills one from the log and hands it to
-/// `LedgerState.restoreHistory(_:)`.
+/// A snapshot leaves it out (the log holds every event): a start rebuilds it with `LedgerState.restore(_:)`.
 public struct EventHistory: Sendable, Sequence {
     private var events = PersistentVector<RecordedEvent>()
-
-    public init() {}
 
     public var count: Int { events.count }
 
@@ -17,7 +14,7 @@ public struct EventHistory: Sendable, Sequence {
     }
 
     /// Appends the next event of the log. Positions must grow.
-    public mutating func append(_ event: RecordedEvent) {
+    mutating func append(_ event: RecordedEvent) {
         if let last = events.last {
             precondition(
                 event.position > last.position,

@@ -3,7 +3,7 @@ import HashTreeCollections
 /// The whole ledger as a value: every recorded event, the versions of its streams, and the entities that the
 /// effective events make. `decide` checks a command against it; `evolve` folds in what the log recorded. Every part
 /// is a persistent collection, so a copy costs nothing and an event changes only the paths it touches.
-public struct LedgerState: Sendable, Codable {
+public struct LedgerState: Sendable {
     public static let initial = LedgerState()
 
     /// Every event in log order, corrections and retractions included.
@@ -30,13 +30,6 @@ public struct LedgerState: Sendable, Codable {
     /// events replaced, and an as-of replay would copy a path of each per event.
     private(set) var keepsIndexes = true
 
-    /// The snapshot's fields: everything but the history, which the log holds (a start reads it back and hands it
-    /// to `restoreHistory(_:)`), and `keepsIndexes`, since only the head's state is snapshotted.
-    private enum CodingKeys: String, CodingKey {
-        case latestCorrectionIndex, retractionPosition, correctionPositions, amendmentsByEntity
-        case streamVersions, entityPositions, formerlyNamingEntities, projection
-    }
-
     private init() {}
 
     /// This state without the streams' versions and the entities' positions, for answering queries once advanced
@@ -50,13 +43,11 @@ public struct LedgerState: Sendable, Codable {
         return state
     }
 
-    /// Puts back the history of a state decoded from a snapshot, which leaves it out: `history` must hold the log's
-    /// events from the first through the position the snapshot reflects, in log order, since the indexes decoded
-    /// with the state point into it.
-    public mutating func restoreHistory(_ history: EventHistory) {
-        precondition(recordedEvents.count == 0, "a history is restored only into a state decoded without one")
-        recordedEvents = history
-    }
+    /// The read models alone: what a snapshot holds of the state.
+    public var readModels: ReadModels { ReadModels(projection: projection) }
+
+    /// Every event folded in so far, in log order.
+    public var history: EventHistory { recordedEvents }
 
     /// Folds in an event the log recorded. Positions must grow (`EventHistory.append` checks): the log is the only
     /// writer.
@@ -64,6 +55,29 @@ public struct LedgerState: Sendable, Codable {
     /// A correction or retraction rebuilds the entities it touches from their effective events, so that every read
     /// model stands exactly as if the original facts had been right; the cost is those entities' events, not the log.
     public mutating func evolve(_ recorded: RecordedEvent) {
+        if let touched = index(recorded) {
+            rebuild(touched)
+        } else {
+            projection.apply(recorded.event, position: recorded.position)
+        }
+    }
+
+    /// Folds in an event the log recorded for a start under a snapshot: the history and every index as `evolve`
+    /// keeps them, but not the read models, which the snapshot holds whole (`adopt(_:)` takes them once the events
+    /// through its position are in).
+    public mutating func restore(_ recorded: RecordedEvent) {
+        _ = index(recorded)
+    }
+
+    /// Takes a snapshot's read models into a state that `restore(_:)` brought to the position they reflect.
+    public mutating func adopt(_ models: ReadModels) {
+        precondition(projection == Projection(), "read models are adopted only by a state that restored none")
+        projection = models.projection
+    }
+
+    /// The history and the indexes' part of folding in an event: the entities a correction or retraction touches,
+    /// whose records must be rebuilt, or nil for an event that the read models apply as it is.
+    private mutating func index(_ recorded: RecordedEvent) -> Set<String>? {
         recordedEvents.append(recorded)
         if keepsIndexes { streamVersions[recorded.event.streamID, default: 0] += 1 }
         switch recorded.event {
@@ -74,7 +88,7 @@ public struct LedgerState: Sendable, Codable {
             amendmentsByEntity[correction.corrected.entityID, default: []].append(recorded.position)
             if keepsIndexes { entityPositions.note(correction.corrected, at: correction.position) }
             noteFormerlyNaming(replaced)
-            rebuild(Set((replaced?.writtenEntityIDs ?? []) + correction.corrected.writtenEntityIDs))
+            return Set((replaced?.writtenEntityIDs ?? []) + correction.corrected.writtenEntityIDs)
         case .eventRetracted(let retraction):
             let replaced = effectiveEvent(at: retraction.position)
             retractionPosition[retraction.position] = recorded.position
@@ -82,10 +96,10 @@ public struct LedgerState: Sendable, Codable {
                 amendmentsByEntity[original.event.entityID, default: []].append(recorded.position)
             }
             noteFormerlyNaming(replaced)
-            rebuild(Set(replaced?.writtenEntityIDs ?? []))
+            return Set(replaced?.writtenEntityIDs ?? [])
         default:
             if keepsIndexes { entityPositions.note(recorded.event, at: recorded.position) }
-            projection.apply(recorded.event, position: recorded.position)
+            return nil
         }
     }
 

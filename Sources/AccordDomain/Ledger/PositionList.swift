@@ -30,20 +30,3 @@ enum PositionList: Sendable, Equatable {
         return .many(positions)
     }
 }
-
-/// Encoded as the array of positions, one position or many alike.
-extension PositionList: Codable {
-    init(from decoder: any Decoder) throws {
-        let positions = try [UInt64](from: decoder)
-        guard let first = positions.first else {
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "an empty position list")
-            )
-        }
-        self = positions.count == 1 ? .one(first) : .many(positions)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try positions.encode(to: encoder)
-    }
-}
