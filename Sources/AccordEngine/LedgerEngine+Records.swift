@@ -36,8 +36,8 @@ extension LedgerEngine {
             )
         }
         // One pass: each record is replayed as soon as the log module has checked it; under a snapshot, the records
-        // through its position are only decoded (into the history and the request-id index it leaves out) while the
-        // snapshot loads, and the log's record there must have the snapshot's head hash.
+        // through its position only rebuild what it leaves out (the history, the indexes, the request ids) while it
+        // loads, and the log's record there must have the snapshot's head hash.
         var replay = Replay()
         var refusal: SnapshotRefusal?
         switch LedgerSnapshot.read(dataDirectory: dataDirectory) {
