@@ -27,30 +27,26 @@ struct AsOfIndex: Sendable {
     /// Takes the state once the events from `firstPosition` to its last position, all recorded at `recordedAt`,
     /// were folded in. Called in position order (the replay at start, then each published command).
     mutating func note(_ state: LedgerState, firstPosition: UInt64, recordedAt: Date) {
-        guard let last = state.lastPosition else { return }
-        let quotient = last / AsOfIndex.interval
-        if versions[quotient] == nil { versions[quotient] = state.forQueries }
+        guard state.lastPosition != nil else { return }
+        noteVersion(of: state)
         noteTime(recordedAt, firstPosition: firstPosition)
     }
 
-    /// Keeps a time step when the log's clock moved forward.
-    private mutating func noteTime(_ recordedAt: Date, firstPosition: UInt64) {
+    /// Keeps `state` as the version of its interval if that interval has none yet. Alone for a state that took a
+    /// snapshot's read models, whose restored events kept no version (a position before it is then replayed from
+    /// the first event, correct but slower: rebuilding those versions would cost the memory of a replay).
+    mutating func noteVersion(of state: LedgerState) {
+        guard let last = state.lastPosition else { return }
+        let quotient = last / AsOfIndex.interval
+        if versions[quotient] == nil { versions[quotient] = state.forQueries }
+    }
+
+    /// Keeps a time step when the log's clock moved forward. Alone for an event restored under a snapshot: without
+    /// its time, a time before the snapshot would be taken for the head.
+    mutating func noteTime(_ recordedAt: Date, firstPosition: UInt64) {
         if steps.last.map({ recordedAt > $0.recordedAt }) ?? true {
             steps.append(TimeStep(recordedAt: recordedAt, position: firstPosition))
         }
-    }
-
-    /// Takes the recorded times of a state loaded whole (from a snapshot), which no replay passed: without them, a
-    /// time before the snapshot would be taken for the head. Its versions are not rebuilt (that would cost the
-    /// memory of a replay), so a position before the snapshot is replayed from the first event, correct but slower.
-    mutating func noteRecordedTimes(of state: LedgerState) {
-        guard let last = state.lastPosition else { return }
-        for position in 1...last {
-            guard let event = state.recordedEvent(at: position) else { continue }
-            noteTime(event.recordedAt, firstPosition: position)
-        }
-        let quotient = last / AsOfIndex.interval
-        if versions[quotient] == nil { versions[quotient] = state.forQueries }
     }
 
     /// The ledger as it stood at `position` (at most the head's), for queries, from the nearest kept version before

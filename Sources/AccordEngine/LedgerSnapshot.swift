@@ -54,12 +54,21 @@ struct LedgerSnapshot: Sendable {
         bytes.reduce(0) { $0 << 8 | Integer($1) }
     }
 
-    /// Checks the header of a snapshot of `fileBytes` bytes: the head it reflects, or why it cannot be used.
-    static func head(ofHeader header: [UInt8], fileBytes: UInt64) -> Result<ChainHead, SnapshotRefusal> {
-        guard header.count >= headerBytes, Array(header[0..<8]) == magic else {
+    /// What a checked header says: the head the models reflect, the body's length, and its checksum with the
+    /// header bytes it covers besides the body.
+    struct Header: Sendable {
+        var head: ChainHead
+        var bodyBytes: Int
+        var covered: [UInt8]
+        var checksum: [UInt8]
+    }
+
+    /// Checks the header of a snapshot of `fileBytes` bytes: what it says, or why the file cannot be used.
+    static func header(_ bytes: [UInt8], fileBytes: UInt64) -> Result<Header, SnapshotRefusal> {
+        guard bytes.count >= headerBytes, Array(bytes[0..<8]) == magic else {
             return .failure(SnapshotRefusal("it is damaged: it does not start with a snapshot header"))
         }
-        let version: UInt32 = integer(header[8..<12])
+        let version: UInt32 = integer(bytes[8..<12])
         guard version >= LedgerSnapshot.version else {
             return .failure(
                 SnapshotRefusal(
@@ -74,49 +83,55 @@ struct LedgerSnapshot: Sendable {
                 )
             )
         }
-        let bodyLength: UInt64 = integer(header[52..<60])
-        guard fileBytes - UInt64(headerBytes) == bodyLength else {
-            return .failure(SnapshotRefusal("it is damaged: its length is not the one its header announces"))
+        let bodyLength: UInt64 = integer(bytes[52..<60])
+        guard fileBytes - UInt64(headerBytes) == bodyLength, let bodyBytes = Int(exactly: bodyLength) else {
+            return .failure(lengthRefusal)
         }
-        return .success(ChainHead(position: integer(header[12..<20]), hash: Hex.encode(Array(header[20..<52]))))
+        return .success(
+            Header(
+                head: ChainHead(position: integer(bytes[12..<20]), hash: Hex.encode(Array(bytes[20..<52]))),
+                bodyBytes: bodyBytes,
+                covered: Array(bytes[12..<60]),
+                checksum: Array(bytes[60..<92])
+            )
+        )
     }
 
-    /// Checks the whole file, whose header said it reflects `head`, and decodes its read models.
-    static func models(ofFile bytes: [UInt8], reflecting head: ChainHead) -> Result<ReadModels, SnapshotRefusal> {
-        let header = Array(bytes.prefix(headerBytes))
-        guard case .success(let read) = self.head(ofHeader: header, fileBytes: UInt64(bytes.count)), read == head else {
-            return .failure(SnapshotRefusal("it changed while it was read"))
-        }
-        let checksum = Array(bytes[60..<92])
-        let covered = bytes[12..<(12 + 48)]
-        let body = bytes[headerBytes...]
+    static let lengthRefusal = SnapshotRefusal("it is damaged: its length is not the one its header announces")
+
+    /// Checks the body against the header's checksum and decodes its read models.
+    static func models(body: Data, header: Header) -> Result<ReadModels, SnapshotRefusal> {
         var hasher = SHA256()
-        hasher.update(data: covered)
+        hasher.update(data: header.covered)
         hasher.update(data: body)
-        guard Array(hasher.finalize()) == checksum else {
+        guard Array(hasher.finalize()) == header.checksum else {
             return .failure(SnapshotRefusal("it is damaged: its checksum does not match its contents"))
         }
-        guard let decoded = try? JSONDecoder().decode(Body.self, from: Data(body)) else {
+        guard let decoded = try? JSONDecoder().decode(Body.self, from: body) else {
             return .failure(SnapshotRefusal("it is damaged: its contents cannot be read"))
         }
         return .success(decoded.readModels)
     }
 
-    /// Reads the header at once and, when it checks out, the rest on a thread of its own (`SnapshotLoading`), so
-    /// that the start's pass over the log runs meanwhile.
+    /// Reads and checks the header at once and, when it checks out, hands the open file to `SnapshotLoading`, which
+    /// reads the body on a thread of its own, so that the start's pass over the log runs meanwhile.
     static func read(dataDirectory: String) -> Reading {
         let path = "\(dataDirectory)/\(fileName)"
         guard FileManager.default.fileExists(atPath: path) else { return .missing }
-        let file = FileHandle(forReadingAtPath: path)
-        defer { try? file?.close() }
-        guard let file, let fileBytes = try? file.seekToEnd(), (try? file.seek(toOffset: 0)) != nil,
-            let header = try? file.read(upToCount: headerBytes)
+        let unreadable = SnapshotRefusal("it cannot be read")
+        guard let file = FileHandle(forReadingAtPath: path) else { return .refused(unreadable) }
+        var handedOver = false
+        defer { if !handedOver { try? file.close() } }
+        guard let fileBytes = try? file.seekToEnd(), (try? file.seek(toOffset: 0)) != nil,
+            let bytes = try? file.read(upToCount: headerBytes)
         else {
-            return .refused(SnapshotRefusal("it cannot be read"))
+            return .refused(unreadable)
         }
-        switch head(ofHeader: Array(header), fileBytes: fileBytes) {
+        switch header(Array(bytes), fileBytes: fileBytes) {
         case .failure(let refusal): return .refused(refusal)
-        case .success(let head): return .loading(SnapshotLoading(head: head, path: path))
+        case .success(let header):
+            handedOver = true
+            return .loading(SnapshotLoading(header: header, file: file))
         }
     }
 

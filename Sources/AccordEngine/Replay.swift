@@ -54,6 +54,7 @@ struct Replay {
             let recorded = try event.get()
             if let snapshotPosition = restoring?.loading.head.position, record.position <= snapshotPosition {
                 state.restore(recorded)
+                asOf.noteTime(recorded.recordedAt, firstPosition: recorded.position)
                 if record.position == snapshotPosition { restoring?.recordAtPosition = record.chainHead }
             } else {
                 resolveSnapshot()
@@ -79,7 +80,7 @@ struct Replay {
         case .success(let models) where recordAtPosition == loading.head:
             state.adopt(models)
             usedSnapshot = loading.head.position
-            asOf.noteRecordedTimes(of: state)
+            asOf.noteVersion(of: state)
             return
         case .success:
             if let recordAtPosition {
@@ -94,6 +95,7 @@ struct Replay {
         case .failure(let refusal):
             refusedSnapshot = refusal
         }
+        // The times noted while restoring stay: `noteTime` keeps only a time later than the last one.
         let restored = state.history
         state = LedgerState.initial
         for recorded in restored { evolve(recorded) }

@@ -111,6 +111,12 @@ final class SnapshotTests: XCTestCase {
             engine.read { $0.asOf(position: 3).institutions().map(\.name) },
             ["Institution a-1", "Institution a-2", "Institution a-3"]
         )
+        // The restored events' times are known: a time before the first is refused, not taken for a later position.
+        let names = AsOfParameterNames(position: "asOfPosition", recordedAt: "asOfTime")
+        let beforeTheFirst = EngineFixture.clock().addingTimeInterval(-1)
+        XCTAssertThrowsError(try engine.read(asOf: .recordedAt(beforeTheFirst), parameters: names)) { error in
+            XCTAssertEqual((error as? EngineError)?.code, "as_of_before_first_event", "\(error)")
+        }
     }
 
     func testASnapshotIsWrittenEveryNEventsWhileTheDaemonRuns() async throws {
