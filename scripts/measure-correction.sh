@@ -9,11 +9,7 @@ set -u
 daemon_binary=$1
 client_binary=$2
 data=$3
-work=$(mktemp -d)
-cp -r "$data" "$work/data"
-rm -f "$work/data/ledger.snapshot"
-daemon_data="$work/data"
-. "$(dirname "$0")/lib/start-measured-daemon.sh"
+. "$(dirname "$0")/lib/start-on-a-copy.sh"
 head=$(curl -sf --unix-socket "$socket" http://accordd/v1/status | python3 -c 'import json,sys; print(json.load(sys.stdin)["head"]["position"])')
 # The CLI's own cost (a process, a connection, a query), for scale.
 begun=$(date +%s.%N)

@@ -49,6 +49,9 @@ public final class LedgerEngine: Sendable {
     public let snapshotOutcome: SnapshotOutcome
     /// Where personal-data files are written (concurrently), off the cooperative pool.
     let personalDataQueue = DispatchQueue(label: "accord.personal-data", attributes: .concurrent)
+    /// Where corrections and retractions replay the history their rules need (`historyChecks(for:)`): off the
+    /// cooperative pool, one at a time, so that one scratch projection at most is built at once.
+    let historyCheckQueue = DispatchQueue(label: "accord.history-check")
     /// On a standby: set while its catch-ups fail (`catchUp`), cleared by the next that succeeds.
     let catchUpTroubleState = Mutex<CatchUpTrouble?>(nil)
     /// The file removals of recorded erasures: finished by the open, or not done yet.
@@ -157,11 +160,13 @@ public final class LedgerEngine: Sendable {
         // that refers to it is queued, so an acknowledged registration always has its data; every way out that
         // records nothing discards it again (a refusal, a repeated request id, a disk-full cut-back).
         let references = try await storePersonalData(personal)
+        let historyChecks = await historyChecks(for: requests)
         let step: Step
         do throws(EngineError) {
             step = try decideAndEnqueue(
                 requests,
                 references: references,
+                historyChecks: historyChecks,
                 requestID: requestID,
                 digest: digest,
                 author: author
@@ -195,6 +200,7 @@ public final class LedgerEngine: Sendable {
     private func decideAndEnqueue(
         _ requests: [CommandRequest],
         references: [String?],
+        historyChecks: [HistoryCheck?],
         requestID: String?,
         digest: [UInt8],
         author: Author
@@ -218,7 +224,12 @@ public final class LedgerEngine: Sendable {
                 }
                 let events: [Event]
                 do throws(Rejection) {
-                    events = try decided.decide(command, expectedVersion: request.expectedVersion, context: context)
+                    events = try decided.decide(
+                        command,
+                        expectedVersion: request.expectedVersion,
+                        context: context,
+                        historyCheck: historyChecks[index]
+                    )
                 } catch {
                     throw EngineError.rejected(error, inCommand: index, of: requests.count)
                 }

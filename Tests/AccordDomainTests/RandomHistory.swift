@@ -49,6 +49,20 @@ struct RandomHistory {
         return nil
     }
 
+    /// A correction or retraction of an event recorded so far, as a client sends it; the rules may refuse it.
+    mutating func amendmentCommand() -> Command {
+        switch random.below(2) == 0 ? correction() : retraction() {
+        case .eventCorrected(let correction):
+            .correctEvent(
+                CorrectEvent(position: correction.position, corrected: correction.corrected, reason: correction.reason)
+            )
+        case .eventRetracted(let retraction):
+            .retractEvent(RetractEvent(position: retraction.position, reason: retraction.reason))
+        case let other:
+            preconditionFailure("an amendment candidate came out as \(other.typeName)")
+        }
+    }
+
     private mutating func candidate() -> Event {
         switch random.below(22) {
         case 0: .institutionRegistered(institution())

@@ -13,6 +13,11 @@ struct Scenario {
         }
     }
 
+    /// A scenario on a state built otherwise (a `RandomHistory`'s).
+    init(state: LedgerState) {
+        self.state = state
+    }
+
     /// Records events after checking that each passes the rules at its place, so fixtures cannot tell an
     /// impossible story.
     init(checked events: [Event], file: StaticString = #filePath, line: UInt = #line) {
@@ -40,14 +45,21 @@ struct Scenario {
         )
     }
 
-    func when(_ command: Command, expectedVersion: UInt64? = nil) -> Outcome {
+    func when(_ command: Command, expectedVersion: UInt64? = nil, historyCheck: HistoryCheck? = nil) -> Outcome {
         let context = CommandContext(
             recordedAt: Date(timeIntervalSince1970: 1_800_000_000),
             author: Author(userID: 1000, name: "liaison")
         )
         do throws(Rejection) {
             return Outcome(
-                result: .success(try state.decide(command, expectedVersion: expectedVersion, context: context))
+                result: .success(
+                    try state.decide(
+                        command,
+                        expectedVersion: expectedVersion,
+                        context: context,
+                        historyCheck: historyCheck
+                    )
+                )
             )
         } catch {
             return Outcome(result: .failure(error))

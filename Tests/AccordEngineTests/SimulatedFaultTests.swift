@@ -82,18 +82,21 @@ final class FaultSimulation {
     private func issueCommand() async throws {
         let author = Author(userID: UInt32(1000 + Int.random(in: 0..<3, using: &random)), name: "client")
         let institution = "i\(Int.random(in: 0..<12, using: &random))"
+        let amends = Int.random(in: 0..<5, using: &random) == 0
         let command: Command =
-            Bool.random(using: &random)
-            ? EngineFixture.institution(institution)
-            : .registerSite(
-                RegisterSite(
-                    siteID: "s\(Int.random(in: 0..<12, using: &random))",
-                    institution: institution,
-                    name: "Site",
-                    country: "FR",
-                    facilities: []
+            amends
+            ? amendment(ofOneOf: acknowledged.keys.sorted())
+            : Bool.random(using: &random)
+                ? EngineFixture.institution(institution)
+                : .registerSite(
+                    RegisterSite(
+                        siteID: "s\(Int.random(in: 0..<12, using: &random))",
+                        institution: institution,
+                        name: "Site",
+                        country: "FR",
+                        facilities: []
+                    )
                 )
-            )
         let requestID = Int.random(in: 0..<4, using: &random) == 0 ? "r\(Int.random(in: 0..<6, using: &random))" : nil
         let engine = self.engine
         let queuedBefore = store.enqueuedCount
@@ -109,6 +112,22 @@ final class FaultSimulation {
             guard ContinuousClock.now < deadline else { throw SimulationError("a command neither queued nor ended") }
             await Task.yield()
         }
+    }
+
+    /// A new name for an institution, or the retraction of an event, acknowledged at one of `positions`: the rules
+    /// refuse some (an institution with sites, a correction, an event retracted already), and the history replay
+    /// they need is made on the published state, which lags the commands queued since the last round.
+    private func amendment(ofOneOf positions: [UInt64]) -> Command {
+        let position = positions.isEmpty ? 1 : positions[Int.random(in: 0..<positions.count, using: &random)]
+        if case .institutionRegistered(var registered) = acknowledged[position]?.recorded.event,
+            Bool.random(using: &random)
+        {
+            registered.name = "Renamed \(Int.random(in: 0..<100, using: &random))"
+            return .correctEvent(
+                CorrectEvent(position: position, corrected: .institutionRegistered(registered), reason: "renamed")
+            )
+        }
+        return .retractEvent(RetractEvent(position: position, reason: "never happened"))
     }
 
     /// A write+fdatasync round, then collect the answers it released.
@@ -171,9 +190,17 @@ final class FaultSimulation {
                 )
             }
         }
-        // The read models equal a rebuild from the records alone.
+        // The read models equal a rebuild from the records alone, and every record, amendments included, passes the
+        // rules at its place: none was decided on a stale history replay.
         var rebuilt = LedgerState.initial
-        for event in records { rebuilt.evolve(event.recorded) }
+        for event in records {
+            do throws(RecordedEventRefusal) {
+                try rebuilt.checkRecorded(event.recorded, inStream: event.streamID)
+            } catch {
+                throw SimulationError("after a restart, \(error.message)")
+            }
+            rebuilt.evolve(event.recorded)
+        }
         let views = recovered.read { ($0.institutions(), $0.sites()) }
         guard views.0 == rebuilt.institutions(), views.1 == rebuilt.sites() else {
             throw SimulationError("the read models after restart differ from a rebuild from the log")

@@ -1,7 +1,7 @@
 extension LedgerState {
     /// A correction keeps the original's type, entity and stream, targets an original event that is not
     /// retracted, changes something, and leaves every later event valid.
-    func checkCorrection(_ correction: EventCorrected) throws(Rejection) {
+    func checkCorrection(_ correction: EventCorrected, prepared: HistoryCheck?) throws(Rejection) {
         let original = try target(of: correction.position, action: "corrected")
         guard correction.corrected.typeName == original.typeName else {
             throw Rejection.correctionTypeMismatch(
@@ -22,7 +22,12 @@ extension LedgerState {
         guard correction.corrected != effectiveEvent(at: correction.position) else {
             throw Rejection.correctionChangesNothing(position: correction.position)
         }
-        try checkHistory(replacing: correction.position, with: correction.corrected, action: "correcting")
+        try checkHistory(
+            replacing: correction.position,
+            with: correction.corrected,
+            action: Self.correcting,
+            prepared: prepared
+        )
     }
 
     /// A correction of a registration that leaves `personalDataReference` out keeps the one in force: the reference
@@ -54,7 +59,7 @@ extension LedgerState {
 
     /// A retraction targets an original event that is not yet retracted and leaves every later event valid
     /// (an agreement with secondments under it cannot vanish; retract the secondments first).
-    func checkRetraction(_ retraction: EventRetracted) throws(Rejection) {
+    func checkRetraction(_ retraction: EventRetracted, prepared: HistoryCheck?) throws(Rejection) {
         let target = try target(of: retraction.position, action: "retracted")
         guard retraction.stream == target.streamID else {
             throw Rejection.streamMismatch(
@@ -66,7 +71,7 @@ extension LedgerState {
         if case .personalDataErased(let erased) = target {
             throw Rejection.erasureNotRetractable(position: retraction.position, personID: erased.personID)
         }
-        try checkHistory(replacing: retraction.position, with: nil, action: "retracting")
+        try checkHistory(replacing: retraction.position, with: nil, action: Self.retracting, prepared: prepared)
     }
 
     /// The stream of the event at `position`, if the ledger holds one.
@@ -109,13 +114,83 @@ extension LedgerState {
         return event
     }
 
+    private static let correcting = "correcting"
+    private static let retracting = "retracting"
+
+    /// For a correction or retraction, the replay its rules need, made on this state for a later version's decision
+    /// to resume (`HistoryCheck`); nil for any other command, and for one refused before its history is replayed.
+    public func historyCheck(for command: Command) -> HistoryCheck? {
+        guard command.amendsHistory, let event = try? command.payload.event(in: self), let last = recordedEvents.last
+        else { return nil }
+        let (position, replacement, action): (UInt64, Event?, String)
+        switch event {
+        case .eventCorrected(let correction):
+            (position, replacement, action) = (correction.position, correction.corrected, Self.correcting)
+        case .eventRetracted(let retraction):
+            (position, replacement, action) = (retraction.position, nil, Self.retracting)
+        default: return nil
+        }
+        guard (try? target(of: position, action: action)) != nil else { return nil }
+        let outcome = replay(recordedEvents, replacing: position, with: replacement, action: action, into: Projection())
+        return HistoryCheck(position: position, replacement: replacement, lastReplayed: last, outcome: outcome)
+    }
+
     /// Replays the effective history with the event at `position` replaced (or removed when `replacement` is nil),
-    /// checking the rules from that position on. Events before it are unchanged, so they are only applied.
-    private func checkHistory(replacing position: UInt64, with replacement: Event?, action: String)
+    /// checking the rules from that position on. Events before it are unchanged, so they are only applied. A replay
+    /// made ahead on an earlier version (`prepared`) is resumed from where it stopped when it still holds.
+    private func checkHistory(
+        replacing position: UInt64,
+        with replacement: Event?,
+        action: String,
+        prepared: HistoryCheck?
+    )
         throws(Rejection)
     {
-        var replayed = Projection()
-        for record in recordedEvents {
+        var outcome: HistoryCheck.Outcome?
+        if let prepared, prepared.position == position, prepared.replacement == replacement {
+            outcome = resumed(prepared, action: action)
+        }
+        let checked =
+            outcome
+            ?? replay(recordedEvents, replacing: position, with: replacement, action: action, into: Projection())
+        if case .broken(let rejection) = checked { throw rejection }
+    }
+
+    /// `prepared` carried on over the events recorded after it: nil when this state does not hold its last event
+    /// (not a later version of the state it was made on) or when one of the events since is a correction or
+    /// retraction, which changes the history it replayed.
+    private func resumed(_ prepared: HistoryCheck, action: String) -> HistoryCheck.Outcome? {
+        guard let index = recordedEvents.index(ofPosition: prepared.lastReplayed.position),
+            recordedEvents[index] == prepared.lastReplayed
+        else { return nil }
+        let since = (index + 1..<recordedEvents.count).lazy.map { recordedEvents[$0] }
+        // Looked for before any event is checked: one recorded later can change an earlier one's effective facts.
+        guard !since.contains(where: \.event.amendsHistory) else { return nil }
+        switch prepared.outcome {
+        case .broken(let rejection):
+            return .broken(rejection)
+        case .passed(let replayed):
+            return replay(
+                since,
+                replacing: prepared.position,
+                with: prepared.replacement,
+                action: action,
+                into: replayed
+            )
+        }
+    }
+
+    /// Applies `records`' effective events to `replayed`, the one at `position` replaced, and checks each from that
+    /// position on: the outcome through the last.
+    private func replay<Records: Sequence<RecordedEvent>>(
+        _ records: Records,
+        replacing position: UInt64,
+        with replacement: Event?,
+        action: String,
+        into replayed: Projection
+    ) -> HistoryCheck.Outcome {
+        var replayed = replayed
+        for record in records {
             guard var event = effectiveEvent(of: record) else {
                 continue
             }
@@ -126,19 +201,23 @@ extension LedgerState {
                 event = replacement
             }
             if record.position >= position {
-                do {
+                do throws(Rejection) {
                     try replayed.check(event)
-                } catch  where record.position != position {
-                    throw Rejection.historyBroken(
-                        action: action,
-                        position: position,
-                        brokenPosition: record.position,
-                        brokenType: event.typeName,
-                        cause: error
+                } catch {
+                    guard record.position != position else { return .broken(error) }
+                    return .broken(
+                        Rejection.historyBroken(
+                            action: action,
+                            position: position,
+                            brokenPosition: record.position,
+                            brokenType: event.typeName,
+                            cause: error
+                        )
                     )
                 }
             }
             replayed.apply(event, position: record.position)
         }
+        return .passed(replayed)
     }
 }

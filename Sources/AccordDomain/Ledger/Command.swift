@@ -56,6 +56,14 @@ public enum Command: Sendable, Equatable {
         }
     }
 
+    /// A correction or retraction, whose decision replays the effective history (`LedgerState.historyCheck(for:)`).
+    public var amendsHistory: Bool {
+        switch self {
+        case .correctEvent, .retractEvent: true
+        default: false
+        }
+    }
+
     /// The name used by the API and the CLI (`"agreement.sign"`).
     public var commandName: String {
         type(of: payload).commandName

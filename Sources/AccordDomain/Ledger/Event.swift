@@ -73,6 +73,14 @@ public enum Event: Sendable, Equatable {
         payload.entityID
     }
 
+    /// A correction or retraction: an event that changes the effective history before it.
+    var amendsHistory: Bool {
+        switch self {
+        case .eventCorrected, .eventRetracted: true
+        default: false
+        }
+    }
+
     func checkFields() throws(Rejection) {
         try payload.checkFields()
     }

@@ -2,10 +2,14 @@ extension LedgerState {
     /// Turns a command into the events to append, or refuses it. Pure: the context is what the caller stamped.
     ///
     /// Order of checks: the fields alone (formats, limits), then the expected version of the stream, then the
-    /// business rules against the state.
-    public func decide(_ command: Command, expectedVersion: UInt64?, context: CommandContext) throws(Rejection)
-        -> [Event]
-    {
+    /// business rules against the state. `historyCheck`, for a correction or retraction, is the replay of its
+    /// history made ahead on an earlier version of this state (`historyCheck(for:)`), taken up where it still holds.
+    public func decide(
+        _ command: Command,
+        expectedVersion: UInt64?,
+        context: CommandContext,
+        historyCheck: HistoryCheck? = nil
+    ) throws(Rejection) -> [Event] {
         let event = try command.payload.event(in: self)
         try event.checkFields()
         if let expectedVersion {
@@ -15,7 +19,7 @@ extension LedgerState {
                 throw Rejection.versionConflict(stream: stream, expected: expectedVersion, actual: actual)
             }
         }
-        try check(event)
+        try check(event, prepared: historyCheck)
         return [event]
     }
 
@@ -36,10 +40,10 @@ extension LedgerState {
     }
 
     /// The business rules for an event to be appended now; used by `decide` and by the replay of a correction.
-    func check(_ event: Event) throws(Rejection) {
+    func check(_ event: Event, prepared: HistoryCheck? = nil) throws(Rejection) {
         switch event {
-        case .eventCorrected(let correction): try checkCorrection(correction)
-        case .eventRetracted(let retraction): try checkRetraction(retraction)
+        case .eventCorrected(let correction): try checkCorrection(correction, prepared: prepared)
+        case .eventRetracted(let retraction): try checkRetraction(retraction, prepared: prepared)
         default: try projection.check(event)
         }
     }
