@@ -18,6 +18,7 @@ appends=${5:-3000}
 head=$(curl -sf --unix-socket "$socket" http://accordd/v1/status | python3 -c 'import json,sys; print(json.load(sys.stdin)["head"]["position"])')
 "$bench_binary" append --socket "$socket" --clients 1 --commands "$appends" --json >"$work/append.json" &
 appender=$!
+run_begun=$(date +%s.%N)
 times=()
 fraction=1
 while kill -0 "$appender" 2>/dev/null; do
@@ -37,6 +38,6 @@ latency = result["latency_ms"]
 print(f"appends: {result['events_per_second']:,.0f} events/s, p50 {latency['p50']:.2f} ms, "
       f"p99 {latency['p99']:.2f} ms, p99.9 {latency['p99_9']:.2f} ms, max {latency['max']:.2f} ms")
 PYTHON
-printf 'corrections meanwhile: %s, median %.0f ms\n' "${#times[@]}" \
+printf 'corrections meanwhile: %s in %.1f s, median %.0f ms\n' "${#times[@]}" "$(echo "$(date +%s.%N) - $run_begun" | bc)" \
     "$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((${#times[@]} + 1) / 2))p")"
 echo "RSS after $(grep VmRSS /proc/$pid/status)"
