@@ -28,15 +28,17 @@ final class StartFailureTrustTests: XCTestCase {
             atPath: "\(fixture.folder)/\(LedgerEngine.personalDataFolderName)",
             withIntermediateDirectories: true
         )
-        FileManager.default.createFile(
-            atPath: "\(fixture.folder)/\(LedgerEngine.personalDataFolderName)/sha256-00.json",
-            contents: Data("{}".utf8)
+        XCTAssertTrue(
+            FileManager.default.createFile(
+                atPath: "\(fixture.folder)/\(LedgerEngine.personalDataFolderName)/sha256-00.json",
+                contents: Data("{}".utf8)
+            )
         )
         try FileManager.default.removeItem(atPath: logPath)
         let missing = Self.startFailure(fixture.folder)
         XCTAssertEqual(missing?.code, "log_missing")
         XCTAssertEqual(missing?.meansUntrustedData, true)
-        FileManager.default.createFile(atPath: logPath, contents: Data(count: LogFormat.headerBytes))
+        XCTAssertTrue(FileManager.default.createFile(atPath: logPath, contents: Data(count: LogFormat.headerBytes)))
         let emptied = Self.startFailure(fixture.folder)
         XCTAssertEqual(emptied?.code, "log_emptied")
         XCTAssertEqual(emptied?.meansUntrustedData, true)
