@@ -49,7 +49,7 @@ final class DaemonService: Service, Sendable {
     func run() async throws {
         let startedAt = Date()
         try DataFolderCheck.refuseWritableByOthers(dataDirectory)
-        notify { try $0.status("verifying the log in \(dataDirectory)") }
+        notify { [dataDirectory] in try $0.status("verifying the log in \(dataDirectory)") }
         let checkpointSettings = settings.checkpoints
         let witnessPolicy = try DaemonService.loadWitnessPolicy(checkpointSettings)
         let signingKey = try loadSigningKey()
@@ -70,12 +70,14 @@ final class DaemonService: Service, Sendable {
         let listening = try await EarlyListening.begin(server, socket: socket)
         let engine: LedgerEngine
         let issuer: CheckpointIssuer
-        let progress: @Sendable (ReplayProgress) -> Void = { [notifier] progress in
+        let progress: @Sendable (ReplayProgress) -> Void = { [notifier, logger] progress in
             gate.report(progress)
-            try? notifier.status(
-                progress.description,
-                extendingTimeoutByMicroseconds: DaemonService.startExtensionMicroseconds
-            )
+            notifier.notify(logger: logger) {
+                try $0.status(
+                    progress.description,
+                    extendingTimeoutByMicroseconds: DaemonService.startExtensionMicroseconds
+                )
+            }
         }
         do throws(EngineError) {
             if let store = settings.store {
@@ -186,7 +188,8 @@ final class DaemonService: Service, Sendable {
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await serving.value }
                 notify { try $0.ready() }
-                notify { try $0.status(self.servingStatus(engine: engine, server: server)) }
+                let status = servingStatus(engine: engine, server: server)
+                notify { try $0.status(status) }
                 logger.info("ready", metadata: ["head_position": "\(engine.head.position)", "socket": "\(socket)"])
                 tasks.addTask { await self.supervise(engine: engine, server: server, group: group, watchdog: watchdog) }
                 tasks.addTask { await self.reloadOnHangUp(engine: engine, server: server) }
@@ -243,7 +246,8 @@ final class DaemonService: Service, Sendable {
             }
             if let failure = engine.failure {
                 stop(
-                    because: "the log writer failed; stopping so that the log is re-verified at the next start: \(failure)",
+                    because:
+                        "the log writer failed; stopping so that the log is re-verified at the next start: \(failure)",
                     server: server
                 )
                 continue
@@ -281,7 +285,8 @@ final class DaemonService: Service, Sendable {
     private func reloadOnHangUp(engine: LedgerEngine, server: UnixSocketServer) async {
         for await _ in await UnixSignalsSequence(trapping: .sighup) {
             _ = try? await reloader.reload()
-            notify { try $0.status(servingStatus(engine: engine, server: server)) }
+            let status = servingStatus(engine: engine, server: server)
+            notify { try $0.status(status) }
         }
     }
 
@@ -330,7 +335,7 @@ final class DaemonService: Service, Sendable {
         return status
     }
 
-    private func notify(_ body: (SystemdNotifier) throws -> Void) {
+    private func notify(_ body: @escaping @Sendable (SystemdNotifier) throws -> Void) {
         notifier.notify(logger: logger, body)
     }
 }
