@@ -6,10 +6,12 @@ import HashTreeCollections
 /// which the log's clock moved forward. The state's collections are persistent, so a kept version holds only the
 /// nodes that later events replaced (its cost is the changes since, not the state), and the state as it stood at
 /// any position is the nearest earlier version advanced by at most about `interval` events. Versions are kept for
-/// queries only (`LedgerState.forQueries`), without the streams' versions that only deciding reads.
+/// queries only (`LedgerState.forQueries`), without the streams' versions that only deciding reads, and without
+/// the indexes (entity positions, the read models' slots) that the head lends them when they are advanced.
 struct AsOfIndex: Sendable {
     /// Positions between kept versions: bounds the replay of an as-of query. The versions' memory hardly depends on
-    /// it (each holds about one copied node per map per event since the previous one), the replay's cost does.
+    /// it (each holds the chunks and paths its vectors wrote since the previous one: the last chunks for new
+    /// entities and events, one chunk per changed entity), the replay's cost does.
     static let interval: UInt64 = 1_024
 
     /// For each multiple of `interval` (by its quotient), the first state noted at or after it and before the next.

@@ -56,4 +56,28 @@ final class AsOfTests: XCTestCase {
         // The stories must be long enough to pass versions and corrections.
         XCTAssertGreaterThan(compared, 2_000)
     }
+
+    /// A version kept before the head's read models were decoded (a start from a snapshot, a rebuild) cannot borrow
+    /// the head's slots, which number the ids otherwise: it is replayed from the first event, to the same state.
+    func testAVersionOfAnotherNumberingIsReplayedFromTheFirstEvent() throws {
+        for seed in UInt64(1)...10 {
+            var history = RandomHistory(seed: seed)
+            for _ in 0..<120 where history.recordNext() == nil { break }
+            let evolved = history.state
+            guard let last = evolved.lastPosition, last > 20 else { continue }
+            let version = evolved.asOf(position: 20).forQueries
+            var restored = LedgerState.initial
+            for recorded in evolved.history { restored.restore(recorded) }
+            restored.adopt(
+                try JSONDecoder().decode(ReadModels.self, from: try JSONEncoder().encode(evolved.readModels))
+            )
+            for position in [20, 21, max(21, last / 2), last] {
+                XCTAssertEqual(
+                    version.advanced(through: position, recordedIn: restored).projection,
+                    evolved.asOf(position: position).projection,
+                    "seed \(seed), position \(position)"
+                )
+            }
+        }
+    }
 }

@@ -39,6 +39,20 @@ final class PersistentVectorTests: XCTestCase {
         XCTAssertEqual(vector[copies[2].count], "e\(copies[2].count)")
     }
 
+    /// A replaced element, in the trie or in the last chunk, is new in the vector and in no copy made before.
+    func testReplacingAnElementLeavesEveryCopyAsItWas() {
+        var vector = PersistentVector<String>()
+        for value in 0..<5_000 { vector.append("e\(value)") }
+        let copy = vector
+        let replaced = [0, 31, 32, 1_023, 1_024, 4_991, 4_999]
+        for index in replaced { vector.replace(at: index, with: "r\(index)") }
+        XCTAssertEqual(Array(copy), (0..<5_000).map { "e\($0)" })
+        XCTAssertEqual(Array(vector), (0..<5_000).map { replaced.contains($0) ? "r\($0)" : "e\($0)" })
+        vector.append("e5000")
+        XCTAssertEqual(vector.count, 5_001)
+        XCTAssertEqual(vector[4_999], "r4999")
+    }
+
     func testItEncodesAsAPlainArrayAndDecodesBackEqual() throws {
         var vector = PersistentVector<UInt64>()
         for value in 0..<100 { vector.append(UInt64(value)) }

@@ -1,4 +1,4 @@
-/// An append-only sequence indexed from 0, persistent by structure: full chunks of `chunkSize` elements sit in a
+/// A sequence indexed from 0 that grows at its end, persistent by structure: full chunks of `chunkSize` elements sit in a
 /// trie of immutable nodes that every copy shares, and only the last, partial chunk is a plain array. An append
 /// copies at most that chunk, and once per chunk the trie's rightmost path; so a copy kept after every few thousand
 /// appends holds only the chunks and paths written since the previous copy, never the whole sequence (a hashed map
@@ -54,6 +54,31 @@ public struct PersistentVector<Element: Sendable>: Sendable {
         } else {
             self.root = Self.inserting(chunk, at: chunkIndex, into: root, shift: rootShift)
         }
+    }
+
+    /// Replaces the element at `index`: only the chunk holding it and the path to that chunk are new, every other
+    /// node stays shared with the copies made before.
+    public mutating func replace(at index: Int, with element: Element) {
+        precondition(index >= 0 && index < count, "index \(index) is outside a vector of \(count) elements")
+        if index >= tailStart {
+            tail[index - tailStart] = element
+            return
+        }
+        guard let root else { preconditionFailure("a vector with full chunks has a root") }
+        self.root = Self.replacing(index, with: element, in: root, shift: rootShift)
+    }
+
+    /// A copy of `node` (at `shift`) with the element at `index` replaced.
+    private static func replacing(_ index: Int, with element: Element, in node: Node, shift: Int) -> Node {
+        let slot = (index >> shift) & (chunkSize - 1)
+        if shift == 0 {
+            var elements = node.elements
+            elements[slot] = element
+            return Node(elements: elements)
+        }
+        var children = node.children
+        children[slot] = replacing(index, with: element, in: children[slot], shift: shift - bitsPerLevel)
+        return Node(children: children)
     }
 
     /// A copy of `node` (at `shift`) with `chunk` as its chunk number `chunkIndex`: only the path to it is new.

@@ -32,13 +32,14 @@ public struct LedgerState: Sendable {
 
     private init() {}
 
-    /// This state without the streams' versions and the entities' positions, for answering queries once advanced
-    /// from the head (`advanced(through:recordedIn:)`): `decide` refuses to run on it (`streamVersion` would not know
-    /// the versions).
+    /// This state without the streams' versions, the entities' positions and the read models' slots, for answering
+    /// queries once advanced from the head (`advanced(through:recordedIn:)`), which lends its own: `decide` refuses
+    /// to run on it (`streamVersion` would not know the versions).
     public var forQueries: LedgerState {
         var state = self
         state.streamVersions = [:]
         state.entityPositions = EntityPositions()
+        state.projection = projection.withoutSlots
         state.keepsIndexes = false
         return state
     }
