@@ -10,9 +10,12 @@ struct EntityPositions: Sendable, Equatable {
 
     init() {}
 
-    /// Lists `position` under every entity `event` writes to.
-    mutating func note(_ event: Event, at position: UInt64) {
-        for entityID in event.writtenEntityIDs {
+    /// Lists `position` under every entity `event` writes to. Where an entity's id equals `streamID` (the event's
+    /// stream, as the caller holds it for the streams' versions), that string is the key, so that both indexes
+    /// share one copy of it instead of two.
+    mutating func note(_ event: Event, at position: UInt64, streamID: String? = nil) {
+        for written in event.writtenEntityIDs {
+            let entityID = streamID.flatMap { $0 == written ? $0 : nil } ?? written
             if let list = lists[entityID] {
                 lists[entityID] = list.inserting(position)
             } else {

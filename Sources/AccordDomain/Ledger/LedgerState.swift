@@ -80,7 +80,9 @@ public struct LedgerState: Sendable {
     /// whose records must be rebuilt, or nil for an event that the read models apply as it is.
     private mutating func index(_ recorded: RecordedEvent) -> Set<String>? {
         recordedEvents.append(recorded)
-        if keepsIndexes { streamVersions[recorded.event.streamID, default: 0] += 1 }
+        // One string for the stream's key in both indexes: an entity's id is its stream's in most kinds.
+        let streamID = recorded.event.streamID
+        if keepsIndexes { streamVersions[streamID, default: 0] += 1 }
         switch recorded.event {
         case .eventCorrected(let correction):
             let replaced = effectiveEvent(at: correction.position)
@@ -99,7 +101,7 @@ public struct LedgerState: Sendable {
             noteFormerlyNaming(replaced)
             return Set(replaced?.writtenEntityIDs ?? [])
         default:
-            if keepsIndexes { entityPositions.note(recorded.event, at: recorded.position) }
+            if keepsIndexes { entityPositions.note(recorded.event, at: recorded.position, streamID: streamID) }
             return nil
         }
     }
