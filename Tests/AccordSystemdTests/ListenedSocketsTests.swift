@@ -147,14 +147,24 @@ final class ListenedSocketsTests: XCTestCase {
     }
 
     /// systemd-socket-activate starts the child only when a client connects, once its socket exists.
+    /// Connects once the socket listens. Its file appears at bind(), before listen(): a connect in between is
+    /// refused (seen in CI as errno 111), so it is retried until the deadline, not tried once.
     private func connectWhenListening(_ path: String, child: ChildProcess) throws -> Int32 {
-        let listening = waitUntil(timeoutSeconds: 30) {
-            var status = stat()
-            return stat(path, &status) == 0 || !child.process.isRunning
+        var connection: Int32?
+        var lastError: (any Error)?
+        let connected = waitUntil(timeoutSeconds: 30) {
+            do {
+                connection = try UnixSocket.connect(to: path)
+            } catch {
+                lastError = error
+            }
+            return connection != nil || !child.process.isRunning
         }
-        guard listening, child.process.isRunning else {
-            throw TestFailure("\(path) never appeared:\n\(child.output)")
+        guard connected, let connection else {
+            throw TestFailure(
+                "\(path) never took a connection (\(lastError.map { "\($0)" } ?? "the child ended")):\n\(child.output)"
+            )
         }
-        return try UnixSocket.connect(to: path)
+        return connection
     }
 }
