@@ -1,7 +1,9 @@
 import Foundation
 
-/// Every fact the ledger can record. Each case carries the payload struct of the same name.
-public enum Event: Sendable, Equatable {
+/// Every fact the ledger can record. Each case carries the payload struct of the same name, boxed (`indirect`): the
+/// history holds every event, and inline each would take the largest payload's size (about 200 bytes) whatever its
+/// own, so an institution's registration 248 bytes in the history instead of about 130 with its box.
+public indirect enum Event: Sendable, Equatable {
     case institutionRegistered(InstitutionRegistered)
     case siteRegistered(SiteRegistered)
     case agreementSigned(AgreementSigned)
@@ -19,7 +21,7 @@ public enum Event: Sendable, Equatable {
     case projectEnded(ProjectEnded)
     case expertiseDelivered(ExpertiseDelivered)
     case personalDataErased(PersonalDataErased)
-    indirect case eventCorrected(EventCorrected)
+    case eventCorrected(EventCorrected)
     case eventRetracted(EventRetracted)
 
     /// Every type name, in declaration order.
