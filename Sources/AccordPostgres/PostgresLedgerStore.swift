@@ -786,10 +786,12 @@ public final class PostgresLedgerStore: MerkleTreeStore {
         }
     }
 
-    /// PostgreSQL's own message when the server sent one (PSQLError's description hides it on purpose).
+    /// PostgreSQL's own message when the server sent one (PSQLError's description hides it on purpose), else the
+    /// cause beneath PostgresNIO's code (a refused or missing socket), which alone says only "connectionError".
     static func describe(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
+            if let underlying = error.underlying { return "\(error.code): \(underlying)" }
             return "\(error.code)"
         }
         return "\(error)"

@@ -253,6 +253,26 @@ final class PostgresStoreTests: XCTestCase {
         try store.close()
     }
 
+    /// Nothing listens at the address: the refusal names it and why the connect failed, not only PostgresNIO's
+    /// "connectionError".
+    func testAnAddressWhereNothingListensIsRefusedWithTheCause() async throws {
+        let folder = "/tmp/accord-no-postgres-\(UInt32.random(in: 0...UInt32.max))"
+        let address = try PostgresAddress(parsing: "postgresql://accord@/ledger?host=\(folder)")
+        do {
+            _ = try await PostgresLedgerStore.open(
+                address: address,
+                password: nil,
+                readOnly: false,
+                logger: logger
+            )
+            XCTFail("a store opened where nothing listens")
+        } catch {
+            XCTAssertEqual(error.code, PostgresErrorCode.unavailable)
+            XCTAssertTrue(error.message.contains("cannot connect to \(address)"), error.message)
+            XCTAssertTrue(error.message.contains("No such file or directory"), error.message)
+        }
+    }
+
     func testAnAddressWithAPasswordIsRefused() {
         XCTAssertThrowsError(try PostgresAddress(parsing: "postgresql://accord:secret@db.example/accord")) { error in
             XCTAssertEqual((error as? LogError)?.code, PostgresErrorCode.badAddress)
