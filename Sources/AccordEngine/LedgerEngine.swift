@@ -160,7 +160,7 @@ public final class LedgerEngine: Sendable {
         // that refers to it is queued, so an acknowledged registration always has its data; every way out that
         // records nothing discards it again (a refusal, a repeated request id, a disk-full cut-back).
         let references = try await storePersonalData(personal)
-        let historyChecks = await historyChecks(for: requests)
+        let historyChecks = await historyChecks(for: requests, requestID: requestID)
         let step: Step
         do throws(EngineError) {
             step = try decideAndEnqueue(

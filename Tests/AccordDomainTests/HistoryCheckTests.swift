@@ -36,6 +36,27 @@ final class HistoryCheckTests: XCTestCase {
         ])
     }
 
+    /// The check made ahead is what decides while no amendment was recorded since: one whose outcome was set by
+    /// hand to a refusal refuses, and is set aside once an amendment is recorded after it.
+    func testTheCheckMadeAheadDecidesUntilAnAmendmentIsRecordedSince() throws {
+        let retraction = Command.retractEvent(RetractEvent(position: secondmentPosition, reason: "never happened"))
+        let made = try XCTUnwrap(given(history).state.historyCheck(for: retraction))
+        let refusal = Rejection.unknownPosition(99, lastPosition: 18)
+        let forced = HistoryCheck(
+            position: made.position,
+            replacement: made.replacement,
+            lastReplayed: made.lastReplayed,
+            outcome: .broken(refusal)
+        )
+        let later = given(history + [.secondmentStarted(Story.secondment("s2", person: "bruno"))])
+        XCTAssertEqual(later.when(retraction, historyCheck: forced).result, .failure(refusal))
+        guard case .success = later.when(retraction).result else { return XCTFail("the retraction was refused") }
+        let amended = later.after(.retractEvent(RetractEvent(position: 19, reason: "never happened")))
+        guard case .success = amended.when(retraction, historyCheck: forced).result else {
+            return XCTFail("a check made before an amendment was taken up after it")
+        }
+    }
+
     func testAnEventRecordedSinceThatTheAmendmentBreaksIsFound() {
         let retraction = Command.retractEvent(RetractEvent(position: secondmentPosition, reason: "never happened"))
         let check = given(history).state.historyCheck(for: retraction)

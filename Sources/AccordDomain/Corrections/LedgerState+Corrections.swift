@@ -22,12 +22,7 @@ extension LedgerState {
         guard correction.corrected != effectiveEvent(at: correction.position) else {
             throw Rejection.correctionChangesNothing(position: correction.position)
         }
-        try checkHistory(
-            replacing: correction.position,
-            with: correction.corrected,
-            action: Self.correcting,
-            prepared: prepared
-        )
+        try checkHistory(replacing: correction.position, with: correction.corrected, prepared: prepared)
     }
 
     /// A correction of a registration that leaves `personalDataReference` out keeps the one in force: the reference
@@ -71,7 +66,7 @@ extension LedgerState {
         if case .personalDataErased(let erased) = target {
             throw Rejection.erasureNotRetractable(position: retraction.position, personID: erased.personID)
         }
-        try checkHistory(replacing: retraction.position, with: nil, action: Self.retracting, prepared: prepared)
+        try checkHistory(replacing: retraction.position, with: nil, prepared: prepared)
     }
 
     /// The stream of the event at `position`, if the ledger holds one.
@@ -114,79 +109,56 @@ extension LedgerState {
         return event
     }
 
-    private static let correcting = "correcting"
-    private static let retracting = "retracting"
-
     /// For a correction or retraction, the replay its rules need, made on this state for a later version's decision
-    /// to resume (`HistoryCheck`); nil for any other command, and for one refused before its history is replayed.
+    /// to resume (`HistoryCheck`); nil for any other command, and for one whose target is refused before any replay
+    /// (unknown, retracted, or itself an amendment: it has no effective event).
     public func historyCheck(for command: Command) -> HistoryCheck? {
-        guard command.amendsHistory, let event = try? command.payload.event(in: self), let last = recordedEvents.last
+        guard command.amendsHistory, let event = try? command.payload.event(in: self),
+            let (position, replacement) = event.amendment, effectiveEvent(at: position) != nil,
+            let last = recordedEvents.last
         else { return nil }
-        let (position, replacement, action): (UInt64, Event?, String)
-        switch event {
-        case .eventCorrected(let correction):
-            (position, replacement, action) = (correction.position, correction.corrected, Self.correcting)
-        case .eventRetracted(let retraction):
-            (position, replacement, action) = (retraction.position, nil, Self.retracting)
-        default: return nil
-        }
-        guard (try? target(of: position, action: action)) != nil else { return nil }
-        let outcome = replay(recordedEvents, replacing: position, with: replacement, action: action, into: Projection())
+        let outcome = replay(recordedEvents, replacing: position, with: replacement, into: Projection())
         return HistoryCheck(position: position, replacement: replacement, lastReplayed: last, outcome: outcome)
     }
 
     /// Replays the effective history with the event at `position` replaced (or removed when `replacement` is nil),
     /// checking the rules from that position on. Events before it are unchanged, so they are only applied. A replay
     /// made ahead on an earlier version (`prepared`) is resumed from where it stopped when it still holds.
-    private func checkHistory(
-        replacing position: UInt64,
-        with replacement: Event?,
-        action: String,
-        prepared: HistoryCheck?
-    )
+    private func checkHistory(replacing position: UInt64, with replacement: Event?, prepared: HistoryCheck?)
         throws(Rejection)
     {
         var outcome: HistoryCheck.Outcome?
         if let prepared, prepared.position == position, prepared.replacement == replacement {
-            outcome = resumed(prepared, action: action)
+            outcome = resumed(prepared)
         }
-        let checked =
-            outcome
-            ?? replay(recordedEvents, replacing: position, with: replacement, action: action, into: Projection())
+        let checked = outcome ?? replay(recordedEvents, replacing: position, with: replacement, into: Projection())
         if case .broken(let rejection) = checked { throw rejection }
     }
 
     /// `prepared` carried on over the events recorded after it: nil when this state does not hold its last event
     /// (not a later version of the state it was made on) or when one of the events since is a correction or
     /// retraction, which changes the history it replayed.
-    private func resumed(_ prepared: HistoryCheck, action: String) -> HistoryCheck.Outcome? {
+    private func resumed(_ prepared: HistoryCheck) -> HistoryCheck.Outcome? {
         guard let index = recordedEvents.index(ofPosition: prepared.lastReplayed.position),
             recordedEvents[index] == prepared.lastReplayed
         else { return nil }
         let since = (index + 1..<recordedEvents.count).lazy.map { recordedEvents[$0] }
         // Looked for before any event is checked: one recorded later can change an earlier one's effective facts.
-        guard !since.contains(where: \.event.amendsHistory) else { return nil }
+        guard !since.contains(where: { $0.event.amendment != nil }) else { return nil }
         switch prepared.outcome {
         case .broken(let rejection):
             return .broken(rejection)
         case .passed(let replayed):
-            return replay(
-                since,
-                replacing: prepared.position,
-                with: prepared.replacement,
-                action: action,
-                into: replayed
-            )
+            return replay(since, replacing: prepared.position, with: prepared.replacement, into: replayed)
         }
     }
 
-    /// Applies `records`' effective events to `replayed`, the one at `position` replaced, and checks each from that
-    /// position on: the outcome through the last.
+    /// Applies `records`' effective events to `replayed`, the one at `position` replaced (removed when `replacement`
+    /// is nil: a retraction), and checks each from that position on: the outcome through the last.
     private func replay<Records: Sequence<RecordedEvent>>(
         _ records: Records,
         replacing position: UInt64,
         with replacement: Event?,
-        action: String,
         into replayed: Projection
     ) -> HistoryCheck.Outcome {
         var replayed = replayed
@@ -207,7 +179,7 @@ extension LedgerState {
                     guard record.position != position else { return .broken(error) }
                     return .broken(
                         Rejection.historyBroken(
-                            action: action,
+                            action: replacement == nil ? "retracting" : "correcting",
                             position: position,
                             brokenPosition: record.position,
                             brokenType: event.typeName,

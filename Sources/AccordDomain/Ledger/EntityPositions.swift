@@ -13,9 +13,9 @@ struct EntityPositions: Sendable, Equatable {
     /// Lists `position` under every entity `event` writes to. Where an entity's id equals `streamID` (the event's
     /// stream, as the caller holds it for the streams' versions), that string is the key, so that both indexes
     /// share one copy of it instead of two.
-    mutating func note(_ event: Event, at position: UInt64, streamID: String? = nil) {
+    mutating func note(_ event: Event, at position: UInt64, streamID: String) {
         for written in event.writtenEntityIDs {
-            let entityID = streamID.flatMap { $0 == written ? $0 : nil } ?? written
+            let entityID = written == streamID ? streamID : written
             if let list = lists[entityID] {
                 lists[entityID] = list.inserting(position)
             } else {

@@ -75,11 +75,13 @@ public indirect enum Event: Sendable, Equatable {
         payload.entityID
     }
 
-    /// A correction or retraction: an event that changes the effective history before it.
-    var amendsHistory: Bool {
+    /// For a correction or retraction, an event that changes the effective history before it: the position it
+    /// amends and the facts that replace that event's (nil for a retraction); nil for any other event.
+    var amendment: (position: UInt64, replacement: Event?)? {
         switch self {
-        case .eventCorrected, .eventRetracted: true
-        default: false
+        case .eventCorrected(let correction): (correction.position, correction.corrected)
+        case .eventRetracted(let retraction): (retraction.position, nil)
+        default: nil
         }
     }
 

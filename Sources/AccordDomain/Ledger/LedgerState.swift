@@ -89,7 +89,7 @@ public struct LedgerState: Sendable {
             latestCorrectionIndex[correction.position] = recordedEvents.count - 1
             correctionPositions[correction.position, default: []].append(recorded.position)
             amendmentsByEntity[correction.corrected.entityID, default: []].append(recorded.position)
-            if keepsIndexes { entityPositions.note(correction.corrected, at: correction.position) }
+            if keepsIndexes { entityPositions.note(correction.corrected, at: correction.position, streamID: streamID) }
             noteFormerlyNaming(replaced)
             return Set((replaced?.writtenEntityIDs ?? []) + correction.corrected.writtenEntityIDs)
         case .eventRetracted(let retraction):
