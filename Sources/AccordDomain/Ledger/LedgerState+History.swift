@@ -71,15 +71,15 @@ extension LedgerState {
     /// This state (an earlier version of `history`) with `history`'s next events folded in, up to and including
     /// `position`: the cost is the events between, not the log.
     ///
-    /// A `forQueries` state takes `history`'s entity positions: they list every event this state's own would, and
-    /// later ones, which its readers pass over (a correction's rebuild and a person's timeline find no event at a
+    /// A `forQueries` state takes `history`'s entity index (it reads only the positions, not the streams' versions):
+    /// they list every event this state's own would, and later ones, which its readers pass over (a correction's rebuild and a person's timeline find no event at a
     /// position past this state's last, and judge each event they find by its facts as this state has them); and
     /// `history`'s read models' slots, where every id this state holds has the slot it has here.
     public func advanced(through position: UInt64, recordedIn history: LedgerState) -> LedgerState {
         precondition(eventCount <= history.eventCount, "a state can only be advanced with a later version's events")
         var state = self
         if !keepsIndexes {
-            state.entityPositions = history.entityPositions
+            state.entityIndex = history.entityIndex
             guard let projection = projection.borrowingSlots(from: history.projection) else {
                 // `history`'s read models were decoded or rebuilt since this version was kept: their slots are not
                 // this version's, so the past is replayed from the first event (linear in the log, and rare).

@@ -16,10 +16,10 @@ public struct LedgerState: Sendable {
     var correctionPositions: TreeDictionary<UInt64, [UInt64]> = [:]
     /// For an entity (`agreement/x`, `meeting/m1`), the positions of the corrections and retractions of its events.
     var amendmentsByEntity: TreeDictionary<String, [UInt64]> = [:]
-    var streamVersions: TreeDictionary<String, UInt64> = [:]
-    /// For each entity, the events that write to it: what a correction replays and a person's timeline reads. Empty
-    /// in a `forQueries` state, which borrows the head's when it advances (`advanced(through:recordedIn:)`).
-    var entityPositions = EntityPositions()
+    /// For each stream, its version; for each entity, the events that write to it: what a correction replays and a
+    /// person's timeline reads. Empty in a `forQueries` state, which borrows the head's when it advances
+    /// (`advanced(through:recordedIn:)`).
+    var entityIndex = EntityIndex()
     /// For a person, the entities whose facts named them before a correction or retraction replaced those facts: with
     /// the entities the person's record lists, what their timeline reads.
     private(set) var formerlyNamingEntities: TreeDictionary<String, [String]> = [:]
@@ -37,8 +37,7 @@ public struct LedgerState: Sendable {
     /// to run on it (`streamVersion` would not know the versions).
     public var forQueries: LedgerState {
         var state = self
-        state.streamVersions = [:]
-        state.entityPositions = EntityPositions()
+        state.entityIndex = EntityIndex()
         state.projection = projection.withoutSlots
         state.keepsIndexes = false
         return state
@@ -80,20 +79,21 @@ public struct LedgerState: Sendable {
     /// whose records must be rebuilt, or nil for an event that the read models apply as it is.
     private mutating func index(_ recorded: RecordedEvent) -> Set<String>? {
         recordedEvents.append(recorded)
-        // One string for the stream's key in both indexes: an entity's id is its stream's in most kinds.
         let streamID = recorded.event.streamID
-        if keepsIndexes { streamVersions[streamID, default: 0] += 1 }
         switch recorded.event {
         case .eventCorrected(let correction):
             let replaced = effectiveEvent(at: correction.position)
             latestCorrectionIndex[correction.position] = recordedEvents.count - 1
             correctionPositions[correction.position, default: []].append(recorded.position)
             amendmentsByEntity[correction.corrected.entityID, default: []].append(recorded.position)
-            if keepsIndexes { entityPositions.note(correction.corrected, at: correction.position, streamID: streamID) }
+            if keepsIndexes {
+                entityIndex.note(inStream: streamID, facts: correction.corrected, at: correction.position)
+            }
             noteFormerlyNaming(replaced)
             return Set((replaced?.writtenEntityIDs ?? []) + correction.corrected.writtenEntityIDs)
         case .eventRetracted(let retraction):
             let replaced = effectiveEvent(at: retraction.position)
+            if keepsIndexes { entityIndex.note(inStream: streamID, facts: nil, at: recorded.position) }
             retractionPosition[retraction.position] = recorded.position
             if let original = recordedEvent(at: retraction.position) {
                 amendmentsByEntity[original.event.entityID, default: []].append(recorded.position)
@@ -101,7 +101,7 @@ public struct LedgerState: Sendable {
             noteFormerlyNaming(replaced)
             return Set(replaced?.writtenEntityIDs ?? [])
         default:
-            if keepsIndexes { entityPositions.note(recorded.event, at: recorded.position, streamID: streamID) }
+            if keepsIndexes { entityIndex.note(inStream: streamID, facts: recorded.event, at: recorded.position) }
             return nil
         }
     }
@@ -109,7 +109,7 @@ public struct LedgerState: Sendable {
     /// The number of events in a stream, corrections and retractions of its events included; 0 for none.
     public func streamVersion(_ streamID: String) -> UInt64 {
         precondition(keepsIndexes, "a state kept for queries has no stream versions: decide on the head's state")
-        return streamVersions[streamID] ?? 0
+        return entityIndex.streamVersion(streamID)
     }
 
     /// The stream whose version `decide`'s `expectedVersion` is compared with.
@@ -136,7 +136,7 @@ public struct LedgerState: Sendable {
     /// replay of the whole history would make it. The other records the replay writes are left in the scratch.
     private mutating func rebuild(_ entityIDs: Set<String>) {
         var scratch = Projection()
-        for position in entityPositions.positions(of: entityIDs) {
+        for position in entityIndex.positions(of: entityIDs) {
             if let event = effectiveEvent(at: position) {
                 scratch.apply(event, position: position)
             }

@@ -4,7 +4,7 @@ extension LedgerState {
     /// Reads only the events of the entities the person was named in, not the log.
     func recordedSteps(concerning person: String) -> [TimelineEntry] {
         let entities = entities(concerning: person)
-        var positions = entityPositions.positions(of: entities)
+        var positions = entityIndex.positions(of: entities)
         for entityID in entities {
             positions += amendmentsByEntity[entityID] ?? []
         }
